@@ -1,0 +1,110 @@
+//! Byte spans into the one original text.
+
+use std::fmt;
+use std::ops::{Index, Range};
+
+/// A half-open byte range `start..end` into a document's text.
+///
+/// Every piece of a [`Document`](crate::Document) (paragraph, sentence, token, mention) is a
+/// `Span` into the original string, so it can be turned back into text by indexing:
+///
+/// ```
+/// use gazette::Span;
+/// let text = "Lavrov met Kishida.";
+/// let span = Span::new(0, 6);
+/// assert_eq!(&text[span], "Lavrov");
+/// assert_eq!(format!("{span:?}"), "0..6");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`. `start` must not exceed `end`.
+    #[inline]
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} > end {end}");
+        Span { start, end }
+    }
+
+    /// The number of bytes covered.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies wholly inside this span.
+    #[inline]
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    #[inline]
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The span as a `Range<usize>`.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_str_and_prints_range() {
+        let text = "Moscow’s view";
+        let s = Span::new(0, 6);
+        assert_eq!(&text[s], "Moscow");
+        assert_eq!(format!("{s:?}"), "0..6");
+        assert_eq!(s.len(), 6);
+        assert!(!s.is_empty());
+    }
+
+    #[test]
+    fn overlap_and_containment() {
+        let a = Span::new(0, 10);
+        let b = Span::new(5, 15);
+        let c = Span::new(10, 12);
+        assert!(a.overlaps(b));
+        assert!(!a.overlaps(c));
+        assert!(a.contains(Span::new(2, 10)));
+        assert!(!a.contains(b));
+    }
+}
