@@ -1,6 +1,39 @@
-//! gazette: who is in a news article, who met whom, who said what.
+//! gazette reads news articles and says who is in them, who met whom, and who said what.
+//!
+//! An [`Extractor`] compiles its gazetteers (people, places, institutions; embedded by
+//! default, extendable with your own files) once; [`Extractor::extract`] then turns a
+//! [`Document`] into an [`Extraction`]: typed, owned records in a stable order, with
+//! UTF-8 byte offsets into the article.
+//!
+//! ```
+//! use gazette::{Document, Extractor};
+//!
+//! let extractor = Extractor::new()?;
+//! let doc = Document::parse(" date 2017-03-20 Japanese officials met in Tokyo and Moscow.");
+//! let out = extractor.extract(&doc);
+//! let names: Vec<&str> = out.entities.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["Tokyo", "Moscow"]); // "Japanese" is a demonym, not a place
+//! for e in &out.entities {
+//!     for m in &e.mentions {
+//!         assert_eq!(&doc.text()[m.start..m.end], m.text);
+//!     }
+//! }
+//! # Ok::<(), gazette::Error>(())
+//! ```
 #![deny(missing_docs)]
 
+mod document;
+mod error;
+mod extractor;
+mod gazetteer;
+mod mentions;
+mod record;
+mod segment;
 mod span;
 
+pub use document::Document;
+pub use error::{Error, ErrorKind};
+pub use extractor::{Extractor, ExtractorBuilder};
+pub use gazetteer::EntityKind;
+pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote};
 pub use span::Span;

@@ -1,0 +1,150 @@
+//! The entries of a gazetteer: people, places, institutions and given names.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::Arc;
+
+/// What an entity is.
+///
+/// ```
+/// use gazette::EntityKind;
+/// assert_eq!(serde_json::to_string(&EntityKind::Institution).unwrap(), "\"institution\"");
+/// assert_eq!(EntityKind::Person.to_string(), "person");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A named person.
+    Person,
+    /// A country, region, city, territory, body of water.
+    Place,
+    /// A government body, ministry, organisation, company, news outlet.
+    Institution,
+}
+
+impl EntityKind {
+    /// The lower-case name used in files and JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Institution => "institution",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A person's gender as the gazetteer gives it; used for pronouns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    Unisex,
+}
+
+impl Gender {
+    pub(crate) fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "male" | "m" => Some(Gender::Male),
+            "female" | "f" => Some(Gender::Female),
+            "unisex" | "u" => Some(Gender::Unisex),
+            _ => None,
+        }
+    }
+}
+
+/// Where an entry was read from, for error messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Origin {
+    pub(crate) file: Arc<str>,
+    pub(crate) line: usize,
+}
+
+/// A dated role: "foreign_minister of Q17 from 2012-12-26 to 2017-08-03".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Role {
+    pub(crate) role: String,
+    /// A place id (a country) or an institution id, after loading.
+    pub(crate) of: String,
+    pub(crate) start: Option<jiff::civil::Date>,
+    pub(crate) end: Option<jiff::civil::Date>,
+}
+
+impl Role {
+    /// Whether the role was held on `date`; a role with no dates holds at any date.
+    #[allow(dead_code)] // used by the resolution pass
+    pub(crate) fn holds_on(&self, date: jiff::civil::Date) -> bool {
+        self.start.is_none_or(|s| s <= date) && self.end.is_none_or(|e| date <= e)
+    }
+}
+
+/// One person, place or institution.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    pub(crate) id: String,
+    pub(crate) kind: EntityKind,
+    pub(crate) name: String,
+    pub(crate) aliases: Vec<String>,
+    /// As written in the file until loading resolves it to a place id.
+    pub(crate) country: Option<String>,
+    pub(crate) origin: Origin,
+    // people
+    pub(crate) gender: Option<Gender>,
+    pub(crate) roles: Vec<Role>,
+    // places
+    pub(crate) place_type: Option<String>,
+    pub(crate) codes: Vec<String>,
+    pub(crate) demonyms: Vec<String>,
+    pub(crate) population: u64,
+    // institutions
+    pub(crate) institution_type: Option<String>,
+    pub(crate) acronyms: Vec<String>,
+    /// Names and aliases that are also common words or names: they need context.
+    pub(crate) ambiguous: Vec<String>,
+}
+
+impl Entry {
+    pub(crate) fn new(kind: EntityKind, id: String, name: String, origin: Origin) -> Entry {
+        Entry {
+            id,
+            kind,
+            name,
+            aliases: Vec::new(),
+            country: None,
+            origin,
+            gender: None,
+            roles: Vec::new(),
+            place_type: None,
+            codes: Vec::new(),
+            demonyms: Vec::new(),
+            population: 0,
+            institution_type: None,
+            acronyms: Vec::new(),
+            ambiguous: Vec::new(),
+        }
+    }
+
+    /// How strongly a place is preferred when it shares a name with another place.
+    pub(crate) fn place_rank(&self) -> u8 {
+        match self.place_type.as_deref() {
+            Some("country") => 6,
+            Some("dependency") | Some("territory") => 5,
+            Some("continent") | Some("water") | Some("region") => 4,
+            Some("admin") => 3,
+            Some("city") => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// A given name with its gender, used by the name pass.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GivenName {
+    pub(crate) name: String,
+    pub(crate) gender: Gender,
+}

@@ -1,0 +1,284 @@
+//! One Aho-Corasick automaton over every name, alias, acronym and demonym of the gazetteer.
+//!
+//! Matching rules (also in gazetteers/README.md):
+//! - a match counts only on token boundaries ([`crate::segment::is_boundary`]), so "Japan"
+//!   never matches inside "Japanese" while "Japan's", "Japan’s" and "Japan-Russia" match;
+//! - among overlapping token-aligned matches the leftmost wins, and at one start the longest:
+//!   "Russian Foreign Ministry" beats "Russian";
+//! - a name matches as written and in ALL CAPITALS; acronyms and names written in capitals
+//!   only as written, so "AP" never matches "ap";
+//! - a name with an apostrophe matches with either the straight or the curly one.
+
+use super::{Entry, Gazetteer};
+use crate::error::{Error, ErrorKind};
+use crate::segment::is_boundary;
+use crate::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+/// How a pattern stands for its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Form {
+    /// The canonical name.
+    Name,
+    /// An alias.
+    Alias,
+    /// An acronym (institutions).
+    Acronym,
+    /// A demonym or country adjective (places): not a mention of the place.
+    Demonym,
+}
+
+/// One entry a pattern can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Target {
+    pub(crate) entry: u32,
+    pub(crate) form: Form,
+    /// The alias is also a common word or name; a mention needs context.
+    pub(crate) ambiguous: bool,
+}
+
+/// A token-aligned match of one pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Match {
+    pub(crate) span: Span,
+    pub(crate) pattern: u32,
+}
+
+/// The compiled automaton and, for each pattern, the entries it stands for, best first.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Vec<Target>>,
+}
+
+impl Matcher {
+    /// Compiles every surface form of every entry.
+    pub(crate) fn build(gaz: &Gazetteer) -> Result<Matcher, Error> {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut add = |pattern: String, target: Target| {
+            let id = *ids.entry(pattern).or_insert_with_key(|p| {
+                patterns.push(p.clone());
+                targets.push(Vec::new());
+                (patterns.len() - 1) as u32
+            });
+            let list = &mut targets[id as usize];
+            match list.iter_mut().find(|t| t.entry == target.entry) {
+                Some(t) if target.form < t.form => *t = target,
+                Some(_) => {}
+                None => list.push(target),
+            }
+        };
+        for (index, entry) in gaz.entries.iter().enumerate() {
+            for (form, text) in surface_forms(entry) {
+                let target = Target {
+                    entry: index as u32,
+                    form,
+                    ambiguous: entry.ambiguous.iter().any(|a| a == text),
+                };
+                for variant in variants(text, form) {
+                    add(variant, target);
+                }
+            }
+        }
+        for list in &mut targets {
+            list.sort_by_key(|t| preference(gaz, t));
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .map_err(|e| {
+                    Error::new(
+                        ErrorKind::Build,
+                        format!("cannot build the gazetteer automaton: {e}"),
+                    )
+                })?;
+            Some(ac)
+        };
+        Ok(Matcher { automaton, targets })
+    }
+
+    /// Every token-aligned match in `text`, leftmost first and longest at each start,
+    /// none overlapping another.
+    pub(crate) fn find(&self, text: &str) -> Vec<Match> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<Match> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| is_boundary(text, m.start()) && is_boundary(text, m.end()))
+            .map(|m| Match {
+                span: Span::new(m.start(), m.end()),
+                pattern: m.pattern().as_u32(),
+            })
+            .collect();
+        candidates.sort_unstable_by_key(|m| (m.span.start, Reverse(m.span.end)));
+        let mut out = Vec::with_capacity(candidates.len());
+        let mut end = 0;
+        for m in candidates {
+            if m.span.start >= end && !m.span.is_empty() {
+                end = m.span.end;
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The entries a pattern stands for, best first.
+    pub(crate) fn targets(&self, pattern: u32) -> &[Target] {
+        &self.targets[pattern as usize]
+    }
+
+    /// The number of distinct patterns in the automaton.
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.targets.len()
+    }
+}
+
+/// Lower sorts first: non-demonyms, places of higher rank and population, later loads.
+fn preference(
+    gaz: &Gazetteer,
+    t: &Target,
+) -> (bool, bool, Reverse<u8>, Reverse<u64>, Reverse<u32>) {
+    let e = gaz.entry(t.entry as usize);
+    (
+        t.form == Form::Demonym,
+        t.ambiguous,
+        Reverse(e.place_rank()),
+        Reverse(e.population),
+        Reverse(gaz.seq[t.entry as usize]),
+    )
+}
+
+fn surface_forms(e: &Entry) -> impl Iterator<Item = (Form, &str)> {
+    std::iter::once((Form::Name, e.name.as_str()))
+        .chain(e.aliases.iter().map(|a| (Form::Alias, a.as_str())))
+        .chain(e.acronyms.iter().map(|a| (Form::Acronym, a.as_str())))
+        .chain(e.demonyms.iter().map(|a| (Form::Demonym, a.as_str())))
+}
+
+/// The strings a surface form is matched as: as written, in capitals (not for acronyms),
+/// and with the other kind of apostrophe.
+fn variants(text: &str, form: Form) -> Vec<String> {
+    let mut out = vec![text.to_string()];
+    if form != Form::Acronym && text.chars().any(char::is_lowercase) {
+        out.push(text.to_uppercase());
+    }
+    let n = out.len();
+    for i in 0..n {
+        let v = &out[i];
+        if v.contains('\'') {
+            out.push(v.replace('\'', "\u{2019}"));
+        } else if v.contains('\u{2019}') {
+            out.push(v.replace('\u{2019}', "'"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Gazetteer, Location};
+    use super::*;
+
+    fn gazetteer(files: &[(&str, &str)]) -> Gazetteer {
+        let dir = std::env::temp_dir().join(format!(
+            "gazette-matcher-{}-{}",
+            std::process::id(),
+            files[0].1.len()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let g = Gazetteer::load(false, &[Location::Dir(dir.clone())]).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        g
+    }
+
+    fn names(gaz: &Gazetteer, m: &Matcher, text: &str) -> Vec<(String, String)> {
+        m.find(text)
+            .iter()
+            .map(|x| {
+                let t = m.targets(x.pattern)[0];
+                (
+                    text[x.span].to_string(),
+                    gaz.entry(t.entry as usize).name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    const PLACES: &str = "id\tname\taliases\ttype\tcodes\tdemonyms\tpopulation\tambiguous\n\
+        Q17\tJapan\t\tcountry\tJP\tJapanese\t\t\n\
+        Q159\tRussia\tRussian Federation\tcountry\tRU\tRussian|Russians\t\t\n\
+        C1\tMoscow\t\tcity\tRU\t\t12000000\t\n\
+        C2\tMoscow\t\tcity\t\t\t25000\t\n\
+        C3\tNice\t\tcity\t\t\t340000\tNice\n";
+    const INSTITUTIONS: &str = "id\tname\taliases\tacronyms\n\
+        I1\tMinistry of Foreign Affairs of Russia\tRussian Foreign Ministry|Russia's Foreign Ministry\t\n\
+        I2\tAssociated Press\t\tAP\n";
+
+    #[test]
+    fn token_boundaries_possessives_and_compounds() {
+        let g = gazetteer(&[("places.tsv", PLACES), ("institutions.tsv", INSTITUTIONS)]);
+        let m = Matcher::build(&g).unwrap();
+        let found = names(
+            &g,
+            &m,
+            "Japan's envoy, Russia’s envoy; Japan-Russia talks, Japanese.",
+        );
+        let texts: Vec<_> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Japan", "Russia", "Japan", "Russia", "Japanese"]);
+        assert!(names(&g, &m, "Japans Russiagate").is_empty());
+    }
+
+    #[test]
+    fn longest_match_wins_and_apostrophes_vary() {
+        let g = gazetteer(&[("places.tsv", PLACES), ("institutions.tsv", INSTITUTIONS)]);
+        let m = Matcher::build(&g).unwrap();
+        let found = names(
+            &g,
+            &m,
+            "the Russian Foreign Ministry and Russia’s Foreign Ministry",
+        );
+        assert_eq!(found.len(), 2);
+        assert!(found
+            .iter()
+            .all(|(_, n)| n == "Ministry of Foreign Affairs of Russia"));
+    }
+
+    #[test]
+    fn capitals_and_acronyms() {
+        let g = gazetteer(&[("places.tsv", PLACES), ("institutions.tsv", INSTITUTIONS)]);
+        let m = Matcher::build(&g).unwrap();
+        assert_eq!(names(&g, &m, "MOSCOW (AP) —").len(), 2);
+        assert!(names(&g, &m, "an ap story from moscow").is_empty());
+        assert!(names(&g, &m, "Ap").is_empty());
+    }
+
+    #[test]
+    fn shared_names_prefer_the_larger_place() {
+        let g = gazetteer(&[("places.tsv", PLACES)]);
+        let m = Matcher::build(&g).unwrap();
+        let found = m.find("Moscow");
+        let best = m.targets(found[0].pattern)[0];
+        assert_eq!(g.entry(best.entry as usize).id, "C1");
+        let nice = m.find("Nice");
+        assert!(m.targets(nice[0].pattern)[0].ambiguous);
+    }
+
+    #[test]
+    fn empty_gazetteer_matches_nothing() {
+        let g = Gazetteer::default();
+        let m = Matcher::build(&g).unwrap();
+        assert!(m.find("anything at all").is_empty());
+        assert_eq!(m.pattern_count(), 0);
+    }
+}

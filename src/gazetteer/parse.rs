@@ -1,0 +1,517 @@
+//! Reading gazetteer files: tab-separated, a header naming the columns, one entry per line.
+//!
+//! Like ripgrep's `.gitignore` reader, it strips a byte order mark, labels every bad line with
+//! its file and line number, keeps reading, and reports all the problems at once.
+
+use super::entry::{EntityKind, Entry, Gender, GivenName, Origin, Role};
+use crate::error::{Error, ErrorKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The longest alias accepted, in bytes. Longer ones are an error, not truncated.
+pub(crate) const MAX_ALIAS_LEN: usize = 256;
+
+/// Role names a `roles` cell may use (see gazetteers/README.md).
+pub(crate) const ROLE_NAMES: &[&str] = &[
+    "head_of_state",
+    "vice_head_of_state",
+    "head_of_government",
+    "deputy_head_of_government",
+    "foreign_minister",
+    "deputy_foreign_minister",
+    "defence_minister",
+    "minister",
+    "secretary_general",
+    "other",
+];
+
+/// What a file holds, read from its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    Entities(EntityKind),
+    GivenNames,
+}
+
+impl FileKind {
+    /// The kind of a gazetteer file from its name: `people*.tsv`, `places*.tsv`,
+    /// `institutions*.tsv`, `given_names*.tsv`.
+    pub(crate) fn from_file_name(name: &str) -> Option<FileKind> {
+        let stem = name.strip_suffix(".tsv")?;
+        if stem.starts_with("people") {
+            Some(FileKind::Entities(EntityKind::Person))
+        } else if stem.starts_with("places") {
+            Some(FileKind::Entities(EntityKind::Place))
+        } else if stem.starts_with("institutions") {
+            Some(FileKind::Entities(EntityKind::Institution))
+        } else if stem.starts_with("given_names") {
+            Some(FileKind::GivenNames)
+        } else {
+            None
+        }
+    }
+
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Entities(EntityKind::Person) => &[
+                "id",
+                "name",
+                "aliases",
+                "country",
+                "gender",
+                "roles",
+                "ambiguous",
+            ],
+            FileKind::Entities(EntityKind::Place) => &[
+                "id",
+                "name",
+                "aliases",
+                "country",
+                "type",
+                "codes",
+                "demonyms",
+                "population",
+                "ambiguous",
+            ],
+            FileKind::Entities(EntityKind::Institution) => &[
+                "id",
+                "name",
+                "aliases",
+                "country",
+                "type",
+                "acronyms",
+                "ambiguous",
+            ],
+            FileKind::GivenNames => &["name", "gender"],
+        }
+    }
+
+    fn required(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Entities(_) => &["id", "name"],
+            FileKind::GivenNames => &["name", "gender"],
+        }
+    }
+}
+
+/// What one file gave.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) given_names: Vec<GivenName>,
+}
+
+/// Parses one file's bytes. Problems go to `errors`; the good lines are still returned.
+pub(crate) fn parse_file(
+    file: &Arc<str>,
+    kind: FileKind,
+    bytes: &[u8],
+    errors: &mut Vec<Error>,
+) -> Parsed {
+    let mut parsed = Parsed::default();
+    let err = |line: usize, kind: ErrorKind, msg: String| {
+        Error::new(kind, msg).at(file.as_ref(), Some(line))
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut header: Option<Vec<&'static str>> = None;
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+
+    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_no = index + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let line = match std::str::from_utf8(raw) {
+            Ok(l) => l,
+            Err(e) => {
+                errors.push(err(
+                    line_no,
+                    ErrorKind::InvalidUtf8,
+                    format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1),
+                ));
+                continue;
+            }
+        };
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let Some(columns) = &header else {
+            match parse_header(kind, &cells) {
+                Ok(h) => header = Some(h),
+                Err(msgs) => {
+                    for m in msgs {
+                        errors.push(err(line_no, ErrorKind::Parse, m));
+                    }
+                    // Without a header no line can be read: stop at one error for the file.
+                    return parsed;
+                }
+            }
+            continue;
+        };
+        if cells.len() != columns.len() {
+            errors.push(err(
+                line_no,
+                ErrorKind::Parse,
+                format!(
+                    "{} columns, but the header has {} ({})",
+                    cells.len(),
+                    columns.len(),
+                    columns.join(", ")
+                ),
+            ));
+            continue;
+        }
+        let row: HashMap<&str, &str> = columns.iter().copied().zip(cells).collect();
+        let origin = Origin {
+            file: file.clone(),
+            line: line_no,
+        };
+        let mut line_errors = Vec::new();
+        match kind {
+            FileKind::GivenNames => {
+                if let Some(g) = given_name(&row, &mut line_errors) {
+                    parsed.given_names.push(g);
+                }
+            }
+            FileKind::Entities(entity_kind) => {
+                if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {
+                    if let Some(first) = seen_ids.get(&entry.id) {
+                        line_errors.push(format!(
+                            "id `{}` already used on line {first} of this file",
+                            entry.id
+                        ));
+                    } else {
+                        seen_ids.insert(entry.id.clone(), line_no);
+                        if line_errors.is_empty() {
+                            parsed.entries.push(entry);
+                        }
+                    }
+                }
+            }
+        }
+        errors.extend(
+            line_errors
+                .into_iter()
+                .map(|m| err(line_no, ErrorKind::Parse, m)),
+        );
+    }
+    if header.is_none() {
+        errors.push(
+            Error::new(
+                ErrorKind::Parse,
+                format!(
+                    "no header line; expected columns such as: {}",
+                    kind.columns().join(", ")
+                ),
+            )
+            .at(file.as_ref(), None),
+        );
+    }
+    parsed
+}
+
+fn parse_header(kind: FileKind, cells: &[&str]) -> Result<Vec<&'static str>, Vec<String>> {
+    let known = kind.columns();
+    let mut columns = Vec::new();
+    let mut problems = Vec::new();
+    for cell in cells {
+        match known.iter().find(|k| **k == *cell) {
+            Some(k) if columns.contains(k) => problems.push(format!("column `{cell}` twice")),
+            Some(k) => columns.push(*k),
+            None => problems.push(format!(
+                "unknown column `{cell}`; this file's columns are: {}",
+                known.join(", ")
+            )),
+        }
+    }
+    for req in kind.required() {
+        if !columns.contains(req) {
+            problems.push(format!("the header lacks the required column `{req}`"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(columns)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The `|`-separated values of a cell; an empty value between separators is an error.
+fn list(row: &HashMap<&str, &str>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
+    let cell = row.get(column).copied().unwrap_or("");
+    if cell.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for value in cell.split('|').map(str::trim) {
+        if value.is_empty() {
+            errors.push(format!("empty value in column `{column}`"));
+        } else if value.len() > MAX_ALIAS_LEN {
+            errors.push(format!(
+                "a value in column `{column}` is {} bytes long; the limit is {MAX_ALIAS_LEN}",
+                value.len()
+            ));
+        } else {
+            out.push(value.to_string());
+        }
+    }
+    out
+}
+
+fn cell<'a>(row: &HashMap<&str, &'a str>, column: &str) -> Option<&'a str> {
+    row.get(column).copied().filter(|c| !c.is_empty())
+}
+
+fn entry(
+    kind: EntityKind,
+    row: &HashMap<&str, &str>,
+    origin: Origin,
+    errors: &mut Vec<String>,
+) -> Option<Entry> {
+    let id = cell(row, "id");
+    let name = cell(row, "name");
+    let (Some(id), Some(name)) = (id, name) else {
+        if id.is_none() {
+            errors.push("empty `id`".into());
+        }
+        if name.is_none() {
+            errors.push("empty `name`".into());
+        }
+        return None;
+    };
+    if id.chars().any(char::is_whitespace) {
+        errors.push(format!("id `{id}` contains whitespace"));
+    }
+    if name.len() > MAX_ALIAS_LEN {
+        errors.push(format!(
+            "the name is {} bytes long; the limit is {MAX_ALIAS_LEN}",
+            name.len()
+        ));
+    }
+    let mut e = Entry::new(kind, id.to_string(), name.to_string(), origin);
+    e.aliases = list(row, "aliases", errors);
+    e.country = cell(row, "country").map(str::to_string);
+    e.ambiguous = list(row, "ambiguous", errors);
+    match kind {
+        EntityKind::Person => {
+            if let Some(g) = cell(row, "gender") {
+                match Gender::parse(g) {
+                    Some(Gender::Unisex) | None => {
+                        errors.push(format!("gender `{g}`: expected `male`, `female` or empty"))
+                    }
+                    g => e.gender = g,
+                }
+            }
+            for role in list(row, "roles", errors) {
+                match parse_role(&role) {
+                    Ok(r) => e.roles.push(r),
+                    Err(m) => errors.push(m),
+                }
+            }
+        }
+        EntityKind::Place => {
+            e.place_type = cell(row, "type").map(str::to_string);
+            e.codes = list(row, "codes", errors);
+            e.demonyms = list(row, "demonyms", errors);
+            if let Some(p) = cell(row, "population") {
+                match p.parse::<u64>() {
+                    Ok(n) => e.population = n,
+                    Err(_) => errors.push(format!("population `{p}` is not a whole number")),
+                }
+            }
+        }
+        EntityKind::Institution => {
+            e.institution_type = cell(row, "type").map(str::to_string);
+            e.acronyms = list(row, "acronyms", errors);
+        }
+    }
+    for a in &e.ambiguous {
+        let known = *a == e.name || e.aliases.contains(a) || e.acronyms.contains(a);
+        if !known {
+            errors.push(format!(
+                "ambiguous `{a}` is not the name or an alias of this entry"
+            ));
+        }
+    }
+    Some(e)
+}
+
+fn given_name(row: &HashMap<&str, &str>, errors: &mut Vec<String>) -> Option<GivenName> {
+    let name = cell(row, "name");
+    let gender = cell(row, "gender");
+    match (name, gender.map(|g| (g, Gender::parse(g)))) {
+        (Some(name), Some((_, Some(gender)))) => Some(GivenName {
+            name: name.to_string(),
+            gender,
+        }),
+        (None, _) => {
+            errors.push("empty `name`".into());
+            None
+        }
+        (_, None) => {
+            errors.push("empty `gender`".into());
+            None
+        }
+        (_, Some((g, None))) => {
+            errors.push(format!(
+                "gender `{g}`: expected `male`, `female` or `unisex`"
+            ));
+            None
+        }
+    }
+}
+
+/// `ROLE@COUNTRY START..END`, the dates optional: `foreign_minister@JP 2012-12-26..2017-08-03`.
+pub(crate) fn parse_role(s: &str) -> Result<Role, String> {
+    let bad = |why: &str| format!("role `{s}`: {why}; expected ROLE@COUNTRY START..END");
+    let (role, rest) = s.split_once('@').ok_or_else(|| bad("no `@`"))?;
+    let role = role.trim();
+    if !ROLE_NAMES.contains(&role) {
+        return Err(bad(&format!(
+            "unknown role `{role}` (known: {})",
+            ROLE_NAMES.join(", ")
+        )));
+    }
+    let mut parts = rest.split_whitespace();
+    let of = parts.next().ok_or_else(|| bad("no country"))?;
+    let (start, end) = match parts.next() {
+        None => (None, None),
+        Some(range) => {
+            let (a, b) = range.split_once("..").ok_or_else(|| bad("no `..`"))?;
+            (
+                parse_date(a).map_err(|m| bad(&m))?,
+                parse_date(b).map_err(|m| bad(&m))?,
+            )
+        }
+    };
+    if parts.next().is_some() {
+        return Err(bad("text after the dates"));
+    }
+    if let (Some(a), Some(b)) = (start, end) {
+        if a > b {
+            return Err(bad("it ends before it starts"));
+        }
+    }
+    Ok(Role {
+        role: role.to_string(),
+        of: of.to_string(),
+        start,
+        end,
+    })
+}
+
+fn parse_date(s: &str) -> Result<Option<jiff::civil::Date>, String> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse::<jiff::civil::Date>()
+        .map(Some)
+        .map_err(|_| format!("`{s}` is not a valid YYYY-MM-DD date"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(name: &str, text: &str) -> (Parsed, Vec<Error>) {
+        let kind = FileKind::from_file_name(name).unwrap();
+        let mut errors = Vec::new();
+        let parsed = parse_file(&Arc::from(name), kind, text.as_bytes(), &mut errors);
+        (parsed, errors)
+    }
+
+    #[test]
+    fn reads_entries_with_comments_bom_and_crlf() {
+        let text = "\u{FEFF}# people\r\nid\tname\taliases\tgender\troles\r\n\r\n\
+                    Q1\tAnna Petrova\tAnya Petrova\tfemale\tforeign_minister@RU 2001-01-01..\r\n";
+        let (p, errors) = run("people.tsv", text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(p.entries.len(), 1);
+        let e = &p.entries[0];
+        assert_eq!(e.name, "Anna Petrova");
+        assert_eq!(e.aliases, ["Anya Petrova"]);
+        assert_eq!(e.gender, Some(Gender::Female));
+        assert_eq!(e.roles[0].of, "RU");
+        assert!(e.roles[0].end.is_none());
+        assert_eq!(e.origin.line, 4);
+    }
+
+    #[test]
+    fn reports_every_bad_line_with_its_number() {
+        let text = "id\tname\taliases\n\
+                    Q1\tGood\t\n\
+                    Q2\tMissing a column\n\
+                    Q3\t\t\n\
+                    Q1\tDuplicate\t\n\
+                    Q4\tEmpty alias\ta||b\n";
+        let (p, errors) = run("institutions_x.tsv", text);
+        assert_eq!(p.entries.len(), 1);
+        let lines: Vec<_> = errors.iter().map(|e| e.line().unwrap()).collect();
+        assert_eq!(lines, [3, 4, 5, 6]);
+        assert!(errors[0].message().contains("2 columns"));
+        assert!(errors[2].message().contains("already used on line 2"));
+    }
+
+    #[test]
+    fn header_problems_are_errors() {
+        let (_, errors) = run("places.tsv", "id\tnmae\n");
+        let msgs: Vec<_> = errors.iter().map(|e| e.message().to_string()).collect();
+        assert!(msgs[0].contains("unknown column `nmae`"), "{msgs:?}");
+        assert!(msgs[1].contains("required column `name`"), "{msgs:?}");
+        let (_, errors) = run("places.tsv", "# only a comment\n");
+        assert!(errors[0].message().contains("no header"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_on_its_line_and_the_rest_is_read() {
+        let mut bytes = b"id\tname\nQ1\tGo\xFFod\nQ2\tFine\n".to_vec();
+        bytes.extend_from_slice(b"Q3\tAlso fine\n");
+        let mut errors = Vec::new();
+        let kind = FileKind::from_file_name("places.tsv").unwrap();
+        let p = parse_file(&Arc::from("places.tsv"), kind, &bytes, &mut errors);
+        assert_eq!(p.entries.len(), 2);
+        assert_eq!(errors[0].kind(), ErrorKind::InvalidUtf8);
+        assert_eq!(errors[0].line(), Some(2));
+    }
+
+    #[test]
+    fn overlong_alias_and_bad_values_are_errors() {
+        let long = "x".repeat(10_000);
+        let text = format!(
+            "id\tname\taliases\tpopulation\tambiguous\nQ1\tA\t{long}\t\t\nQ2\tB\t\tmany\t\nQ3\tC\t\t\tD\n"
+        );
+        let (p, errors) = run("places.tsv", &text);
+        assert!(p.entries.is_empty());
+        assert_eq!(errors.len(), 3);
+        assert!(errors[0].message().contains("10000 bytes"));
+        assert!(errors[1].message().contains("not a whole number"));
+        assert!(errors[2].message().contains("ambiguous `D`"));
+    }
+
+    #[test]
+    fn roles() {
+        let r = parse_role("head_of_state@Q159 2000-05-07..2008-05-07").unwrap();
+        assert_eq!(r.role, "head_of_state");
+        assert!(r.holds_on(jiff::civil::date(2004, 1, 1)));
+        assert!(!r.holds_on(jiff::civil::date(2010, 1, 1)));
+        assert!(parse_role("king@GB").unwrap_err().contains("unknown role"));
+        assert!(parse_role("foreign_minister@JP 2017-02-30..").is_err());
+        assert!(parse_role("foreign_minister@JP 2017-01-01..2016-01-01").is_err());
+        assert!(parse_role("foreign_minister JP").is_err());
+        assert!(parse_role("minister@JP")
+            .unwrap()
+            .holds_on(jiff::civil::date(1900, 1, 1)));
+    }
+
+    #[test]
+    fn file_kinds_from_names() {
+        assert_eq!(
+            FileKind::from_file_name("people_curated.tsv"),
+            Some(FileKind::Entities(EntityKind::Person))
+        );
+        assert_eq!(
+            FileKind::from_file_name("given_names.tsv"),
+            Some(FileKind::GivenNames)
+        );
+        assert_eq!(FileKind::from_file_name("cities.tsv"), None);
+        assert_eq!(FileKind::from_file_name("people.txt"), None);
+    }
+}

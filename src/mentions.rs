@@ -1,0 +1,153 @@
+//! The gazetteer pass: automaton matches in a document turned into mentions of entries.
+//!
+//! - Demonyms ("Japanese") are kept apart with their country: they are not place mentions.
+//! - When a name stands for several entries, an entry that the document names elsewhere
+//!   without doubt, or whose country it names, is preferred; else the gazetteer's preference
+//!   (larger place, later file).
+//! - A name marked `ambiguous` in the gazetteer ("Nice", "Reading": also a common word or
+//!   name) counts only with context: the entry is named elsewhere in the document without
+//!   doubt, or the name follows a place preposition ("in Nice", "to Reading"), or it is
+//!   followed by a comma and a place ("NICE, France").
+
+use crate::document::Document;
+use crate::gazetteer::{Form, Gazetteer, Matcher};
+use crate::Span;
+use std::collections::HashSet;
+
+/// Words after which an ambiguous name is read as a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "near", "outside", "inside", "across", "toward", "towards", "into",
+    "via", "visited", "visiting", "visit", "around",
+];
+
+/// A mention of a gazetteer entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EntryMention {
+    pub(crate) span: Span,
+    pub(crate) entry: usize,
+    pub(crate) form: Form,
+}
+
+/// A demonym or country adjective and the place it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DemonymMention {
+    pub(crate) span: Span,
+    pub(crate) country: usize,
+}
+
+/// What the gazetteer pass found in one document, in text order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GazetteerMentions {
+    pub(crate) mentions: Vec<EntryMention>,
+    pub(crate) demonyms: Vec<DemonymMention>,
+}
+
+/// Runs the gazetteer pass over the document's body (the date header is metadata).
+pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> GazetteerMentions {
+    let text = doc.text();
+    let body = doc.body();
+    let matches: Vec<_> = matcher
+        .find(&text[body])
+        .into_iter()
+        .map(|mut m| {
+            m.span = Span::new(m.span.start + body.start, m.span.end + body.start);
+            m
+        })
+        .collect();
+
+    // Entries named without doubt, and the countries they are in.
+    let mut named: HashSet<usize> = HashSet::new();
+    let mut named_countries: HashSet<&str> = HashSet::new();
+    for m in &matches {
+        let targets = matcher.targets(m.pattern);
+        if let [only] = targets {
+            if only.form != Form::Demonym && !only.ambiguous {
+                let e = gaz.entry(only.entry as usize);
+                named.insert(only.entry as usize);
+                if e.place_type.as_deref() == Some("country") {
+                    named_countries.insert(&e.id);
+                }
+                if let Some(c) = &e.country {
+                    named_countries.insert(c);
+                }
+            }
+        }
+    }
+
+    let mut out = GazetteerMentions::default();
+    for (i, m) in matches.iter().enumerate() {
+        let targets = matcher.targets(m.pattern);
+        let Some(first) = targets.first() else {
+            continue;
+        };
+        let chosen = if targets.len() > 1 && first.form != Form::Demonym {
+            targets
+                .iter()
+                .filter(|t| t.form != Form::Demonym)
+                .find(|t| {
+                    let e = gaz.entry(t.entry as usize);
+                    named.contains(&(t.entry as usize))
+                        || e.country
+                            .as_deref()
+                            .is_some_and(|c| named_countries.contains(c))
+                })
+                .unwrap_or(first)
+        } else {
+            first
+        };
+        let entry = chosen.entry as usize;
+        if chosen.form == Form::Demonym {
+            out.demonyms.push(DemonymMention {
+                span: m.span,
+                country: entry,
+            });
+            continue;
+        }
+        if chosen.ambiguous && !named.contains(&entry) {
+            let after_preposition =
+                previous_word(text, m.span.start).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
+            let before_place = matches.get(i + 1).is_some_and(|next| {
+                let between = &text[m.span.end..next.span.start];
+                between.trim() == ","
+                    && matcher.targets(next.pattern).first().is_some_and(|t| {
+                        gaz.entry(t.entry as usize).kind == crate::EntityKind::Place
+                    })
+            });
+            let is_place = gaz.entry(entry).kind == crate::EntityKind::Place;
+            if !(is_place && (after_preposition || before_place)) {
+                continue;
+            }
+        }
+        out.mentions.push(EntryMention {
+            span: m.span,
+            entry,
+            form: chosen.form,
+        });
+    }
+    out
+}
+
+/// The word just before `offset`, skipping whitespace; `None` if punctuation comes first.
+fn previous_word(text: &str, offset: usize) -> Option<&str> {
+    let before = text[..offset].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| crate::segment::is_word_char(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&before[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previous_word_skips_spaces_not_punctuation() {
+        assert_eq!(previous_word("arrived in  Nice", 12), Some("in"));
+        assert_eq!(previous_word("Nice", 0), None);
+        assert_eq!(previous_word("said: Nice", 6), None);
+        assert_eq!(previous_word("в Ницце", 3), Some("в"));
+    }
+}

@@ -1,0 +1,270 @@
+//! The records an extraction returns: owned, serializable, in a deterministic order.
+//!
+//! The JSON form of [`Extraction`] is the output contract of `examples/extract` (one object per
+//! article, JSON Lines):
+//!
+//! ```json
+//! {"doc": "a.txt", "date": "2017-03-20",
+//!  "entities": [{"kind": "person", "name": "Sergei Lavrov", "id": "Q58217",
+//!                "mentions": [{"start": 10, "end": 23, "text": "Sergei Lavrov"}]}],
+//!  "meetings": [{"participants": ["Fumio Kishida", "Sergei Lavrov"], "place": "Tokyo",
+//!                "date": "2017-03-20", "status": "held",
+//!                "evidence": {"start": 0, "end": 120, "text": "..."}}],
+//!  "quotes": [{"speaker": "Sergei Lavrov", "speaker_kind": "person",
+//!              "text": "adopt common approaches", "start": 0, "end": 23}]}
+//! ```
+//!
+//! - Offsets are UTF-8 byte offsets into the article as given (the date header included), and
+//!   `text[start..end]` is the mention, the evidence, or the quoted words without their marks.
+//! - `id` is the gazetteer id, or null for an entity found by rules.
+//! - Order: entities by first mention, mentions, meetings and quotes by position in the text.
+//!
+//! [`Extraction`] also has a one-line-per-record text rendering ([`Display`](std::fmt::Display)),
+//! stable from run to run, for snapshot tests.
+
+use crate::gazetteer::EntityKind;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Everything extracted from one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Extraction {
+    /// The article's name, set by the caller (the extract example uses the file name).
+    pub doc: Option<String>,
+    /// The article's date from its date header, as `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// People, places and institutions, by first mention.
+    pub entities: Vec<Entity>,
+    /// Meetings between named people, by position of their evidence.
+    pub meetings: Vec<Meeting>,
+    /// Quoted statements, by position.
+    pub quotes: Vec<Quote>,
+}
+
+/// A person, place or institution and every place the article names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// The canonical name.
+    pub name: String,
+    /// The gazetteer id, `None` for an entity found by rules.
+    pub id: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One place in the text that names an entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The text, equal to `article[start..end]`.
+    pub text: String,
+}
+
+/// A stretch of the article that supports a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Excerpt {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The text, equal to `article[start..end]`.
+    pub text: String,
+}
+
+/// Whether a meeting took place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingStatus {
+    /// It took place (or is taking place).
+    Held,
+    /// It is to take place.
+    Planned,
+    /// It was called off.
+    Cancelled,
+}
+
+impl MeetingStatus {
+    /// The lower-case name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MeetingStatus::Held => "held",
+            MeetingStatus::Planned => "planned",
+            MeetingStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// People meeting in one place: talks, a summit, a visit, a reception, a meal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Meeting {
+    /// Canonical names of at least two named people.
+    pub participants: Vec<String>,
+    /// Canonical name of the place, when the text gives it.
+    pub place: Option<String>,
+    /// ISO date, when the text gives it exactly.
+    pub date: Option<String>,
+    /// Held, planned or cancelled.
+    pub status: MeetingStatus,
+    /// The sentence that reports it first.
+    pub evidence: Excerpt,
+}
+
+/// A quoted statement and who made it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Quote {
+    /// Canonical name of the person or institution whose words they are; `None` when the text
+    /// does not say.
+    pub speaker: Option<String>,
+    /// The kind of the speaker: person or institution.
+    pub speaker_kind: Option<EntityKind>,
+    /// The quoted words without their quote marks.
+    pub text: String,
+    /// Byte offset of the first quoted byte.
+    pub start: usize,
+    /// Byte offset one past the last quoted byte.
+    pub end: usize,
+}
+
+impl Extraction {
+    /// The extraction as one line of JSON (the extract example's output format).
+    ///
+    /// ```
+    /// let out = gazette::Extraction::default();
+    /// assert_eq!(
+    ///     out.to_json_line(),
+    ///     r#"{"doc":null,"date":null,"entities":[],"meetings":[],"quotes":[]}"#
+    /// );
+    /// ```
+    pub fn to_json_line(&self) -> String {
+        // Serializing plain strings, numbers and vectors cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The entity of this canonical name and kind, if extracted.
+    pub fn entity(&self, kind: EntityKind, name: &str) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .find(|e| e.kind == kind && e.name == name)
+    }
+}
+
+/// One line per record: `entity`, `meeting` and `quote` lines in the records' order, each
+/// mention and excerpt as `start..end "text"`. Stable from run to run, for snapshots.
+impl fmt::Display for Extraction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "doc {}  date {}",
+            self.doc.as_deref().unwrap_or("-"),
+            self.date.as_deref().unwrap_or("-")
+        )?;
+        for e in &self.entities {
+            write!(
+                f,
+                "entity {} {:?} [{}]:",
+                e.kind,
+                e.name,
+                e.id.as_deref().unwrap_or("-")
+            )?;
+            for (i, m) in e.mentions.iter().enumerate() {
+                let sep = if i == 0 { " " } else { ", " };
+                write!(f, "{sep}{}..{} {:?}", m.start, m.end, m.text)?;
+            }
+            writeln!(f)?;
+        }
+        for m in &self.meetings {
+            writeln!(
+                f,
+                "meeting {} {} place={} date={} @{}..{}",
+                m.status.as_str(),
+                m.participants.join(" + "),
+                m.place.as_deref().unwrap_or("-"),
+                m.date.as_deref().unwrap_or("-"),
+                m.evidence.start,
+                m.evidence.end
+            )?;
+        }
+        for q in &self.quotes {
+            writeln!(
+                f,
+                "quote {} ({}) {}..{} {:?}",
+                q.speaker.as_deref().unwrap_or("-"),
+                q.speaker_kind.map_or("-", |k| k.as_str()),
+                q.start,
+                q.end,
+                q.text
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_renders_one_line_per_record() {
+        let out = Extraction {
+            doc: Some("a.txt".into()),
+            date: Some("2017-03-20".into()),
+            entities: vec![Entity {
+                kind: EntityKind::Place,
+                name: "Japan".into(),
+                id: Some("Q17".into()),
+                mentions: vec![
+                    Mention {
+                        start: 0,
+                        end: 5,
+                        text: "Japan".into(),
+                    },
+                    Mention {
+                        start: 9,
+                        end: 14,
+                        text: "JAPAN".into(),
+                    },
+                ],
+            }],
+            meetings: vec![Meeting {
+                participants: vec!["A B".into(), "C D".into()],
+                place: None,
+                date: None,
+                status: MeetingStatus::Planned,
+                evidence: Excerpt {
+                    start: 0,
+                    end: 3,
+                    text: "A m".into(),
+                },
+            }],
+            quotes: vec![Quote {
+                speaker: None,
+                speaker_kind: None,
+                text: "yes".into(),
+                start: 20,
+                end: 23,
+            }],
+        };
+        assert_eq!(
+            out.to_string(),
+            "doc a.txt  date 2017-03-20\n\
+             entity place \"Japan\" [Q17]: 0..5 \"Japan\", 9..14 \"JAPAN\"\n\
+             meeting planned A B + C D place=- date=- @0..3\n\
+             quote - (-) 20..23 \"yes\"\n"
+        );
+        let json: serde_json::Value = serde_json::from_str(&out.to_json_line()).unwrap();
+        assert_eq!(json["entities"][0]["kind"], "place");
+        assert_eq!(json["meetings"][0]["status"], "planned");
+        assert_eq!(json["quotes"][0]["speaker"], serde_json::Value::Null);
+    }
+}
