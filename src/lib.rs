@@ -37,3 +37,7 @@ pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::EntityKind;
 pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote};
 pub use span::Span;
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -135,8 +135,9 @@ impl Entry {
             Some("country") => 6,
             Some("dependency") | Some("territory") => 5,
             Some("continent") | Some("water") | Some("region") => 4,
-            Some("admin") => 3,
-            Some("city") => 2,
+            // A state and a city of one name: population decides (the city, when the state
+            // has none given), so "Tokyo" is the city, not the prefecture.
+            Some("admin") | Some("city") => 2,
             _ => 1,
         }
     }

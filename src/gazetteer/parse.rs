@@ -22,6 +22,17 @@ pub(crate) const ROLE_NAMES: &[&str] = &[
     "defence_minister",
     "minister",
     "secretary_general",
+    "ambassador",
+    "spokesperson",
+    "legislator",
+    "governor",
+    "mayor",
+    "military_officer",
+    "monarch",
+    "executive",
+    "judge",
+    "official",
+    "religious_leader",
     "other",
 ];
 

@@ -8,8 +8,7 @@
 //!   male or female first-name lists, or (c) in the hand list `HAND_AMBIGUOUS` below;
 //!   except the names in `NEVER_AMBIGUOUS` (place names whose word sense is rare in news,
 //!   or capitalised only as the place).
-//! - countries and dependencies are never dropped; they are flagged only by (c) or by (a)/(b)
-//!   when not in `NEVER_AMBIGUOUS`.
+//! - countries and dependencies are never dropped; they are flagged only by (c).
 //! - a city that is not a national capital, has fewer than 500,000 inhabitants and whose
 //!   name is a lower-case dictionary word listed in `VERY_COMMON` is dropped.
 
@@ -23,13 +22,12 @@ pub struct Ambiguity {
 
 /// Names flagged by hand: common words, given names and surnames the lists miss.
 const HAND_AMBIGUOUS: &[&str] = &[
-    "Nice", "Reading", "Mobile", "Split", "Bath", "Chad", "Jordan", "Georgia", "Victoria",
+    "Nice", "Reading", "Mobile", "Split", "Bath", "Chad", "Jordan", "Victoria",
     "Florence", "Sale", "Of", "Orange", "Derby", "Cork", "Hull", "Bury", "Deal", "Mold", "Say",
-    "Bern", "Male", "Male'", "Praia", "Turkey", "Jersey", "Guernsey", "Niger", "Guinea",
-    "Lincoln", "Jackson", "Washington", "Hamilton", "Kingston", "Douglas", "Stanley", "Wellington",
+    "Male", "Male'",
+    "Lincoln", "Jackson", "Hamilton", "Kingston", "Douglas", "Stanley", "Wellington",
     "Austin", "Dallas", "Phoenix", "Aurora", "Providence", "Independence", "Concord", "Columbus",
-    "Mercedes", "Santiago", "Salvador", "Nancy", "Tours", "Angers", "Sydney", "Paris",
-    "Israel", "America", "Congo", "Chile", "Cuba",
+    "Mercedes", "Salvador", "Nancy", "Tours", "Angers", 
 ];
 
 /// Never flagged: capitalised, these are (almost) only the place.
@@ -92,6 +90,10 @@ impl Ambiguity {
     }
 
     fn derived(&self, name: &str) -> bool {
+        // acronyms in capitals ("US", "CAR") match only as written: not ambiguous
+        if name.chars().filter(|c| c.is_uppercase()).count() > 1 && !name.chars().any(|c| c.is_lowercase()) {
+            return false;
+        }
         let l = name.to_lowercase();
         self.words.contains(&l) || self.given.contains(&l)
     }
@@ -113,12 +115,28 @@ impl Ambiguity {
             .collect()
     }
 
-    /// Countries and dependencies: the same rule; only the hand list overrides
-    /// `NEVER_AMBIGUOUS`.
+    /// Only the names of the hand list (capitals and cities of a million people).
+    pub fn hand_flags(&self, names: &[String]) -> Vec<String> {
+        names.iter().filter(|n| Self::hand(n)).cloned().collect()
+    }
+
+    /// Countries and dependencies: only the hand list. A capitalised country name that is
+    /// also a lower-case word ("Turkey", "Guinea") is nearly always the country in news;
+    /// the hand list keeps those that are common given names ("Chad", "Jordan").
     pub fn country_flags(&self, names: &[String]) -> Vec<String> {
         names
             .iter()
-            .filter(|n| (Self::hand(n) && !Self::never(n)) || (!Self::never(n) && self.derived(n)))
+            .filter(|n| Self::hand(n) && !Self::never(n))
+            .cloned()
+            .collect()
+    }
+
+    /// Institution names (news outlets) that are also common words, given names, or at most
+    /// two letters ("i", "People", "Guardian"): they need context to count.
+    pub fn word_flags(&self, names: &[String]) -> Vec<String> {
+        names
+            .iter()
+            .filter(|n| n.chars().count() <= 2 || self.derived(n))
             .cloned()
             .collect()
     }

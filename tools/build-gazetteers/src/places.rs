@@ -52,6 +52,7 @@ struct GnCountry {
     fips: Option<String>,
     population: Option<u64>,
     tld: Option<String>,
+    capital: Option<String>,
 }
 
 /// Hand corrections of the country name: ISO2 -> (usual news name, extra aliases).
@@ -253,6 +254,11 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         let Some(iso2) = iso_by_gec.get(*gec) else { continue };
         let Some(text) = &e.administrative_divisions else { continue };
         for (name, aliases) in parse_admin(gec, text) {
+            // A name that starts in lower case is a cross-reference that did not parse
+            // ("see Zhejiang"), not a division.
+            if name.starts_with(char::is_lowercase) {
+                continue;
+            }
             let id = format!("gz:admin-{}-{}", iso2, slug(&name));
             if !admin_ids.insert(id.clone()) {
                 continue;
@@ -276,9 +282,16 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
 
     // Cities
     let cities = read_csv(&data.join("geonames-cities/cities_pop100k_or_capital.csv"))?;
+    // Capitals from GeoNames' own country table (CC BY), not the staging step's
+    // `is_capital_per_mledoze` flag (ODbL source): cities under 100k that are not a GeoNames
+    // capital are left out.
+    let gn_capitals: BTreeSet<(String, String)> = gn
+        .values()
+        .filter_map(|g| g.capital.as_ref().map(|c| (g.iso.clone(), fold(c).to_lowercase())))
+        .collect();
     let capitals: BTreeSet<String> = cities
         .iter()
-        .filter(|r| r.get("is_capital_per_mledoze").map_or(false, |v| v == "1"))
+        .filter(|r| gn_capitals.contains(&(r["country_code"].clone(), fold(&r["name"]).to_lowercase())))
         .map(|r| r["geonameid"].clone())
         .collect();
     let country_iso: BTreeSet<&str> = countries.iter().map(|c| c.iso2.as_str()).collect();
@@ -288,6 +301,9 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         let pop: u64 = r["population"].parse().unwrap_or(0);
         let is_cap = capitals.contains(&r["geonameid"]);
         if name.is_empty() || !country_iso.contains(cc.as_str()) {
+            continue;
+        }
+        if !is_cap && pop < 100_000 {
             continue;
         }
         if !is_cap && pop < 500_000 && amb.is_very_common_word(&name) {
@@ -310,7 +326,14 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         row.set("country", &cc);
         row.set("population", &pop.to_string());
         let names: Vec<String> = std::iter::once(name.clone()).chain(al.iter().cloned()).collect();
-        row.set_list("ambiguous", &amb.place_flags(&names));
+        // A national capital or a city of a million people is the city when capitalised in
+        // news ("Washington", "Sydney"): only the hand list flags it.
+        let flags = if is_cap || pop >= 1_000_000 {
+            amb.hand_flags(&names)
+        } else {
+            amb.place_flags(&names)
+        };
+        row.set_list("ambiguous", &flags);
         rows.push(row);
     }
 
@@ -321,6 +344,7 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
 /// still common in news). Kept short on purpose: GeoNames alternate names are not used.
 const CITY_ALIASES: &[(&str, &[&str])] = &[
     ("Kyiv", &["Kiev"]),
+    ("Washington", &["Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC"]),
     ("Mumbai", &["Bombay"]),
     ("Kolkata", &["Calcutta"]),
     ("Chennai", &["Madras"]),
@@ -527,12 +551,13 @@ fn parse_admin(gec: &str, text: &str) -> Vec<(String, Vec<String>)> {
     let paren_is_english = matches!(gec, "gm" | "it" | "sp" | "ch");
     let mut out = Vec::new();
     let mut section = String::new();
-    // sp uses ";" as separator
-    let body = body.replace(';', ",");
+    if gec == "sp" {
+        return parse_spain(&body);
+    }
     for raw in body.split(',') {
         let mut item = raw.trim().to_string();
         // "Yaroslavl republics: Adygeya (Maykop)" -> header switch inside the item
-        let mut pieces: Vec<String> = Vec::new();
+        let mut pieces: Vec<(String, String)> = Vec::new();
         if let Some(i) = item.find(':') {
             let left = item[..i].trim().to_string();
             let right = item[i + 1..].trim().to_string();
@@ -540,14 +565,17 @@ fn parse_admin(gec: &str, text: &str) -> Vec<(String, Vec<String>)> {
             let words: Vec<&str> = left.split(' ').collect();
             let first_lower = words.iter().position(|w| w.starts_with(char::is_lowercase)).unwrap_or(words.len());
             let name_part = words[..first_lower].join(" ");
-            section = words[first_lower..].join(" ");
             if !name_part.is_empty() {
-                pieces.push(name_part);
+                pieces.push((name_part, section.clone()));
             }
+            section = words[first_lower..].join(" ");
             item = right;
         }
-        pieces.push(item);
-        for p in pieces {
+        pieces.push((item, section.clone()));
+        for (p, section) in pieces {
+            if gec == "rs" && (section.starts_with("federal cities") || section.starts_with("autonomous province")) {
+                continue; // Moscow, Saint Petersburg are cities; the Jewish AO is listed oddly
+            }
             if gec == "up" && p.trim().ends_with("**") {
                 continue; // Kyiv, Sevastopol: cities with oblast status (cities come from GeoNames)
             }
@@ -604,6 +632,34 @@ fn parse_admin(gec: &str, text: &str) -> Vec<(String, Vec<String>)> {
                 continue;
             }
             out.push((name, aliases));
+        }
+    }
+    out
+}
+
+/// Spain: "Andalucia; Canarias (Canary Islands); Cataluña (Castilian), Catalunya (Catalan) [Catalonia]; Ceuta*"
+fn parse_spain(body: &str) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for item in body.split(';') {
+        let item = item.trim().trim_end_matches('*').trim();
+        if item.is_empty() {
+            continue;
+        }
+        let strip = |s: &str| -> String {
+            match s.find('(') {
+                Some(i) => s[..i].trim().trim_end_matches('*').trim().to_string(),
+                None => s.trim().trim_end_matches('*').trim().to_string(),
+            }
+        };
+        if let Some(b) = item.find('[') {
+            let name = item[b + 1..].trim_end_matches(']').trim().to_string();
+            let aliases = item[..b].split(',').map(strip).filter(|a| !a.is_empty()).collect();
+            out.push((name, aliases));
+        } else if let Some(i) = item.find('(') {
+            let name = item[i + 1..].trim_end_matches(')').trim().to_string();
+            out.push((name, vec![strip(item)]));
+        } else {
+            out.push((item.to_string(), vec![]));
         }
     }
     out
