@@ -31,7 +31,7 @@ mod record;
 mod segment;
 mod span;
 
-pub use document::Document;
+pub use document::{Document, Sentence, Token, TokenKind};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::EntityKind;

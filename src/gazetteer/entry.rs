@@ -143,6 +143,49 @@ impl Entry {
     }
 }
 
+/// What a title is: an office or rank ("Foreign Minister", "Gen.") or an honorific ("Mr.").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum TitleKind {
+    /// An office ("President", "spokesman"): gives a role.
+    Office,
+    /// A military or police rank.
+    Rank,
+    /// "Mr.", "Mrs", "Dr.": may precede a bare surname.
+    Honorific,
+}
+
+/// A title that introduces or stands for a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Title {
+    pub(crate) title: String,
+    pub(crate) kind: TitleKind,
+    /// A role name (gazetteers/README.md), if the title gives one.
+    pub(crate) role: Option<String>,
+    pub(crate) gender: Option<Gender>,
+}
+
+/// The class of a word in the name pass's word list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum WordClass {
+    /// The head noun of an organisation name: "University", "Ministry", "Party".
+    OrgHead,
+    /// A lower-case particle inside a person's name: "de", "van", "bin".
+    Particle,
+    /// A capitalised word that is not part of a person's name: "The", "Monday", "Street".
+    NotName,
+}
+
+impl WordClass {
+    pub(crate) fn parse(s: &str) -> Option<WordClass> {
+        match s {
+            "org_head" => Some(WordClass::OrgHead),
+            "particle" => Some(WordClass::Particle),
+            "not_name" => Some(WordClass::NotName),
+            _ => None,
+        }
+    }
+}
+
 /// A given name with its gender, used by the name pass.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct GivenName {

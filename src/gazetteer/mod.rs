@@ -8,7 +8,7 @@ mod matcher;
 mod parse;
 
 pub use entry::EntityKind;
-pub(crate) use entry::{Entry, Gender};
+pub(crate) use entry::{Entry, Gender, Title, TitleKind, WordClass};
 pub(crate) use matcher::{Form, Matcher};
 pub(crate) use parse::FileKind;
 
@@ -40,6 +40,10 @@ pub(crate) struct Gazetteer {
     pub(crate) seq: Vec<u32>,
     pub(crate) by_id: HashMap<String, usize>,
     pub(crate) given_names: HashMap<String, Gender>,
+    /// Titles by lower-cased text; a later file replaces an earlier title of the same text.
+    pub(crate) titles: HashMap<String, Title>,
+    /// Name-pass word classes by word, as written.
+    pub(crate) name_words: HashMap<String, WordClass>,
     next_seq: u32,
 }
 
@@ -64,6 +68,10 @@ impl Gazetteer {
             for g in parsed.given_names {
                 gaz.given_names.insert(g.name, g.gender);
             }
+            for t in parsed.titles {
+                gaz.titles.insert(t.title.to_lowercase(), t);
+            }
+            gaz.name_words.extend(parsed.name_words);
         }
         gaz.resolve_references(&mut errors);
         match Error::collect(errors) {
@@ -171,7 +179,8 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
             Error::new(
                 ErrorKind::Parse,
                 "cannot tell what this file holds from its name: expected people*.tsv, \
-                 places*.tsv, institutions*.tsv or given_names*.tsv",
+                 places*.tsv, institutions*.tsv, given_names*.tsv, titles*.tsv or \
+                 name_words*.tsv",
             )
             .at(path, None),
         );

@@ -3,7 +3,9 @@
 //! Like ripgrep's `.gitignore` reader, it strips a byte order mark, labels every bad line with
 //! its file and line number, keeps reading, and reports all the problems at once.
 
-use super::entry::{EntityKind, Entry, Gender, GivenName, Origin, Role};
+use super::entry::{
+    EntityKind, Entry, Gender, GivenName, Origin, Role, Title, TitleKind, WordClass,
+};
 use crate::error::{Error, ErrorKind};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -41,14 +43,20 @@ pub(crate) const ROLE_NAMES: &[&str] = &[
 pub(crate) enum FileKind {
     Entities(EntityKind),
     GivenNames,
+    Titles,
+    NameWords,
 }
 
 impl FileKind {
     /// The kind of a gazetteer file from its name: `people*.tsv`, `places*.tsv`,
-    /// `institutions*.tsv`, `given_names*.tsv`.
+    /// `institutions*.tsv`, `given_names*.tsv`, `titles*.tsv`, `name_words*.tsv`.
     pub(crate) fn from_file_name(name: &str) -> Option<FileKind> {
         let stem = name.strip_suffix(".tsv")?;
-        if stem.starts_with("people") {
+        if stem.starts_with("titles") {
+            Some(FileKind::Titles)
+        } else if stem.starts_with("name_words") {
+            Some(FileKind::NameWords)
+        } else if stem.starts_with("people") {
             Some(FileKind::Entities(EntityKind::Person))
         } else if stem.starts_with("places") {
             Some(FileKind::Entities(EntityKind::Place))
@@ -93,6 +101,8 @@ impl FileKind {
                 "ambiguous",
             ],
             FileKind::GivenNames => &["name", "gender"],
+            FileKind::Titles => &["title", "kind", "role", "gender"],
+            FileKind::NameWords => &["word", "class"],
         }
     }
 
@@ -100,6 +110,8 @@ impl FileKind {
         match self {
             FileKind::Entities(_) => &["id", "name"],
             FileKind::GivenNames => &["name", "gender"],
+            FileKind::Titles => &["title", "kind"],
+            FileKind::NameWords => &["word", "class"],
         }
     }
 }
@@ -109,6 +121,8 @@ impl FileKind {
 pub(crate) struct Parsed {
     pub(crate) entries: Vec<Entry>,
     pub(crate) given_names: Vec<GivenName>,
+    pub(crate) titles: Vec<Title>,
+    pub(crate) name_words: Vec<(String, WordClass)>,
 }
 
 /// Parses one file's bytes. Problems go to `errors`; the good lines are still returned.
@@ -182,6 +196,20 @@ pub(crate) fn parse_file(
                     parsed.given_names.push(g);
                 }
             }
+            FileKind::Titles => {
+                if let Some(t) = title(&row, &mut line_errors) {
+                    parsed.titles.push(t);
+                }
+            }
+            FileKind::NameWords => match (cell(&row, "word"), cell(&row, "class")) {
+                (Some(w), Some(c)) => match WordClass::parse(c) {
+                    Some(class) => parsed.name_words.push((w.to_string(), class)),
+                    None => line_errors.push(format!(
+                        "class `{c}`: expected `org_head`, `particle` or `not_name`"
+                    )),
+                },
+                _ => line_errors.push("empty `word` or `class`".into()),
+            },
             FileKind::Entities(entity_kind) => {
                 if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {
                     if let Some(first) = seen_ids.get(&entry.id) {
@@ -368,6 +396,50 @@ fn given_name(row: &HashMap<&str, &str>, errors: &mut Vec<String>) -> Option<Giv
             None
         }
     }
+}
+
+fn title(row: &HashMap<&str, &str>, errors: &mut Vec<String>) -> Option<Title> {
+    let Some(text) = cell(row, "title") else {
+        errors.push("empty `title`".into());
+        return None;
+    };
+    let kind = match cell(row, "kind") {
+        Some("office") => TitleKind::Office,
+        Some("rank") => TitleKind::Rank,
+        Some("honorific") => TitleKind::Honorific,
+        other => {
+            errors.push(format!(
+                "kind `{}`: expected `office`, `rank` or `honorific`",
+                other.unwrap_or("")
+            ));
+            return None;
+        }
+    };
+    let role = cell(row, "role").map(str::to_string);
+    if let Some(r) = &role {
+        if !ROLE_NAMES.contains(&r.as_str()) {
+            errors.push(format!(
+                "unknown role `{r}` (known: {})",
+                ROLE_NAMES.join(", ")
+            ));
+        }
+    }
+    let gender = match cell(row, "gender") {
+        None => None,
+        Some(g) => match Gender::parse(g) {
+            Some(g) => Some(g),
+            None => {
+                errors.push(format!("gender `{g}`: expected `male`, `female` or empty"));
+                None
+            }
+        },
+    };
+    Some(Title {
+        title: text.to_string(),
+        kind,
+        role,
+        gender,
+    })
 }
 
 /// `ROLE@COUNTRY START..END`, the dates optional: `foreign_minister@JP 2012-12-26..2017-08-03`.

@@ -1,13 +1,13 @@
-//! Placeholder until the segmentation module lands.
+//! Segmentation: tokens, word boundaries and sentences.
+//!
+//! Private to the crate; [`crate::Document`] is the public face of it.
 
-/// Whether `c` is part of a word.
-pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
+mod sentences;
+mod tokens;
 
-/// Whether `offset` (a char boundary) is between two tokens rather than inside a word.
-pub(crate) fn is_boundary(text: &str, offset: usize) -> bool {
-    let before = text[..offset].chars().next_back();
-    let after = text[offset..].chars().next();
-    !matches!((before, after), (Some(a), Some(b)) if is_word_char(a) && is_word_char(b))
-}
+pub(crate) use sentences::split_sentences;
+pub(crate) use tokens::tokenize;
+
+/// The crate's one notion of word characters and token boundaries, for the gazetteer
+/// matcher and the rule passes.
+pub(crate) use tokens::{is_boundary, is_word_char};

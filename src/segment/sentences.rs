@@ -1,0 +1,485 @@
+//! Sentence splitting within one paragraph.
+//!
+//! Sentences never cross a paragraph boundary: the splitter is run on one paragraph span at
+//! a time, and its sentences, trimmed of surrounding whitespace, cover every non-whitespace
+//! character of the paragraph.
+//!
+//! # Where a sentence ends
+//!
+//! A sentence ends after a run of terminal marks (`.` `!` `?` `…`), together with any
+//! closing quote marks or brackets right after it (`"` `”` `’` `'` `)` `]`), when that is
+//! followed by whitespace and then by something that can start a sentence: a letter that is
+//! not lowercase (uppercase, or from a script without case), a digit, an opening quote mark
+//! (`"` `“` `‘` `'`) or an opening bracket (`(` `[`).
+//!
+//! - `He said "Yes." Then he left.` → two sentences, the first ending after the `"`.
+//! - `"We agree," he said.` and `"Why?" he asked.` → one sentence each (lowercase follows).
+//! - `3.5 percent` → no split (no whitespace after the dot).
+//! - `the U.N. resolution`, `e.g. this` → no split (lowercase follows).
+//! - A single newline inside a paragraph is plain whitespace: it never ends a sentence by
+//!   itself.
+//!
+//! # Periods that do not end a sentence
+//!
+//! These checks apply only to a lone `.` directly followed by whitespace (a `."` or `.)`
+//! always ends the sentence, subject to the rule above). The "word" before the period is the
+//! run of word characters and periods that ends at it.
+//!
+//! - **Abbreviations** listed in `gazetteers/abbreviations.txt` (matched case-sensitively;
+//!   all-lowercase entries also match their capitalised and uppercase forms): never split
+//!   after titles, months and the like: `Mr. Lavrov`, `Gen. Smith`, `Jan. 5`, `No. 10`.
+//! - **Dotted acronyms** (a listed entry with a period inside, like `U.S.` or `a.m.`, or any
+//!   unlisted run of single letters and periods like `N.A.T.O.`) and the sentence-final
+//!   suffixes `etc.` `Inc.` `Ltd.` `Co.` `Corp.` `Bros.` `Jr.` `Sr.`: split only when what
+//!   follows is an opening quote or bracket, or a common sentence-opening word (`The`, `He`,
+//!   `She`, `It`, `They`, `We`, `I`, `But`, `And`, `In`, `On`, `A`, `An`, `This`, `That`,
+//!   `There`, `Mr.`, ... see `SENTENCE_OPENERS`). `officials in the U.S. The talks` splits;
+//!   `the U.S. Navy`, `U.S. Sen. Smith` and `Acme Inc. Chief Executive` do not.
+//! - **Initials**: a single uppercase letter and a period never end a sentence:
+//!   `J. Smith`, `George W. Bush`. (So `Plan B. The` stays one sentence: a known limit.)
+//!
+//! The splitter is linear in the paragraph's length: look-behind and look-ahead for
+//! abbreviations are bounded to a few dozen bytes.
+
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+
+use super::tokens::{is_boundary, is_word_char};
+use crate::Span;
+
+/// The abbreviation list, one entry per line (see the file's header).
+const ABBREVIATIONS_TXT: &str = include_str!("../../gazetteers/abbreviations.txt");
+
+/// Abbreviations that may end a sentence; they split like dotted acronyms do.
+const SENTENCE_FINAL: &[&str] = &[
+    "etc.", "Etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Jr.", "Sr.",
+];
+
+/// Words that, capitalised after a dotted acronym or a sentence-final abbreviation, show
+/// that a new sentence has begun. Matched case-sensitively and as whole words.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "Its",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "Since",
+    "For",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Then",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Messrs.",
+    "Dr.",
+];
+
+/// No abbreviation is longer than this many bytes; a longer word before a period is a word.
+const MAX_ABBREVIATION_LEN: usize = 24;
+
+static ABBREVIATIONS: Lazy<HashSet<String>> = Lazy::new(|| parse_abbreviations(ABBREVIATIONS_TXT));
+
+/// Parses the abbreviation list: trimmed lines, `#` comments and blank lines skipped; an
+/// all-lowercase entry is also stored capitalised and in uppercase.
+fn parse_abbreviations(src: &str) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for line in src.lines() {
+        let entry = line.trim();
+        if entry.is_empty() || entry.starts_with('#') {
+            continue;
+        }
+        if !entry.chars().any(char::is_uppercase) {
+            let mut chars = entry.chars();
+            if let Some(first) = chars.next() {
+                set.insert(first.to_uppercase().chain(chars).collect::<String>());
+            }
+            set.insert(entry.to_uppercase());
+        }
+        set.insert(entry.to_string());
+    }
+    set
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+}
+
+/// Whether `rest` (non-empty, no leading whitespace) begins like a sentence.
+fn starts_sentence(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| (c.is_alphabetic() && !c.is_lowercase()) || c.is_numeric() || is_opener(c))
+}
+
+/// Whether `rest` begins with an opening quote or bracket or a [`SENTENCE_OPENERS`] word.
+fn opener_follows(rest: &str) -> bool {
+    if rest.chars().next().is_some_and(is_opener) {
+        return true;
+    }
+    SENTENCE_OPENERS
+        .iter()
+        .any(|w| rest.starts_with(w) && is_boundary(rest, w.len()))
+}
+
+/// Whether `word` (ending in `.`) is a run of single letters each followed by a period,
+/// at least two of them: `U.S.`, `N.A.T.O.`.
+fn is_letter_acronym(word: &str) -> bool {
+    let mut letters = 0;
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        if !c.is_alphabetic() || chars.next() != Some('.') {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// Decides whether the lone period at `dot` in `para`, followed by whitespace and then
+/// `rest` (which starts like a sentence), ends the sentence.
+fn period_ends_sentence(para: &str, dot: usize, rest: &str) -> bool {
+    let mut word_start = dot;
+    for (k, c) in para[..dot].char_indices().rev() {
+        if !(is_word_char(c) || c == '.') {
+            break;
+        }
+        if dot - k > MAX_ABBREVIATION_LEN {
+            return true;
+        }
+        word_start = k;
+    }
+    // `dot` holds an ASCII '.', so `dot + 1` is a char boundary.
+    let word = para[word_start..dot + 1].trim_start_matches('.');
+    if word.len() <= 1 {
+        return true;
+    }
+    let inner = &word[..word.len() - 1];
+    if ABBREVIATIONS.contains(word) {
+        if inner.contains('.') || SENTENCE_FINAL.contains(&word) {
+            return opener_follows(rest);
+        }
+        return false;
+    }
+    if is_letter_acronym(word) {
+        return opener_follows(rest);
+    }
+    let mut chars = inner.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    !initial
+}
+
+/// Calls `emit` with the span (into `text`) of each sentence of the paragraph
+/// `text[paragraph]`, in order, each trimmed of surrounding whitespace.
+///
+/// An invalid `paragraph` span (out of range or off char boundaries) yields no sentences.
+pub(crate) fn split_sentences(text: &str, paragraph: Span, mut emit: impl FnMut(Span)) {
+    let Some(para) = text.get(paragraph.range()) else {
+        return;
+    };
+    let base = paragraph.start;
+    let end_of_text = para.trim_end().len();
+    let mut start = para.len() - para.trim_start().len();
+    if start >= end_of_text {
+        return;
+    }
+    let mut i = start;
+    while i < end_of_text {
+        let Some(c) = para[i..].chars().next() else {
+            break;
+        };
+        if !is_terminal(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let marks_start = i;
+        let mut j = i;
+        for c in para[i..].chars().take_while(|&c| is_terminal(c)) {
+            j += c.len_utf8();
+        }
+        let marks_end = j;
+        for c in para[j..].chars().take_while(|&c| is_closer(c)) {
+            j += c.len_utf8();
+        }
+        let end = j;
+        i = end;
+        let after = &para[end..];
+        let rest = after.trim_start();
+        if rest.len() == after.len() || rest.is_empty() || !starts_sentence(rest) {
+            continue;
+        }
+        let lone_period = marks_end == marks_start + 1 && c == '.' && end == marks_end;
+        if lone_period && !period_ends_sentence(para, marks_start, rest) {
+            continue;
+        }
+        emit(Span::new(base + start, base + end));
+        start = para.len() - rest.len();
+        i = start;
+    }
+    emit(Span::new(base + start, base + end_of_text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_sentences(text, Span::new(0, text.len()), |s| out.push(&text[s]));
+        out
+    }
+
+    fn one(text: &str) {
+        assert_eq!(split(text), [text], "expected one sentence");
+    }
+
+    #[test]
+    fn abbreviation_list_parses() {
+        for a in [
+            "Mr.", "U.S.", "Gen.", "Jan.", "Sept.", "e.g.", "E.g.", "A.M.", "etc.",
+        ] {
+            assert!(ABBREVIATIONS.contains(a), "{a} missing");
+        }
+        assert!(!ABBREVIATIONS.contains("mr."));
+        assert!(!ABBREVIATIONS.contains("no."));
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.ends_with('.') && !a.contains(' ')));
+        assert!(!ABBREVIATIONS.iter().any(|a| a.starts_with('#')));
+    }
+
+    #[test]
+    fn splits_on_terminal_marks() {
+        assert_eq!(
+            split("The talks ended. Ministers left! Was it a success? Nobody knew."),
+            [
+                "The talks ended.",
+                "Ministers left!",
+                "Was it a success?",
+                "Nobody knew."
+            ]
+        );
+        assert_eq!(
+            split("The envoy paused… Then he spoke."),
+            ["The envoy paused…", "Then he spoke."]
+        );
+        assert_eq!(
+            split("Was it over?! Nobody knew..."),
+            ["Was it over?!", "Nobody knew..."]
+        );
+    }
+
+    #[test]
+    fn splits_before_digits_quotes_brackets_and_other_scripts() {
+        assert_eq!(
+            split("Talks ended. 2018 began."),
+            ["Talks ended.", "2018 began."]
+        );
+        assert_eq!(
+            split("Talks ended. “We are pleased,” an aide said."),
+            ["Talks ended.", "“We are pleased,” an aide said."]
+        );
+        assert_eq!(
+            split("Talks ended. (The minister declined to comment.) Aides left."),
+            [
+                "Talks ended.",
+                "(The minister declined to comment.)",
+                "Aides left."
+            ]
+        );
+        assert_eq!(
+            split("Встреча закончилась. Министры уехали."),
+            ["Встреча закончилась.", "Министры уехали."]
+        );
+        assert_eq!(
+            split("Talks ended. 会談は終わった。"),
+            ["Talks ended.", "会談は終わった。"]
+        );
+    }
+
+    #[test]
+    fn closing_quote_ends_sentence() {
+        assert_eq!(
+            split("He said \"Yes.\" Then he left."),
+            ["He said \"Yes.\"", "Then he left."]
+        );
+        assert_eq!(
+            split("She replied, “Not yet.” The aides nodded."),
+            ["She replied, “Not yet.”", "The aides nodded."]
+        );
+        assert_eq!(
+            split("He visited the U.S.” The trip was short."),
+            ["He visited the U.S.”", "The trip was short."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_then_said_stays_together() {
+        one("\"We agree,\" he said.");
+        one("“We agree,” he said.");
+        one("\"Why now?\" he asked.");
+        one("“Enough!” the minister said.");
+    }
+
+    #[test]
+    fn no_split_after_titles_and_months() {
+        one("Foreign Minister Sergei Ivanov met Mr. Lavrov on Monday.");
+        one("The talks, led by Gen. Smith, ended on Jan. 5 in Geneva.");
+        one("Lt. Col. Marsh and Dr. Okafor attended.");
+        one("He lives at No. 10 near Mt. Fuji.");
+        one("Sen. Alvarez and Rep. Chen disagreed.");
+    }
+
+    #[test]
+    fn dotted_acronym_heuristic() {
+        one("U.S. officials said the talks would resume.");
+        one("Sailors from the U.S. Navy watched.");
+        one("He met U.S. Sen. Ruiz in Washington.");
+        one("The U.N. resolution passed.");
+        assert_eq!(
+            split("Ministers met officials in the U.S. The talks ended."),
+            ["Ministers met officials in the U.S.", "The talks ended."]
+        );
+        assert_eq!(
+            split("The vote was held at the U.N. But no deal came."),
+            ["The vote was held at the U.N.", "But no deal came."]
+        );
+        assert_eq!(
+            split("They met at 9 a.m. He left at noon."),
+            ["They met at 9 a.m.", "He left at noon."]
+        );
+        assert_eq!(
+            split("The envoy flew to the U.S. Mr. Tanaka stayed."),
+            ["The envoy flew to the U.S.", "Mr. Tanaka stayed."]
+        );
+        // Unlisted dotted acronyms behave the same way.
+        one("The N.A.T.O. Council met.");
+        assert_eq!(
+            split("He spoke about N.A.T.O. It was brief."),
+            ["He spoke about N.A.T.O.", "It was brief."]
+        );
+    }
+
+    #[test]
+    fn sentence_final_suffixes() {
+        one("Analysts at Acme Inc. Chief Executive Lee disagreed.");
+        assert_eq!(
+            split("Shares fell at Acme Inc. The company declined to comment."),
+            [
+                "Shares fell at Acme Inc.",
+                "The company declined to comment."
+            ]
+        );
+        assert_eq!(
+            split("They discussed oil, gas, etc. The meeting ran late."),
+            ["They discussed oil, gas, etc.", "The meeting ran late."]
+        );
+    }
+
+    #[test]
+    fn no_split_after_initials() {
+        one("J. Smith, a spokesman, declined to comment.");
+        one("George W. Bush met the delegation.");
+        one("Д. Иванов встретился с министром.");
+    }
+
+    #[test]
+    fn no_split_in_numbers_or_before_lowercase() {
+        one("Growth slowed to 3.5 percent in the quarter.");
+        one("Some states, e.g. this one, abstained.");
+        one("The talks ended. and then resumed.");
+        one("Several items (i.e. tariffs) were discussed.");
+    }
+
+    #[test]
+    fn lowercase_after_unknown_word_does_not_split_but_uppercase_does() {
+        assert_eq!(split("It rained. It poured."), ["It rained.", "It poured."]);
+        one("It rained.it poured.");
+    }
+
+    #[test]
+    fn single_newline_is_whitespace() {
+        one("The ministers met\nin Tokyo on Monday.");
+        assert_eq!(
+            split("The ministers met.\nThey talked."),
+            ["The ministers met.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn trimmed_and_offset_into_text() {
+        let text = "xx   Talks ended.   Aides left.  yy";
+        let mut spans = Vec::new();
+        split_sentences(text, Span::new(2, text.len() - 2), |s| spans.push(s));
+        assert_eq!(spans, [Span::new(5, 17), Span::new(20, 31)]);
+        assert_eq!(&text[spans[1]], "Aides left.");
+    }
+
+    #[test]
+    fn empty_and_degenerate_inputs() {
+        assert!(split("").is_empty());
+        assert!(split("   ").is_empty());
+        assert_eq!(split("."), ["."]);
+        assert_eq!(split(". . A"), [". .", "A"]);
+        assert_eq!(split("\"\"\". A"), ["\"\"\".", "A"]);
+        let mut n = 0;
+        split_sentences("abc", Span::new(0, 9), |_| n += 1);
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn long_runs_are_fast() {
+        let dots = ".".repeat(200_000);
+        assert_eq!(split(&dots).len(), 1);
+        let mut mixed = String::new();
+        for _ in 0..20_000 {
+            mixed.push_str("a.b. “”’ ");
+        }
+        assert!(!split(&mixed).is_empty());
+        let acronym = "A.".repeat(100_000) + " The end.";
+        assert_eq!(split(&acronym).len(), 2);
+    }
+}

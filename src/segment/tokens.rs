@@ -1,0 +1,183 @@
+//! Word characters, token boundaries and the tokenizer.
+//!
+//! A token is either a maximal run of word characters ([`is_word_char`]) or a single
+//! character that is neither whitespace nor a word character. Whitespace (any Unicode
+//! whitespace) only separates tokens and is never part of one.
+//!
+//! - "Japan's" → `Japan` `'` `s`
+//! - "U.N." → `U` `.` `N` `.`
+//! - "2+2" → `2` `+` `2`
+//!
+//! A run that holds at least one alphabetic character is a [`TokenKind::Word`], a run of
+//! numeric characters only is a [`TokenKind::Number`], a single other character is a
+//! [`TokenKind::Punct`].
+
+use crate::document::{Token, TokenKind};
+use crate::Span;
+
+/// Whether `c` is a word character: alphabetic or numeric in Unicode's sense.
+///
+/// This is the one notion of a word character in the crate: the tokenizer, the sentence
+/// splitter and the gazetteer matcher's boundary check ([`is_boundary`]) all use it.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether byte `offset` of `text` lies between tokens rather than inside a run of word
+/// characters: true unless the character before `offset` and the character at `offset`
+/// are both word characters. The start and the end of the text are boundaries.
+///
+/// Never panics. An `offset` that is past the end of `text` or not on a char boundary is
+/// inside a character (or outside the text) and gives `false`.
+pub(crate) fn is_boundary(text: &str, offset: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..offset), text.get(offset..)) else {
+        return false;
+    };
+    match (before.chars().next_back(), after.chars().next()) {
+        (Some(a), Some(b)) => !(is_word_char(a) && is_word_char(b)),
+        _ => true,
+    }
+}
+
+/// Appends the tokens of `text[span]` to `out`, in order, with spans into `text`.
+///
+/// `span` must lie on char boundaries of `text`; an invalid span yields no tokens.
+pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let Some(slice) = text.get(span.range()) else {
+        return;
+    };
+    // The word run being built: (start offset, whether it holds a letter).
+    let mut run: Option<(usize, bool)> = None;
+    for (i, c) in slice.char_indices() {
+        let at = span.start + i;
+        if is_word_char(c) {
+            let alpha = c.is_alphabetic();
+            run = Some(match run {
+                Some((start, letter)) => (start, letter || alpha),
+                None => (at, alpha),
+            });
+            continue;
+        }
+        if let Some((start, letter)) = run.take() {
+            out.push(word(start, at, letter));
+        }
+        if !c.is_whitespace() {
+            out.push(Token {
+                span: Span::new(at, at + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    if let Some((start, letter)) = run {
+        out.push(word(start, span.end, letter));
+    }
+}
+
+fn word(start: usize, end: usize, letter: bool) -> Token {
+    let kind = if letter {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    };
+    Token {
+        span: Span::new(start, end),
+        kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|t| (&text[t.span], t.kind)).collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        toks(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    use TokenKind::{Number, Punct, Word};
+
+    #[test]
+    fn word_chars() {
+        assert!(is_word_char('a'));
+        assert!(is_word_char('Ж'));
+        assert!(is_word_char('東'));
+        assert!(is_word_char('7'));
+        assert!(!is_word_char('\''));
+        assert!(!is_word_char('’'));
+        assert!(!is_word_char('-'));
+        assert!(!is_word_char(' '));
+    }
+
+    #[test]
+    fn russia_2_plus_2_talks() {
+        assert_eq!(
+            toks("Russia’s 2+2 talks"),
+            [
+                ("Russia", Word),
+                ("’", Punct),
+                ("s", Word),
+                ("2", Number),
+                ("+", Punct),
+                ("2", Number),
+                ("talks", Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_dots_and_numbers() {
+        assert_eq!(texts("Japan's"), ["Japan", "'", "s"]);
+        assert_eq!(texts("U.N."), ["U", ".", "N", "."]);
+        assert_eq!(texts("3.5 percent"), ["3", ".", "5", "percent"]);
+        assert_eq!(toks("G20")[0], ("G20", Word));
+        assert_eq!(toks("2017")[0], ("2017", Number));
+        assert_eq!(
+            texts("“Yes,” he said."),
+            ["“", "Yes", ",", "”", "he", "said", "."]
+        );
+    }
+
+    #[test]
+    fn unicode_whitespace_separates() {
+        assert_eq!(
+            texts("Москва\u{00A0}и\u{3000}東京\tfoo\r\nbar\u{2028}!"),
+            ["Москва", "и", "東京", "foo", "bar", "!"]
+        );
+        assert!(toks(" \t\n ").is_empty());
+        assert!(toks("").is_empty());
+    }
+
+    #[test]
+    fn subspan_offsets_are_absolute() {
+        let text = "ab cd ef";
+        let mut out = Vec::new();
+        tokenize(text, Span::new(3, 5), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].span, Span::new(3, 5));
+        out.clear();
+        tokenize(text, Span::new(3, 99), &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn boundaries() {
+        let text = "Tōkyō’s";
+        assert!(is_boundary(text, 0));
+        assert!(is_boundary(text, text.len()));
+        assert!(!is_boundary(text, 1)); // between T and ō
+        assert!(!is_boundary(text, 2)); // inside the two bytes of ō
+        let apos = text.find('’').unwrap_or(0);
+        assert!(is_boundary(text, apos));
+        assert!(is_boundary(text, apos + '’'.len_utf8()));
+        assert!(!is_boundary(text, text.len() + 1));
+        assert!(is_boundary("", 0));
+        assert!(is_boundary("a b", 1));
+        assert!(is_boundary("a b", 2));
+    }
+}
