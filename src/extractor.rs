@@ -3,8 +3,10 @@
 use crate::document::Document;
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, Location, Matcher};
+use crate::names::NameLexicon;
 use crate::record::{Entity, Extraction, Mention};
-use crate::{mentions, Span};
+use crate::resolve::SurnameIndex;
+use crate::{mentions, names, resolve, Span};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +36,8 @@ pub struct Extractor {
 struct Inner {
     gazetteer: Gazetteer,
     matcher: Matcher,
+    lexicon: NameLexicon,
+    surnames: SurnameIndex,
 }
 
 impl Extractor {
@@ -49,24 +53,28 @@ impl Extractor {
 
     /// Extracts entities, meetings and quotes from a document. Never fails, never panics.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let gaz = &self.inner.gazetteer;
-        let found = mentions::find(gaz, &self.inner.matcher, doc);
+        let inner = &*self.inner;
+        let gaz = &inner.gazetteer;
+        let found = mentions::find(gaz, &inner.matcher, doc);
+        let names = names::find(&inner.lexicon, gaz, doc, &found);
+        let res = resolve::resolve(gaz, &inner.lexicon, &inner.surnames, doc, &found, &names);
         let text = doc.text();
 
-        let mut by_entry: HashMap<usize, usize> = HashMap::new();
+        // Entities in order of first mention, each with its mentions in text order.
+        let mut order: HashMap<usize, usize> = HashMap::new();
         let mut entities: Vec<Entity> = Vec::new();
-        for m in &found.mentions {
-            let index = *by_entry.entry(m.entry).or_insert_with(|| {
-                let e = gaz.entry(m.entry);
+        for m in &res.mentions {
+            let index = *order.entry(m.entity).or_insert_with(|| {
+                let e = &res.entities[m.entity];
                 entities.push(Entity {
                     kind: e.kind,
                     name: e.name.clone(),
-                    id: Some(e.id.clone()),
+                    id: e.entry.map(|i| gaz.entry(i).id.clone()),
                     mentions: Vec::new(),
                 });
                 entities.len() - 1
             });
-            entities[index].mentions.push(mention(text, m.span));
+            entities[index].mentions.push(mention(text, m.span, m.via));
         }
 
         Extraction {
@@ -89,11 +97,12 @@ impl Extractor {
     }
 }
 
-fn mention(text: &str, span: Span) -> Mention {
+fn mention(text: &str, span: Span, via: crate::Via) -> Mention {
     Mention {
         start: span.start,
         end: span.end,
         text: text[span].to_string(),
+        via,
     }
 }
 
@@ -158,8 +167,15 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor, Error> {
         let gazetteer = Gazetteer::load(self.defaults, &self.locations)?;
         let matcher = Matcher::build(&gazetteer)?;
+        let lexicon = NameLexicon::build(&gazetteer)?;
+        let surnames = SurnameIndex::build(&gazetteer);
         Ok(Extractor {
-            inner: Arc::new(Inner { gazetteer, matcher }),
+            inner: Arc::new(Inner {
+                gazetteer,
+                matcher,
+                lexicon,
+                surnames,
+            }),
         })
     }
 }

@@ -27,7 +27,9 @@ mod error;
 mod extractor;
 mod gazetteer;
 mod mentions;
+mod names;
 mod record;
+mod resolve;
 mod segment;
 mod span;
 
@@ -35,7 +37,7 @@ pub use document::{Document, Sentence, Token, TokenKind};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::EntityKind;
-pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote};
+pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote, Via};
 pub use span::Span;
 
 #[doc = include_str!("../README.md")]

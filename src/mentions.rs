@@ -87,6 +87,7 @@ pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> Gazett
                 .find(|t| {
                     let e = gaz.entry(t.entry as usize);
                     named.contains(&(t.entry as usize))
+                        || named_countries.contains(e.id.as_str())
                         || e.country
                             .as_deref()
                             .is_some_and(|c| named_countries.contains(c))

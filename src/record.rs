@@ -56,6 +56,47 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+/// How a mention was found, from most to least certain; lets users filter by confidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Via {
+    /// The gazetteer's canonical name ("Sergei Lavrov").
+    Gazetteer,
+    /// A gazetteer alias or acronym ("Sergey Lavrov", "AP"), or an acronym the text
+    /// introduced in parentheses.
+    Alias,
+    /// A name after a title ("Deputy Foreign Minister Igor Morgulov").
+    Title,
+    /// A known given name followed by a surname ("Maria Zakharova").
+    GivenName,
+    /// An organisation pattern ("National Security Office").
+    Pattern,
+    /// A short form of a name in the document ("Lavrov", "Mr. Lavrov"), or a surname only
+    /// one gazetteer person has.
+    ShortForm,
+    /// A role noun standing for the person who holds it here ("the Russian foreign minister").
+    Role,
+    /// "he" or "she", resolved to the most recent compatible person.
+    Pronoun,
+}
+
+impl Via {
+    /// The snake_case name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Via::Gazetteer => "gazetteer",
+            Via::Alias => "alias",
+            Via::Title => "title",
+            Via::GivenName => "given_name",
+            Via::Pattern => "pattern",
+            Via::ShortForm => "short_form",
+            Via::Role => "role",
+            Via::Pronoun => "pronoun",
+        }
+    }
+}
+
 /// One place in the text that names an entity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -66,6 +107,8 @@ pub struct Mention {
     pub end: usize,
     /// The text, equal to `article[start..end]`.
     pub text: String,
+    /// How it was found.
+    pub via: Via,
 }
 
 /// A stretch of the article that supports a record.
@@ -180,6 +223,9 @@ impl fmt::Display for Extraction {
             for (i, m) in e.mentions.iter().enumerate() {
                 let sep = if i == 0 { " " } else { ", " };
                 write!(f, "{sep}{}..{} {:?}", m.start, m.end, m.text)?;
+                if m.via != Via::Gazetteer {
+                    write!(f, "/{}", m.via.as_str())?;
+                }
             }
             writeln!(f)?;
         }
@@ -228,11 +274,13 @@ mod tests {
                         start: 0,
                         end: 5,
                         text: "Japan".into(),
+                        via: Via::Gazetteer,
                     },
                     Mention {
                         start: 9,
                         end: 14,
                         text: "JAPAN".into(),
+                        via: Via::Alias,
                     },
                 ],
             }],
@@ -258,7 +306,7 @@ mod tests {
         assert_eq!(
             out.to_string(),
             "doc a.txt  date 2017-03-20\n\
-             entity place \"Japan\" [Q17]: 0..5 \"Japan\", 9..14 \"JAPAN\"\n\
+             entity place \"Japan\" [Q17]: 0..5 \"Japan\", 9..14 \"JAPAN\"/alias\n\
              meeting planned A B + C D place=- date=- @0..3\n\
              quote - (-) 20..23 \"yes\"\n"
         );

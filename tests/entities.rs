@@ -94,3 +94,12 @@ fn ambiguous_names_need_context() {
         ["Nice", "France"]
     );
 }
+
+#[test]
+fn a_country_named_in_context_beats_its_own_state_of_the_same_name() {
+    // Regression: "Mexico" became the State of Mexico when a Mexican was named nearby.
+    let out = extract("President Andrés Manuel López Obrador said Mexico would act.");
+    let mexico = out.entities.iter().find(|e| e.name == "Mexico").unwrap();
+    let country = extract("Mexico and Peru signed the pact.");
+    assert_eq!(mexico.id, country.entities[0].id);
+}

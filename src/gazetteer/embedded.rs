@@ -43,6 +43,16 @@ const FILES: &[(&str, FileKind, &str)] = &[
         FileKind::GivenNames,
         include_str!("../../gazetteers/given_names.tsv"),
     ),
+    (
+        "titles.tsv",
+        FileKind::Titles,
+        include_str!("../../gazetteers/titles.tsv"),
+    ),
+    (
+        "name_words.tsv",
+        FileKind::NameWords,
+        include_str!("../../gazetteers/name_words.tsv"),
+    ),
 ];
 
 /// The embedded files as sources, labelled `<embedded>/NAME`.

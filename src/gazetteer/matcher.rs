@@ -188,11 +188,10 @@ mod tests {
     use super::*;
 
     fn gazetteer(files: &[(&str, &str)]) -> Gazetteer {
-        let dir = std::env::temp_dir().join(format!(
-            "gazette-matcher-{}-{}",
-            std::process::id(),
-            files[0].1.len()
-        ));
+        // A directory of its own per call: tests run in parallel.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("gazette-matcher-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in files {
             std::fs::write(dir.join(name), text).unwrap();

@@ -31,6 +31,7 @@ pub(crate) const ROLE_NAMES: &[&str] = &[
     "mayor",
     "military_officer",
     "monarch",
+    "royal",
     "executive",
     "judge",
     "official",

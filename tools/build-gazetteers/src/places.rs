@@ -344,6 +344,7 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
 /// still common in news). Kept short on purpose: GeoNames alternate names are not used.
 const CITY_ALIASES: &[(&str, &[&str])] = &[
     ("Kyiv", &["Kiev"]),
+    ("New York City", &["New York"]),
     ("Washington", &["Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC"]),
     ("Mumbai", &["Bombay"]),
     ("Kolkata", &["Calcutta"]),

@@ -1,0 +1,621 @@
+//! The name pass: people and institutions the gazetteer lacks, found by rule.
+//!
+//! Rules, from most to least certain:
+//! - **Titles** (`gazetteers/titles.tsv`) before a capitalised name: "Deputy Foreign Minister
+//!   Igor Morgulov", "tycoon Elon Musk", "Mrs May". A country adjective or a country's
+//!   possessive just before the title gives the role its country ("Russian Deputy Foreign
+//!   Minister", "Japan's Foreign Minister"). A title before a person the gazetteer found gives
+//!   that person the role. A title with no name after it ("the Russian foreign minister") is
+//!   kept as a role reference for resolution.
+//! - **Given names** (`gazetteers/given_names*.tsv`): a known given name followed by one or
+//!   more capitalised words ("Maria Zakharova said") is a person.
+//! - **Organisation patterns**: capitalised words ending in a head noun ("National Security
+//!   Office", "Ohio State University") or a head noun followed by "of" and capitalised words
+//!   ("Ministry of Public Security", "University of Tokyo").
+//!
+//! Precision: a name is only read from words written with an initial capital and the rest
+//! not all in capitals (so ALL-CAPS headlines and acronyms never become names), never from a
+//! word the gazetteer matched, never from a word of the `not_name` class of
+//! `gazetteers/name_words.tsv` (function words, months, weekdays, place nouns), and a
+//! given-name match needs a second name word. A capitalised word that merely starts a
+//! sentence is therefore never a name on its own. Known limit: a given name that is also a
+//! common word, followed by a capitalised word ("Hope Springs"), is read as a person.
+
+use crate::document::{Document, Token, TokenKind};
+use crate::gazetteer::{Gazetteer, Gender, Title, TitleKind, WordClass};
+use crate::mentions::GazetteerMentions;
+use crate::segment::is_boundary;
+use crate::{EntityKind, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// The most words a name read by rule may have.
+const MAX_NAME_WORDS: usize = 5;
+/// The most capitalised words before an organisation's head noun.
+const MAX_ORG_WORDS: usize = 6;
+
+/// Words that join capitalised words inside an organisation name.
+const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "&", "the"];
+
+/// The compiled title automaton and word lists of the name pass.
+#[derive(Debug)]
+pub(crate) struct NameLexicon {
+    titles: Option<AhoCorasick>,
+    title_info: Vec<Title>,
+}
+
+impl NameLexicon {
+    pub(crate) fn build(gaz: &Gazetteer) -> Result<NameLexicon, crate::Error> {
+        let mut title_info: Vec<Title> = gaz.titles.values().cloned().collect();
+        title_info.sort_by(|a, b| a.title.cmp(&b.title));
+        let titles = if title_info.is_empty() {
+            None
+        } else {
+            let patterns: Vec<&str> = title_info.iter().map(|t| t.title.as_str()).collect();
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(patterns)
+                    .map_err(|e| {
+                        crate::Error::new(
+                            crate::ErrorKind::Build,
+                            format!("cannot build the title automaton: {e}"),
+                        )
+                    })?,
+            )
+        };
+        Ok(NameLexicon { titles, title_info })
+    }
+
+    pub(crate) fn title(&self, index: usize) -> &Title {
+        &self.title_info[index]
+    }
+}
+
+/// How a name was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NameVia {
+    Title,
+    GivenName,
+    Pattern,
+}
+
+/// A title in the text, with the country that qualifies it and what it introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TitleMention {
+    pub(crate) span: Span,
+    /// Index into [`NameLexicon::title`].
+    pub(crate) title: usize,
+    /// The place entry of a demonym or country just before the title.
+    pub(crate) country: Option<usize>,
+    /// The name the title introduces: a gazetteer person mention's span or a rule name's.
+    pub(crate) name: Option<Span>,
+}
+
+/// A person or institution name found by rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RuleName {
+    pub(crate) span: Span,
+    pub(crate) kind: EntityKind,
+    pub(crate) via: NameVia,
+    pub(crate) words: usize,
+    pub(crate) gender: Option<Gender>,
+}
+
+/// What the name pass found, in text order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameMentions {
+    pub(crate) titles: Vec<TitleMention>,
+    pub(crate) names: Vec<RuleName>,
+    /// Gazetteer mentions inside an organisation name found by rule: not mentions.
+    pub(crate) swallowed: Vec<Span>,
+}
+
+/// Runs the name pass.
+pub(crate) fn find(
+    lex: &NameLexicon,
+    gaz: &Gazetteer,
+    doc: &Document,
+    found: &GazetteerMentions,
+) -> NameMentions {
+    let text = doc.text();
+    let tokens = doc.tokens();
+    let body = doc.body();
+    let ctx = Context {
+        text,
+        tokens,
+        gaz,
+        found,
+    };
+    let mut out = NameMentions::default();
+    // Which tokens are taken by a gazetteer mention or demonym.
+    let mut taken = taken_tokens(tokens, found);
+
+    // Titles.
+    if let Some(ac) = &lex.titles {
+        let mut matches: Vec<(Span, usize)> = ac
+            .find_overlapping_iter(&text[body])
+            .map(|m| {
+                (
+                    Span::new(m.start() + body.start, m.end() + body.start),
+                    m.pattern().as_usize(),
+                )
+            })
+            .filter(|(s, _)| is_boundary(text, s.start) && is_boundary(text, s.end))
+            .collect();
+        matches.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut last_end = 0;
+        for (span, title) in matches {
+            if span.start < last_end || ctx.inside_mention(span) {
+                continue;
+            }
+            last_end = span.end;
+            let info = lex.title(title);
+            // A title written all in lower case only counts as an office ("the foreign
+            // minister"), an honorific must be capitalised ("Mr.").
+            if info.kind == TitleKind::Honorific && !starts_upper(&text[span]) {
+                continue;
+            }
+            let country = ctx.country_before(span.start);
+            let first = token_index_at(tokens, span.end);
+            let mut name = None;
+            if let Some(m) = ctx.person_mention_at(first) {
+                name = Some(m);
+            } else if let Some((mut span, mut words, end)) = ctx.read_name(first, &taken) {
+                // "Prince Philip", "Pope Francis": a royal or religious title is part of a
+                // one-word name.
+                let styled = matches!(
+                    info.role.as_deref(),
+                    Some("monarch" | "royal" | "religious_leader")
+                );
+                if styled && words == 1 && starts_upper(&text[span]) {
+                    span.start = title_start(text, span.start);
+                    words = 2;
+                }
+                let gender = info.gender.or_else(|| ctx.given_gender(first));
+                out.names.push(RuleName {
+                    span,
+                    kind: EntityKind::Person,
+                    via: NameVia::Title,
+                    words,
+                    gender,
+                });
+                mark(&mut taken, first, end);
+                name = Some(span);
+            }
+            out.titles.push(TitleMention {
+                span,
+                title,
+                country,
+                name,
+            });
+            // "counterparts Sergey Lavrov and Sergei Shoigu": a second name joined by "and"
+            // shares the title.
+            if let Some(first_name) = name {
+                let after = token_index_at(tokens, first_name.end);
+                if tokens.get(after).is_some_and(|t| &text[t.span] == "and")
+                    && &text[first_name.end..tokens[after].span.start] == " "
+                {
+                    let next = after + 1;
+                    let joined = tokens
+                        .get(next)
+                        .is_some_and(|n| &text[tokens[after].span.end..n.span.start] == " ");
+                    if joined {
+                        if let Some(m) = ctx.person_mention_at(next) {
+                            out.titles.push(TitleMention {
+                                span,
+                                title,
+                                country,
+                                name: Some(m),
+                            });
+                        } else if let Some((span2, words, end)) = ctx.read_name(next, &taken) {
+                            if words >= 2 {
+                                out.names.push(RuleName {
+                                    span: span2,
+                                    kind: EntityKind::Person,
+                                    via: NameVia::Title,
+                                    words,
+                                    gender: ctx.given_gender(next),
+                                });
+                                mark(&mut taken, next, end);
+                                out.titles.push(TitleMention {
+                                    span,
+                                    title,
+                                    country,
+                                    name: Some(span2),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Organisation patterns (before given names: "Ohio State University" is no person).
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((span, start, end)) = ctx.read_org(i, &taken) {
+            out.swallowed.extend(
+                found
+                    .mentions
+                    .iter()
+                    .filter(|m| span.contains(m.span))
+                    .map(|m| m.span),
+            );
+            out.names.push(RuleName {
+                span,
+                kind: EntityKind::Institution,
+                via: NameVia::Pattern,
+                words: end - start,
+                gender: None,
+            });
+            mark(&mut taken, start, end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+
+    // Given names.
+    let mut i = 0;
+    while i < tokens.len() {
+        if !taken[i] && ctx.given_gender(i).is_some() {
+            if let Some((span, words, end)) = ctx.read_name(i, &taken) {
+                if words >= 2 {
+                    out.names.push(RuleName {
+                        span,
+                        kind: EntityKind::Person,
+                        via: NameVia::GivenName,
+                        words,
+                        gender: ctx.given_gender(i),
+                    });
+                    mark(&mut taken, i, end);
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out.names.sort_by_key(|n| n.span.start);
+    out
+}
+
+struct Context<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    gaz: &'a Gazetteer,
+    found: &'a GazetteerMentions,
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].span]
+    }
+
+    fn class(&self, i: usize) -> Option<WordClass> {
+        self.gaz.name_words.get(self.word(i)).copied()
+    }
+
+    fn given_gender(&self, i: usize) -> Option<Gender> {
+        let t = self.tokens.get(i)?;
+        if t.kind != TokenKind::Word || !is_name_word(&self.text[t.span]) {
+            return None;
+        }
+        let word = &self.text[t.span];
+        // "La Guaira", "El Paso", "Al Jazeera": a capitalised name particle is no given name.
+        let lower = word.to_lowercase();
+        if self.gaz.name_words.get(lower.as_str()) == Some(&WordClass::Particle) {
+            return None;
+        }
+        self.gaz.given_names.get(word).copied()
+    }
+
+    fn inside_mention(&self, span: Span) -> bool {
+        self.found.mentions.iter().any(|m| m.span.overlaps(span))
+    }
+
+    /// The gazetteer person mention starting at token `i`.
+    fn person_mention_at(&self, i: usize) -> Option<Span> {
+        let t = self.tokens.get(i)?;
+        let at = self
+            .found
+            .mentions
+            .partition_point(|m| m.span.start < t.span.start);
+        let m = self.found.mentions.get(at)?;
+        (m.span.start == t.span.start
+            && self.gaz.entry(m.entry).kind == EntityKind::Person
+            && self.text[..t.span.start].ends_with(|c: char| c.is_whitespace()))
+        .then_some(m.span)
+    }
+
+    /// The country of a demonym or country name (with or without "'s") that ends just
+    /// before `offset`, separated by spaces only.
+    fn country_before(&self, offset: usize) -> Option<usize> {
+        let before = self.text[..offset].trim_end_matches(' ');
+        if before.len() == offset {
+            return None;
+        }
+        let before = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))
+            .unwrap_or(before);
+        let end = before.len();
+        if let Some(d) = self.found.demonyms.iter().find(|d| d.span.end == end) {
+            return Some(d.country);
+        }
+        self.found
+            .mentions
+            .iter()
+            .find(|m| m.span.end == end)
+            .filter(|m| {
+                let e = self.gaz.entry(m.entry);
+                e.kind == EntityKind::Place
+            })
+            .map(|m| m.entry)
+    }
+
+    /// Reads a person's name from token `i`: capitalised words joined by single spaces,
+    /// hyphens ("Moon Jae-in"), apostrophes ("O'Brien"), initials ("George W. Bush") and
+    /// particles ("Charles de Gaulle"). Returns the span, the number of words and the index
+    /// of the token after the name.
+    fn read_name(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+        let toks = self.tokens;
+        let ok_word = |j: usize| -> bool {
+            j < toks.len()
+                && !taken[j]
+                && toks[j].kind == TokenKind::Word
+                && is_name_word(self.word(j))
+                && !matches!(self.class(j), Some(WordClass::NotName | WordClass::OrgHead))
+        };
+        if !ok_word(i) {
+            return None;
+        }
+        let mut words = 1;
+        let mut end = i + 1; // token after the last name token
+        loop {
+            if words >= MAX_NAME_WORDS {
+                break;
+            }
+            let last = toks[end - 1].span.end;
+            let Some(next) = toks.get(end) else { break };
+            let gap = &self.text[last..next.span.start];
+            let glued = gap.is_empty();
+            let nw = &self.text[next.span];
+            // "W." after an initial: the period belongs to the initial.
+            if glued && nw == "." && self.word(end - 1).chars().count() == 1 {
+                end += 1;
+                continue;
+            }
+            // Hyphen or apostrophe inside a name: "Jae-in", "O'Brien", "Al-Kadhimi".
+            if glued && matches!(nw, "-" | "'" | "’") {
+                if let Some(after) = toks.get(end + 1) {
+                    let tight = after.span.start == next.span.end;
+                    let aw = &self.text[after.span];
+                    let lower_ok = nw == "-" && aw.chars().all(|c| c.is_lowercase());
+                    if tight && !taken[end + 1] && (ok_word(end + 1) || lower_ok) && aw != "s" {
+                        end += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if gap != " " {
+                break;
+            }
+            if ok_word(end) {
+                words += 1;
+                end += 1;
+                continue;
+            }
+            // A particle between two name words.
+            if self.class(end) == Some(WordClass::Particle)
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|a| &self.text[next.span.end..a.span.start] == " ")
+                && ok_word(end + 1)
+            {
+                words += 1;
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        // A trailing initial's period is kept only if a name word follows it.
+        let mut last = end - 1;
+        if self.word(last) == "." {
+            last -= 1;
+            end -= 1;
+        }
+        Some((
+            Span::new(toks[i].span.start, toks[last].span.end),
+            words,
+            end,
+        ))
+    }
+
+    /// Reads an organisation name whose head noun is token `i` or which starts at token `i`
+    /// with a head noun followed by "of". Returns the span and the token range.
+    fn read_org(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+        let toks = self.tokens;
+        if taken[i] || self.class(i) != Some(WordClass::OrgHead) || !is_name_word(self.word(i)) {
+            return None;
+        }
+        let spaced = |a: usize, b: usize| &self.text[toks[a].span.end..toks[b].span.start] == " ";
+        let cap_ok = |j: usize| {
+            toks[j].kind == TokenKind::Word
+                && is_name_word(self.word(j))
+                && !self.is_function_word(j)
+        };
+        // Left: capitalised words (gazetteer places allowed: "Ohio State University").
+        let mut start = i;
+        let mut n = 0;
+        let mut free = 0; // modifiers no gazetteer mention covers
+        while start > 0 && n < MAX_ORG_WORDS {
+            let j = start - 1;
+            if !spaced(j, start) || !cap_ok(j) || self.taken_by_person(j, taken) {
+                break;
+            }
+            start = j;
+            n += 1;
+            free += usize::from(!taken[j]);
+        }
+        // Right: "of" / "for" + capitalised words.
+        let mut end = i + 1;
+        if let Some(next) = toks.get(end) {
+            let nw = &self.text[next.span];
+            if matches!(nw, "of" | "for") && spaced(i, end) {
+                let mut k = end + 1;
+                let mut m = 0;
+                while k < toks.len() && m < MAX_ORG_WORDS && spaced(k - 1, k) {
+                    if cap_ok(k) && !self.taken_by_person(k, taken) {
+                        m += 1;
+                        k += 1;
+                    } else if ORG_CONNECTORS.contains(&self.word(k))
+                        && k + 1 < toks.len()
+                        && spaced(k, k + 1)
+                        && cap_ok(k + 1)
+                    {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if m > 0 {
+                    end = k;
+                    n += m;
+                    free += m;
+                }
+            }
+        }
+        // "Yonhap News" is the gazetteer's Yonhap, not a new organisation: a name by
+        // pattern needs a word of its own besides the head noun.
+        if n == 0 || free == 0 {
+            return None;
+        }
+        // The leading words must not all be gazetteer places ("Russia Council" is odd, but
+        // "Japan Foundation" is a name): keep it; a lone person name before a head is not.
+        let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+        if self
+            .found
+            .mentions
+            .iter()
+            .any(|m| m.span == span || (span.contains(m.span) && self.is_person(m.entry)))
+        {
+            return None;
+        }
+        Some((span, start, end))
+    }
+
+    fn is_function_word(&self, j: usize) -> bool {
+        // Capitalised function words and weekdays end an organisation name on the left.
+        self.class(j) == Some(WordClass::NotName)
+            && !matches!(
+                self.word(j),
+                "National"
+                    | "International"
+                    | "Federal"
+                    | "State"
+                    | "Democratic"
+                    | "People"
+                    | "Peoples"
+                    | "Foreign"
+                    | "Defense"
+                    | "Defence"
+                    | "General"
+                    | "Central"
+                    | "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Republic"
+                    | "Government"
+                    | "New"
+                    | "Great"
+                    | "Grand"
+            )
+    }
+
+    fn is_person(&self, entry: usize) -> bool {
+        self.gaz.entry(entry).kind == EntityKind::Person
+    }
+
+    /// Whether token `j` is taken by something other than a place, institution or demonym
+    /// (those may stand inside an organisation's name: "Ohio State University", "Norwegian
+    /// Refugee Council").
+    fn taken_by_person(&self, j: usize, taken: &[bool]) -> bool {
+        if !taken[j] {
+            return false;
+        }
+        let s = self.tokens[j].span;
+        let place_or_body = self
+            .found
+            .mentions
+            .iter()
+            .any(|m| m.span.contains(s) && !self.is_person(m.entry));
+        let demonym = self.found.demonyms.iter().any(|d| d.span.contains(s));
+        !(place_or_body || demonym)
+    }
+}
+
+/// Capitalised, and not written all in capitals (a one-letter initial is fine).
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_uppercase() && (w.chars().count() == 1 || chars.any(|c| c.is_lowercase()))
+}
+
+/// Start of the title that ends just before `name_start` (one space between).
+fn title_start(text: &str, name_start: usize) -> usize {
+    let before = &text[..name_start];
+    let trimmed = before.trim_end_matches(' ');
+    trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .last()
+        .map_or(name_start, |(i, _)| i)
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Index of the first token starting at or after `offset`.
+pub(crate) fn token_index_at(tokens: &[Token], offset: usize) -> usize {
+    tokens.partition_point(|t| t.span.start < offset)
+}
+
+fn mark(taken: &mut [bool], start: usize, end: usize) {
+    let end = end.min(taken.len());
+    for t in &mut taken[start..end] {
+        *t = true;
+    }
+}
+
+/// For each token, whether a gazetteer mention or demonym covers it.
+fn taken_tokens(tokens: &[Token], found: &GazetteerMentions) -> Vec<bool> {
+    let mut taken = vec![false; tokens.len()];
+    let spans = found
+        .mentions
+        .iter()
+        .map(|m| m.span)
+        .chain(found.demonyms.iter().map(|d| d.span));
+    for s in spans {
+        let from = token_index_at(tokens, s.start);
+        for (t, flag) in tokens[from..].iter().zip(&mut taken[from..]) {
+            if t.span.start >= s.end {
+                break;
+            }
+            *flag = true;
+        }
+    }
+    taken
+}

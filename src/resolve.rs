@@ -1,0 +1,726 @@
+//! Resolution: mentions grouped into entities, per document.
+//!
+//! - **Gazetteer mentions** join their entry's entity; rule names join by text.
+//! - **Variants**: two people found by rule with one surname and given names that are
+//!   transliteration variants ("Sergey"/"Sergei", "Yevgeny"/"Evgeny") or an initial ("S.")
+//!   are one person.
+//! - **Short forms**: a capitalised word that is the surname of exactly one person of the
+//!   document ("Lavrov", "Mr. Lavrov", "Abe-Putin") is a mention of that person; a surname
+//!   shared by two people stays unresolved. A surname after a title that no person of the
+//!   document has ("President Maduro") is looked up among the gazetteer's people and taken
+//!   when exactly one has it; else the surname alone names a new person. A bare surname
+//!   nobody in the document has is taken from the gazetteer only when one person there has it,
+//!   it is not a given name or a listed word, and it is not next to another capitalised word.
+//! - **Roles**: a title before a name ("Japanese Foreign Minister Fumio Kishida") or in an
+//!   apposition ("Igor Morgulov, Russia's deputy foreign minister,") gives the person that
+//!   role in that country; gazetteer people also hold their roles dated at the article's
+//!   date. A role noun with no name ("the Russian foreign minister") is a mention of the one
+//!   person holding that role here (the mention is the title's words, "foreign minister"; the
+//!   country keeps its own mention), and of nobody when none or several do.
+//! - **Pronouns**: "he"/"she" refer to the most recent person of compatible gender (from the
+//!   gazetteer, a title such as Mr./Mrs., or a given name) in the same or previous paragraph;
+//!   in an attribution after a clause ("..., he said") people named in that sentence are
+//!   skipped, since the speaker is rarely the person the words are about.
+//! - **Acronyms** in parentheses after an institution ("... Nations (ASEAN)") become its
+//!   aliases, and later occurrences are its mentions.
+
+use crate::document::{Document, TokenKind};
+use crate::gazetteer::{Form, Gazetteer, Gender, TitleKind};
+use crate::mentions::GazetteerMentions;
+use crate::names::{NameLexicon, NameMentions, NameVia};
+use crate::record::Via;
+use crate::{EntityKind, Span};
+use std::collections::{HashMap, HashSet};
+
+/// A role a person holds in the document: a role name and the place it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct HeldRole {
+    pub(crate) role: String,
+    pub(crate) country: Option<usize>,
+}
+
+/// An entity of the document while it is being resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct DocEntity {
+    pub(crate) kind: EntityKind,
+    pub(crate) name: String,
+    pub(crate) entry: Option<usize>,
+    pub(crate) gender: Option<Gender>,
+    pub(crate) roles: Vec<HeldRole>,
+}
+
+/// A mention tied to its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DocMention {
+    pub(crate) span: Span,
+    pub(crate) entity: usize,
+    pub(crate) via: Via,
+}
+
+/// The entities of one document and every mention of them, sorted by position.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Resolution {
+    pub(crate) entities: Vec<DocEntity>,
+    pub(crate) mentions: Vec<DocMention>,
+}
+
+impl Resolution {
+    /// The mention covering `offset`, if any.
+    #[allow(dead_code)] // used by the relation passes
+    pub(crate) fn mention_at(&self, offset: usize) -> Option<&DocMention> {
+        let i = self.mentions.partition_point(|m| m.span.end <= offset);
+        self.mentions.get(i).filter(|m| m.span.start <= offset)
+    }
+}
+
+/// Surnames of the gazetteer's people: last word of each name and alias → entries.
+#[derive(Debug, Default)]
+pub(crate) struct SurnameIndex {
+    map: HashMap<String, Vec<usize>>,
+}
+
+impl SurnameIndex {
+    pub(crate) fn build(gaz: &Gazetteer) -> SurnameIndex {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let mut seen = HashSet::new();
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                if let Some(s) = surname(n) {
+                    if seen.insert(s) {
+                        map.entry(s.to_string()).or_default().push(i);
+                    }
+                }
+            }
+        }
+        SurnameIndex { map }
+    }
+
+    fn unique(&self, surname: &str) -> Option<usize> {
+        match self.map.get(surname).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    }
+
+    fn all(&self, surname: &str) -> &[usize] {
+        self.map.get(surname).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The last word of a name of two words or more.
+fn surname(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    let last = words.next_back()?;
+    (first != last).then_some(last)
+}
+
+/// Builder state: entities by key, mentions so far.
+struct Builder<'a> {
+    gaz: &'a Gazetteer,
+    text: &'a str,
+    out: Resolution,
+    by_entry: HashMap<usize, usize>,
+    by_name: HashMap<(EntityKind, String), usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn entry_entity(&mut self, entry: usize) -> usize {
+        if let Some(&i) = self.by_entry.get(&entry) {
+            return i;
+        }
+        let e = self.gaz.entry(entry);
+        self.out.entities.push(DocEntity {
+            kind: e.kind,
+            name: e.name.clone(),
+            entry: Some(entry),
+            gender: e.gender,
+            roles: Vec::new(),
+        });
+        let i = self.out.entities.len() - 1;
+        self.by_entry.insert(entry, i);
+        i
+    }
+
+    fn named_entity(&mut self, kind: EntityKind, name: String, gender: Option<Gender>) -> usize {
+        if let Some(&i) = self.by_name.get(&(kind, name.clone())) {
+            if self.out.entities[i].gender.is_none() {
+                self.out.entities[i].gender = gender;
+            }
+            return i;
+        }
+        self.out.entities.push(DocEntity {
+            kind,
+            name: name.clone(),
+            entry: None,
+            gender,
+            roles: Vec::new(),
+        });
+        let i = self.out.entities.len() - 1;
+        self.by_name.insert((kind, name), i);
+        i
+    }
+
+    fn add(&mut self, span: Span, entity: usize, via: Via) {
+        self.out.mentions.push(DocMention { span, entity, via });
+    }
+
+    fn add_role(&mut self, entity: usize, role: HeldRole) {
+        let roles = &mut self.out.entities[entity].roles;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+
+    fn covered(&self, span: Span) -> bool {
+        self.out.mentions.iter().any(|m| m.span.overlaps(span))
+    }
+}
+
+/// Resolves the mentions of one document.
+pub(crate) fn resolve(
+    gaz: &Gazetteer,
+    lex: &NameLexicon,
+    surnames: &SurnameIndex,
+    doc: &Document,
+    found: &GazetteerMentions,
+    names: &NameMentions,
+) -> Resolution {
+    let text = doc.text();
+    let mut b = Builder {
+        gaz,
+        text,
+        out: Resolution::default(),
+        by_entry: HashMap::new(),
+        by_name: HashMap::new(),
+    };
+
+    // 1. Gazetteer mentions, and full names found by rule.
+    for m in &found.mentions {
+        if names.swallowed.contains(&m.span) {
+            continue;
+        }
+        let e = b.entry_entity(m.entry);
+        let via = if m.form == Form::Name {
+            Via::Gazetteer
+        } else {
+            Via::Alias
+        };
+        b.add(m.span, e, via);
+    }
+    let mut short_names = Vec::new();
+    for n in &names.names {
+        if n.kind == EntityKind::Person && n.words < 2 {
+            short_names.push(*n);
+            continue;
+        }
+        let name = canonical(&text[n.span]);
+        let e = match n.kind {
+            EntityKind::Person => person_variant(&b, &name)
+                .unwrap_or_else(|| b.named_entity(EntityKind::Person, name, n.gender)),
+            kind => b.named_entity(kind, name, None),
+        };
+        let via = match n.via {
+            NameVia::Title => Via::Title,
+            NameVia::GivenName => Via::GivenName,
+            NameVia::Pattern => Via::Pattern,
+        };
+        b.add(n.span, e, via);
+    }
+
+    // 2. Roles from titles before names.
+    for t in &names.titles {
+        let info = lex.title(t.title);
+        let Some(name) = t.name else { continue };
+        let Some(entity) = b
+            .out
+            .mentions
+            .iter()
+            .find(|m| m.span == name)
+            .map(|m| m.entity)
+        else {
+            continue;
+        };
+        if b.out.entities[entity].gender.is_none() {
+            b.out.entities[entity].gender = info.gender;
+        }
+        if let Some(role) = &info.role {
+            b.add_role(
+                entity,
+                HeldRole {
+                    role: role.clone(),
+                    country: t.country,
+                },
+            );
+        }
+    }
+
+    // 3. Short names after titles and honorifics.
+    for n in &short_names {
+        let word = &text[n.span];
+        let entity = doc_surname(&b, word)
+            .or_else(|| doc_family_name_first(&b, word, true))
+            .or_else(|| {
+                let title = names
+                    .titles
+                    .iter()
+                    .find(|t| t.name == Some(n.span))
+                    .map(|t| lex.title(t.title));
+                gazetteer_surname(gaz, surnames, word, title.and_then(|t| t.role.as_deref()))
+                    .map(|entry| b.entry_entity(entry))
+            })
+            .unwrap_or_else(|| b.named_entity(EntityKind::Person, word.to_string(), n.gender));
+        if b.out.entities[entity].gender.is_none() {
+            b.out.entities[entity].gender = n.gender;
+        }
+        let via = if b.out.entities[entity].name == word {
+            Via::Title
+        } else {
+            Via::ShortForm
+        };
+        b.add(n.span, entity, via);
+        if let Some(t) = names.titles.iter().find(|t| t.name == Some(n.span)) {
+            if let Some(role) = &lex.title(t.title).role {
+                b.add_role(
+                    entity,
+                    HeldRole {
+                        role: role.clone(),
+                        country: t.country,
+                    },
+                );
+            }
+        }
+    }
+
+    // 4. Gazetteer roles held at the article's date.
+    let date = doc.date();
+    for i in 0..b.out.entities.len() {
+        let Some(entry) = b.out.entities[i].entry else {
+            continue;
+        };
+        let roles: Vec<HeldRole> = gaz
+            .entry(entry)
+            .roles
+            .iter()
+            .filter(|r| date.is_none_or(|d| r.holds_on(d)))
+            .map(|r| HeldRole {
+                role: r.role.clone(),
+                country: gaz.by_id.get(&r.of).copied(),
+            })
+            .collect();
+        for r in roles {
+            b.add_role(i, r);
+        }
+    }
+
+    // 5. Appositions: "Igor Morgulov, Russia's deputy foreign minister,".
+    for t in names.titles.iter().filter(|t| t.name.is_none()) {
+        let info = lex.title(t.title);
+        let Some(role) = &info.role else { continue };
+        let lead_end = t.country.map_or(t.span.start, |_| {
+            country_start(text, found, t.span.start).unwrap_or(t.span.start)
+        });
+        let before = &text[..lead_end];
+        let before = strip_determiner(before.trim_end());
+        let Some(before) = before.strip_suffix(',') else {
+            continue;
+        };
+        let person = b
+            .out
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end == before.len())
+            .map(|m| m.entity)
+            .filter(|&e| b.out.entities[e].kind == EntityKind::Person);
+        if let Some(p) = person {
+            b.add_role(
+                p,
+                HeldRole {
+                    role: role.clone(),
+                    country: t.country,
+                },
+            );
+        }
+    }
+
+    // 6. Acronyms in parentheses after an institution.
+    let mut acronyms: Vec<(String, usize)> = Vec::new();
+    for m in b.out.mentions.clone() {
+        if b.out.entities[m.entity].kind != EntityKind::Institution {
+            continue;
+        }
+        let rest = &text[m.span.end..];
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
+            continue;
+        };
+        let acr = inner.0;
+        if (2..=10).contains(&acr.len())
+            && acr
+                .chars()
+                .all(|c| c.is_uppercase() || c == '&' || c == '-')
+        {
+            let span = Span::new(m.span.end + 2, m.span.end + 2 + acr.len());
+            if !b.covered(span) {
+                b.add(span, m.entity, Via::Alias);
+            }
+            acronyms.push((acr.to_string(), m.entity));
+        }
+    }
+
+    // 7. Short forms anywhere: surnames of the document's people, introduced acronyms, and
+    //    surnames only one gazetteer person has.
+    b.out.mentions.sort_by_key(|m| m.span.start);
+    let tokens = doc.tokens();
+    let mut covered: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    covered.extend(found.demonyms.iter().map(|d| d.span));
+    covered.sort_by_key(|s| s.start);
+    let title_spans: Vec<Span> = names.titles.iter().map(|t| t.span).collect();
+    enum Target {
+        Entity(usize),
+        Entry(usize),
+    }
+    let mut additions = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || overlaps_any(&covered, t.span) {
+            continue;
+        }
+        let word = &text[t.span];
+        if let Some((_, e)) = acronyms.iter().find(|(a, _)| a == word) {
+            additions.push((t.span, Target::Entity(*e), Via::Alias));
+            continue;
+        }
+        if !is_capitalised(word) || overlaps_any(&title_spans, t.span) {
+            continue;
+        }
+        if let Some(e) = doc_surname(&b, word).or_else(|| doc_family_name_first(&b, word, false)) {
+            additions.push((t.span, Target::Entity(e), Via::ShortForm));
+            continue;
+        }
+        let isolated = !neighbour_is_name(text, tokens, i);
+        let plain = word.chars().count() >= 4
+            && !gaz.given_names.contains_key(word)
+            && !gaz.name_words.contains_key(word);
+        if isolated && plain {
+            if let Some(entry) = surnames.unique(word) {
+                additions.push((t.span, Target::Entry(entry), Via::ShortForm));
+            }
+        }
+    }
+    for (span, target, via) in additions {
+        let entity = match target {
+            Target::Entity(e) => e,
+            Target::Entry(entry) => b.entry_entity(entry),
+        };
+        b.add(span, entity, via);
+    }
+    b.out.mentions.sort_by_key(|m| m.span.start);
+
+    // 8. Role nouns: "the Russian foreign minister".
+    let mut role_mentions = Vec::new();
+    for t in names.titles.iter().filter(|t| t.name.is_none()) {
+        let info = lex.title(t.title);
+        if info.kind == TitleKind::Honorific {
+            continue;
+        }
+        let Some(role) = &info.role else { continue };
+        let start = match t.country {
+            Some(_) => country_start(text, found, t.span.start).unwrap_or(t.span.start),
+            None => t.span.start,
+        };
+        let before = text[..start].trim_end();
+        // The mention is the title's words; the country before them keeps its own mention.
+        let start = t.span.start;
+        let determined = t.country.is_some()
+            || ["the", "The", "his", "her", "His", "Her", "its", "their"]
+                .iter()
+                .any(|d| {
+                    before.ends_with(d)
+                        && crate::segment::is_boundary(before, before.len() - d.len())
+                });
+        if !determined {
+            continue;
+        }
+        let holders: Vec<usize> = (0..b.out.entities.len())
+            .filter(|&e| {
+                let ent = &b.out.entities[e];
+                let gender_ok = match (info.gender, ent.gender) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                gender_ok
+                    && ent
+                        .roles
+                        .iter()
+                        .any(|r| &r.role == role && (t.country.is_none() || r.country == t.country))
+            })
+            .collect();
+        if let [one] = holders.as_slice() {
+            let span = Span::new(start, t.span.end);
+            if !overlaps_any(&covered, span) {
+                role_mentions.push(DocMention {
+                    span,
+                    entity: *one,
+                    via: Via::Role,
+                });
+            }
+        }
+    }
+    b.out.mentions.extend(role_mentions);
+    b.out.mentions.sort_by_key(|m| m.span.start);
+
+    // 9. Pronouns.
+    let pronouns = resolve_pronouns(doc, &b.out);
+    b.out.mentions.extend(pronouns);
+    b.out.mentions.sort_by_key(|m| m.span.start);
+    b.out
+}
+
+/// Whitespace collapsed, a leading "the " dropped.
+fn canonical(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
+        Some(rest) if rest.contains(' ') => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// An existing person whose surname is the same and whose given name is a variant.
+fn person_variant(b: &Builder<'_>, name: &str) -> Option<usize> {
+    let (given, last) = name.split_once(' ').map(|(g, _)| g).zip(surname(name))?;
+    b.out.entities.iter().position(|e| {
+        e.kind == EntityKind::Person
+            && surname(&e.name) == Some(last)
+            && e.name
+                .split_whitespace()
+                .next()
+                .is_some_and(|g| given_variants(g, given))
+    })
+}
+
+/// Whether two given names are the same name written differently: equal after folding
+/// common transliteration differences, or one is the other's initial.
+pub(crate) fn given_variants(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let initial = |x: &str, y: &str| {
+        let x = x.trim_end_matches('.');
+        x.chars().count() == 1 && y.starts_with(x)
+    };
+    if initial(a, b) || initial(b, a) {
+        return true;
+    }
+    fold_given(a) == fold_given(b)
+}
+
+fn fold_given(s: &str) -> String {
+    let mut t = s.to_lowercase();
+    for (from, to) in [
+        ("iy", "i"),
+        ("yy", "i"),
+        ("ey", "ei"),
+        ("ye", "e"),
+        ("ks", "x"),
+        ("ph", "f"),
+        ("y", "i"),
+        ("j", "i"),
+    ] {
+        t = t.replace(from, to);
+    }
+    t
+}
+
+/// The one person of the document with this surname (last word of the name or of a
+/// multi-word mention), if exactly one.
+fn doc_surname(b: &Builder<'_>, word: &str) -> Option<usize> {
+    let mut found: Option<usize> = None;
+    for (i, e) in b.out.entities.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let mut has = surname(&e.name) == Some(word);
+        if !has {
+            has = b
+                .out
+                .mentions
+                .iter()
+                .filter(|m| m.entity == i)
+                .any(|m| surname(&b.text[m.span]) == Some(word));
+        }
+        if !has {
+            if let Some(entry) = e.entry {
+                has = b
+                    .gaz
+                    .entry(entry)
+                    .aliases
+                    .iter()
+                    .any(|a| surname(a) == Some(word));
+            }
+        }
+        if has {
+            if found.is_some() {
+                return None; // shared surname: ambiguous
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// The one person of the document whose name starts with this word, for names written
+/// family name first ("President Yoon" for "Yoon Suk Yeol"). A bare word that is a known
+/// given name is not taken (after a title it is a surname: "President Park").
+fn doc_family_name_first(b: &Builder<'_>, word: &str, after_title: bool) -> Option<usize> {
+    if !after_title && b.gaz.given_names.contains_key(word) {
+        return None;
+    }
+    let mut found = None;
+    for (i, e) in b.out.entities.iter().enumerate() {
+        let mut words = e.name.split_whitespace();
+        if e.kind == EntityKind::Person && words.next() == Some(word) && words.next().is_some() {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// The gazetteer person with this surname: the only one, or the only one holding the
+/// title's role.
+fn gazetteer_surname(
+    gaz: &Gazetteer,
+    surnames: &SurnameIndex,
+    word: &str,
+    role: Option<&str>,
+) -> Option<usize> {
+    if let Some(e) = surnames.unique(word) {
+        return Some(e);
+    }
+    let role = role?;
+    let holders: Vec<usize> = surnames
+        .all(word)
+        .iter()
+        .copied()
+        .filter(|&e| gaz.entry(e).roles.iter().any(|r| r.role == role))
+        .collect();
+    match holders.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Start of the demonym or country (with "'s") that ends just before `offset`.
+fn country_start(text: &str, found: &GazetteerMentions, offset: usize) -> Option<usize> {
+    let before = text[..offset].trim_end_matches(' ');
+    let before = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))
+        .unwrap_or(before);
+    let end = before.len();
+    found
+        .demonyms
+        .iter()
+        .map(|d| d.span)
+        .chain(found.mentions.iter().map(|m| m.span))
+        .find(|s| s.end == end)
+        .map(|s| s.start)
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the", "a", "an", "his", "her", "its", "then", "former"] {
+        if let Some(rest) = s.strip_suffix(d) {
+            if rest.ends_with(|c: char| c.is_whitespace()) {
+                return rest.trim_end();
+            }
+        }
+    }
+    s
+}
+
+/// Whether `span` overlaps one of `spans`, which are sorted and do not overlap each other.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(span))
+}
+
+fn is_capitalised(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
+}
+
+/// Whether the word token `i` stands next to another capitalised word (separated by one
+/// space), so that it is part of a longer name nobody resolved.
+fn neighbour_is_name(text: &str, tokens: &[crate::Token], i: usize) -> bool {
+    let t = tokens[i];
+    let prev = i
+        .checked_sub(1)
+        .map(|j| tokens[j])
+        .filter(|p| &text[p.span.end..t.span.start] == " ");
+    let next = tokens
+        .get(i + 1)
+        .copied()
+        .filter(|n| &text[t.span.end..n.span.start] == " ");
+    prev.into_iter()
+        .chain(next)
+        .any(|n| is_capitalised(&text[n.span]))
+}
+
+/// "he"/"she" → the most recent person of compatible gender in this or the previous
+/// paragraph.
+fn resolve_pronouns(doc: &Document, res: &Resolution) -> Vec<DocMention> {
+    let text = doc.text();
+    let paragraphs = doc.paragraphs();
+    let persons: Vec<&DocMention> = res
+        .mentions
+        .iter()
+        .filter(|m| res.entities[m.entity].kind == EntityKind::Person)
+        .collect();
+    let mut out = Vec::new();
+    for t in doc.tokens() {
+        let gender = match &text[t.span] {
+            "he" | "He" => Gender::Male,
+            "she" | "She" => Gender::Female,
+            _ => continue,
+        };
+        let para = paragraphs.partition_point(|p| p.end <= t.span.start);
+        let floor = para
+            .checked_sub(1)
+            .and_then(|p| paragraphs.get(p))
+            .map_or(0, |p| p.start);
+        // In an attribution after the words ("..., he said."), the speaker is rarely a
+        // person named inside those words: look before the sentence.
+        let attribution = text[..t.span.start]
+            .trim_end()
+            .ends_with([',', '"', '\u{201D}']);
+        let limit = if attribution {
+            doc.sentence_at(t.span.start)
+                .map_or(t.span.start, |s| doc.sentences()[s].span.start)
+        } else {
+            t.span.start
+        };
+        let before = persons.partition_point(|m| m.span.start < limit);
+        let antecedent = persons[..before]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .find(|m| {
+                res.entities[m.entity]
+                    .gender
+                    .is_none_or(|g| g == gender || g == Gender::Unisex)
+            });
+        if let Some(m) = antecedent {
+            out.push(DocMention {
+                span: t.span,
+                entity: m.entity,
+                via: Via::Pronoun,
+            });
+        }
+    }
+    out
+}

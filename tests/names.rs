@@ -1,0 +1,321 @@
+//! The name pass and resolution, on sentences written for these tests: titles, given names,
+//! organisation patterns, short forms, variants, roles, pronouns, and the precision guards.
+
+use gazette::{Document, EntityKind, Extraction, Extractor, Via};
+use once_cell::sync::Lazy;
+use std::path::Path;
+
+static EXTRACTOR: Lazy<Extractor> = Lazy::new(|| Extractor::new().expect("defaults load"));
+
+/// The default gazetteers without any people: places, institutions, given names, titles and
+/// name words from the repository's `gazetteers/` directory.
+static WITHOUT_PEOPLE: Lazy<Extractor> = Lazy::new(|| {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+    let mut b = Extractor::builder();
+    b.default_gazetteers(false);
+    for f in [
+        "places.tsv",
+        "places_curated.tsv",
+        "institutions.tsv",
+        "institutions_curated.tsv",
+        "given_names.tsv",
+        "titles.tsv",
+        "name_words.tsv",
+    ] {
+        b.gazetteer_file(dir.join(f));
+    }
+    b.build().expect("repository gazetteers load")
+});
+
+fn extract(text: &str) -> Extraction {
+    EXTRACTOR.extract(&Document::parse(text))
+}
+
+/// `(name, [(mention text, via)])` of the entities of a kind.
+fn of_kind(out: &Extraction, kind: EntityKind) -> Vec<(String, Vec<(String, Via)>)> {
+    out.entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            let ms = e.mentions.iter().map(|m| (m.text.clone(), m.via)).collect();
+            (e.name.clone(), ms)
+        })
+        .collect()
+}
+
+fn people(text: &str) -> Vec<String> {
+    of_kind(&extract(text), EntityKind::Person)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}
+
+fn institutions(text: &str) -> Vec<String> {
+    of_kind(&extract(text), EntityKind::Institution)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// The entity a mention text belongs to.
+fn entity_of(out: &Extraction, text: &str, via: Via) -> Option<String> {
+    out.entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == text && m.via == via))
+        .map(|e| e.name.clone())
+}
+
+#[test]
+fn titles_introduce_names() {
+    let rows = [
+        (
+            "Deputy Interior Minister Olga Vasquez-Turnbull arrived late.",
+            "Olga Vasquez-Turnbull",
+        ),
+        (
+            "Chilean Foreign Minister Tomas Herrera Pino spoke first.",
+            "Tomas Herrera Pino",
+        ),
+        (
+            "Gen. Abdel Rahman Osei inspected the troops.",
+            "Abdel Rahman Osei",
+        ),
+        (
+            "The talks were led by Ambassador Ingrid Solberg.",
+            "Ingrid Solberg",
+        ),
+        (
+            "Kremlin spokesman Dmitri Vasko declined to comment.",
+            "Dmitri Vasko",
+        ),
+        (
+            "tycoon Arvid Lindqvist bought the paper.",
+            "Arvid Lindqvist",
+        ),
+        ("Sen. Mary-Kate O'Donnell voted no.", "Mary-Kate O'Donnell"),
+        (
+            "Secretary of State Harold W. Pike flew in.",
+            "Harold W. Pike",
+        ),
+        (
+            "Prime Minister Charles de Villiers resigned.",
+            "Charles de Villiers",
+        ),
+    ];
+    for (sentence, name) in rows {
+        assert_eq!(people(sentence), [name], "{sentence}");
+    }
+}
+
+#[test]
+fn royal_and_religious_titles_belong_to_one_word_names() {
+    assert_eq!(
+        people("Prince Harald opened the session."),
+        ["Prince Harald"]
+    );
+    assert_eq!(people("Pope Gregory met pilgrims."), ["Pope Gregory"]);
+}
+
+#[test]
+fn given_names_find_people_without_titles() {
+    assert_eq!(
+        people("Maria Kowalczyk said the vote was close."),
+        ["Maria Kowalczyk"]
+    );
+    assert_eq!(
+        people("Reporters asked David Okonkwo about it."),
+        ["David Okonkwo"]
+    );
+}
+
+#[test]
+fn capitalised_words_alone_are_not_names() {
+    for sentence in [
+        "Will the ministers agree? Grant money flows again.",
+        "Monday Talks Collapse As Delegates Walk Out",
+        "PRESIDENT MARTINEZ VISITS THE BORDER",
+        "The Ministry said on Tuesday that Rain had fallen.",
+    ] {
+        assert!(
+            people(sentence).is_empty(),
+            "{sentence}: {:?}",
+            people(sentence)
+        );
+    }
+}
+
+#[test]
+fn organisation_patterns() {
+    assert_eq!(
+        institutions("Students at Lagos State University protested."),
+        ["Lagos State University"]
+    );
+    assert_eq!(
+        institutions("The Ministry of Public Security denied it."),
+        ["Ministry of Public Security"]
+    );
+    assert_eq!(
+        institutions("A report by the Norwegian Refugee Council appeared."),
+        ["Norwegian Refugee Council"]
+    );
+    // "the Ministry" alone names nothing.
+    assert!(institutions("The Ministry said nothing.").is_empty());
+}
+
+#[test]
+fn acronyms_in_parentheses_become_aliases() {
+    let out = extract(
+        "The Coastal Fisheries Authority (CFA) issued a warning. Later the CFA said it was lifted.",
+    );
+    let inst = of_kind(&out, EntityKind::Institution);
+    assert_eq!(inst.len(), 1, "{inst:?}");
+    assert_eq!(inst[0].0, "Coastal Fisheries Authority");
+    let alias_count = inst[0]
+        .1
+        .iter()
+        .filter(|(t, v)| t == "CFA" && *v == Via::Alias)
+        .count();
+    assert_eq!(alias_count, 2);
+}
+
+#[test]
+fn short_forms_join_the_full_name() {
+    let out = extract(
+        "Foreign Minister Anatoly Brekov arrived. Brekov said talks went well. Mr. Brekov left.",
+    );
+    let p = of_kind(&out, EntityKind::Person);
+    assert_eq!(p.len(), 1, "{p:?}");
+    let short: Vec<_> = p[0]
+        .1
+        .iter()
+        .filter(|(_, v)| *v == Via::ShortForm)
+        .collect();
+    assert_eq!(short.len(), 2, "{p:?}");
+}
+
+#[test]
+fn a_shared_surname_stays_unresolved() {
+    let out = extract("David Halloran and Maria Halloran arrived. Halloran said nothing.");
+    let p = of_kind(&out, EntityKind::Person);
+    assert_eq!(p.len(), 2);
+    assert!(p.iter().all(|(_, ms)| ms.len() == 1), "{p:?}");
+}
+
+#[test]
+fn transliteration_variants_are_one_person() {
+    let out = WITHOUT_PEOPLE.extract(&Document::parse(
+        "Deputy Minister Yevgeny Kurilov spoke. Later, Deputy Minister Evgeny Kurilov left.",
+    ));
+    let p = of_kind(&out, EntityKind::Person);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].1.len(), 2);
+}
+
+#[test]
+fn family_name_first() {
+    let out = extract("President Park Sun Hee arrived in Seoul. President Park then left.");
+    let p = of_kind(&out, EntityKind::Person);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].1.len(), 2);
+}
+
+#[test]
+fn role_nouns_resolve_to_the_holder_named_here() {
+    let out = extract(
+        "Brazilian Foreign Minister Ana Ribeiro met reporters. \
+         The Brazilian foreign minister said the deal was close.",
+    );
+    // The role mention is the title's words; "Brazilian" is the role's country.
+    assert_eq!(
+        entity_of(&out, "foreign minister", Via::Role).as_deref(),
+        Some("Ana Ribeiro")
+    );
+    // Nobody holds the role here: the role noun stays unresolved.
+    let out = extract("The Peruvian foreign minister said the deal was close.");
+    assert!(out.entities.iter().all(|e| e.kind != EntityKind::Person));
+}
+
+#[test]
+fn appositions_give_roles() {
+    let out = extract(
+        "Tomas Lindahl, Sweden's deputy foreign minister, arrived. \
+         Sweden's deputy foreign minister then spoke.",
+    );
+    assert_eq!(
+        entity_of(&out, "deputy foreign minister", Via::Role).as_deref(),
+        Some("Tomas Lindahl")
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_a_compatible_person() {
+    let out = extract("Mrs Adeyemi arrived in Lagos. She said the talks were useful.");
+    assert_eq!(
+        entity_of(&out, "She", Via::Pronoun).as_deref(),
+        Some("Adeyemi")
+    );
+    let out = extract("Mr. Oduya arrived in Nairobi. She said nothing.");
+    assert_eq!(entity_of(&out, "She", Via::Pronoun), None);
+    // In an attribution the person named inside the words is skipped.
+    let out = extract(
+        "Minister Hannah Berg spoke first. Talks with Peter Lund will follow soon, she said.",
+    );
+    assert_eq!(
+        entity_of(&out, "she", Via::Pronoun).as_deref(),
+        Some("Hannah Berg")
+    );
+}
+
+/// Issue 3: with no people in the gazetteer, every person of the reference articles who
+/// appears with a title or a known given name is still found, under the right name.
+#[test]
+fn reference_articles_without_a_people_gazetteer() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "000_fbc227d666ef5217.txt",
+            &[
+                "Fumio Kishida",
+                "Sergei Lavrov",
+                "Tomomi Inada",
+                "Sergei Shoigu",
+                "Igor Morgulov",
+            ],
+        ),
+        (
+            "003_1ba8b88ed702d357.txt",
+            &[
+                "Sergey Lavrov",
+                "Sergei Shoigu",
+                "Vladimir Putin",
+                "Shinzo Abe",
+            ],
+        ),
+        (
+            "004_169b7814af9fd057.txt",
+            &[
+                "Fumio Kishida",
+                "Tomomi Inada",
+                "Sergey Lavrov",
+                "Sergei Shoigu",
+                "Shinzo Abe",
+            ],
+        ),
+    ];
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for (file, expected) in cases {
+        let text = std::fs::read_to_string(data.join(file)).unwrap();
+        let out = WITHOUT_PEOPLE.extract(&Document::parse(text));
+        let found: Vec<_> = of_kind(&out, EntityKind::Person)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        for name in *expected {
+            assert!(
+                found.iter().any(|f| f == name),
+                "{file}: {name} not in {found:?}"
+            );
+        }
+        // and each is one entity: the short forms joined it
+        assert_eq!(found.len(), expected.len(), "{file}: {found:?}");
+    }
+}
