@@ -6,7 +6,7 @@ use crate::gazetteer::{Gazetteer, Location, Matcher};
 use crate::names::NameLexicon;
 use crate::record::{Entity, Extraction, Mention};
 use crate::resolve::SurnameIndex;
-use crate::{mentions, names, resolve, Span};
+use crate::{mentions, names, relations, resolve, Span};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -77,12 +77,17 @@ impl Extractor {
             entities[index].mentions.push(mention(text, m.span, m.via));
         }
 
+        let ctx = relations::Context {
+            doc,
+            gaz,
+            res: &res,
+        };
         Extraction {
             doc: None,
             date: doc.date().map(|d| d.to_string()),
             entities,
-            meetings: Vec::new(),
-            quotes: Vec::new(),
+            meetings: relations::meetings::find(&ctx),
+            quotes: relations::quotes::find(&ctx),
         }
     }
 

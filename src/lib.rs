@@ -29,6 +29,7 @@ mod gazetteer;
 mod mentions;
 mod names;
 mod record;
+mod relations;
 mod resolve;
 mod segment;
 mod span;
@@ -37,7 +38,7 @@ pub use document::{Document, Sentence, Token, TokenKind};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::EntityKind;
-pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote, Via};
+pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote, Sieve, Via};
 pub use span::Span;
 
 #[doc = include_str!("../README.md")]

@@ -177,6 +177,49 @@ pub struct Quote {
     pub start: usize,
     /// Byte offset one past the last quoted byte.
     pub end: usize,
+    /// The speech verb or phrase that attributes the quote ("said", "according to"), if any.
+    pub cue: Option<Excerpt>,
+    /// Which attribution rule named the speaker; `None` when no rule did.
+    pub sieve: Option<Sieve>,
+}
+
+/// The attribution rule (sieve) that named a quote's speaker, from most to least certain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Sieve {
+    /// A named speaker right after the quote: `"…," X said`, `said X`, `according to X`.
+    AfterQuote,
+    /// A named speaker right before the quote: `X said: "…"`, `X said that "…"`.
+    BeforeQuote,
+    /// A partial quote inside reported speech: `X said the two countries should "…"`.
+    ReportedSpeech,
+    /// A pronoun resolved to its person: `"…," he said`.
+    Pronoun,
+    /// An unnamed speaker tied to an institution (`a ministry official said`), or to none.
+    Anonymous,
+    /// A lead-in before the quote's paragraph: `Hugh Hill, a doctor, said:`.
+    LeadIn,
+    /// A dash attribution: `"…" – Commissioner X`.
+    Dash,
+    /// The quote continues the previous speaker's statement.
+    Continuation,
+}
+
+impl Sieve {
+    /// The snake_case name used in JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Sieve::AfterQuote => "after_quote",
+            Sieve::BeforeQuote => "before_quote",
+            Sieve::ReportedSpeech => "reported_speech",
+            Sieve::Pronoun => "pronoun",
+            Sieve::Anonymous => "anonymous",
+            Sieve::LeadIn => "lead_in",
+            Sieve::Dash => "dash",
+            Sieve::Continuation => "continuation",
+        }
+    }
 }
 
 impl Extraction {
@@ -244,9 +287,13 @@ impl fmt::Display for Extraction {
         for q in &self.quotes {
             writeln!(
                 f,
-                "quote {} ({}) {}..{} {:?}",
+                "quote {} ({}) [{}{}] {}..{} {:?}",
                 q.speaker.as_deref().unwrap_or("-"),
                 q.speaker_kind.map_or("-", |k| k.as_str()),
+                q.sieve.map_or("-", |s| s.as_str()),
+                q.cue
+                    .as_ref()
+                    .map_or(String::new(), |c| format!(" {:?}", c.text)),
                 q.start,
                 q.end,
                 q.text
@@ -301,6 +348,8 @@ mod tests {
                 text: "yes".into(),
                 start: 20,
                 end: 23,
+                cue: None,
+                sieve: None,
             }],
         };
         assert_eq!(
@@ -308,7 +357,7 @@ mod tests {
             "doc a.txt  date 2017-03-20\n\
              entity place \"Japan\" [Q17]: 0..5 \"Japan\", 9..14 \"JAPAN\"/alias\n\
              meeting planned A B + C D place=- date=- @0..3\n\
-             quote - (-) 20..23 \"yes\"\n"
+             quote - (-) [-] 20..23 \"yes\"\n"
         );
         let json: serde_json::Value = serde_json::from_str(&out.to_json_line()).unwrap();
         assert_eq!(json["entities"][0]["kind"], "place");

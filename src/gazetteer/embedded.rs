@@ -1,7 +1,7 @@
 //! The default gazetteer files, compiled into the library.
 
 use super::EntityKind::{Institution, Person, Place};
-use super::{FileKind, Source};
+use super::{FileKind, LexiconKind, Source};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -52,6 +52,16 @@ const FILES: &[(&str, FileKind, &str)] = &[
         "name_words.tsv",
         FileKind::NameWords,
         include_str!("../../gazetteers/name_words.tsv"),
+    ),
+    (
+        "speech_verbs.tsv",
+        FileKind::Lexicon(LexiconKind::SpeechVerbs),
+        include_str!("../../gazetteers/speech_verbs.tsv"),
+    ),
+    (
+        "meeting_triggers.tsv",
+        FileKind::Lexicon(LexiconKind::MeetingTriggers),
+        include_str!("../../gazetteers/meeting_triggers.tsv"),
     ),
 ];
 

@@ -10,7 +10,7 @@ mod parse;
 pub use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Title, TitleKind, WordClass};
 pub(crate) use matcher::{Form, Matcher};
-pub(crate) use parse::FileKind;
+pub(crate) use parse::{FileKind, LexiconKind};
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
@@ -44,6 +44,8 @@ pub(crate) struct Gazetteer {
     pub(crate) titles: HashMap<String, Title>,
     /// Name-pass word classes by word, as written.
     pub(crate) name_words: HashMap<String, WordClass>,
+    /// Relation-pass lexicons: `(term, class)` rows, later files after earlier ones.
+    pub(crate) lexicons: HashMap<LexiconKind, Vec<(String, String)>>,
     next_seq: u32,
 }
 
@@ -72,6 +74,9 @@ impl Gazetteer {
                 gaz.titles.insert(t.title.to_lowercase(), t);
             }
             gaz.name_words.extend(parsed.name_words);
+            if let FileKind::Lexicon(kind) = source.kind {
+                gaz.lexicons.entry(kind).or_default().extend(parsed.lexicon);
+            }
         }
         gaz.resolve_references(&mut errors);
         match Error::collect(errors) {
@@ -179,8 +184,8 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
             Error::new(
                 ErrorKind::Parse,
                 "cannot tell what this file holds from its name: expected people*.tsv, \
-                 places*.tsv, institutions*.tsv, given_names*.tsv, titles*.tsv or \
-                 name_words*.tsv",
+                 places*.tsv, institutions*.tsv, given_names*.tsv, titles*.tsv, \
+                 name_words*.tsv, speech_verbs*.tsv or meeting_triggers*.tsv",
             )
             .at(path, None),
         );

@@ -46,6 +46,33 @@ pub(crate) enum FileKind {
     GivenNames,
     Titles,
     NameWords,
+    Lexicon(LexiconKind),
+}
+
+/// The word lists of the relation passes: `term` and `class` columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum LexiconKind {
+    /// `speech_verbs*.tsv`: speech verbs and cue phrases of the quotes pass.
+    SpeechVerbs,
+    /// `meeting_triggers*.tsv`: triggers and status markers of the meetings pass.
+    MeetingTriggers,
+}
+
+impl LexiconKind {
+    /// The classes a line may have.
+    pub(crate) fn classes(self) -> &'static [&'static str] {
+        match self {
+            LexiconKind::SpeechVerbs => &["verb", "phrase"],
+            LexiconKind::MeetingTriggers => &[
+                "verb",
+                "noun",
+                "planned",
+                "cancelled",
+                "negation",
+                "not_meeting",
+            ],
+        }
+    }
 }
 
 impl FileKind {
@@ -55,6 +82,10 @@ impl FileKind {
         let stem = name.strip_suffix(".tsv")?;
         if stem.starts_with("titles") {
             Some(FileKind::Titles)
+        } else if stem.starts_with("speech_verbs") {
+            Some(FileKind::Lexicon(LexiconKind::SpeechVerbs))
+        } else if stem.starts_with("meeting_triggers") {
+            Some(FileKind::Lexicon(LexiconKind::MeetingTriggers))
         } else if stem.starts_with("name_words") {
             Some(FileKind::NameWords)
         } else if stem.starts_with("people") {
@@ -104,6 +135,7 @@ impl FileKind {
             FileKind::GivenNames => &["name", "gender"],
             FileKind::Titles => &["title", "kind", "role", "gender"],
             FileKind::NameWords => &["word", "class"],
+            FileKind::Lexicon(_) => &["term", "class"],
         }
     }
 
@@ -113,6 +145,7 @@ impl FileKind {
             FileKind::GivenNames => &["name", "gender"],
             FileKind::Titles => &["title", "kind"],
             FileKind::NameWords => &["word", "class"],
+            FileKind::Lexicon(_) => &["term", "class"],
         }
     }
 }
@@ -124,6 +157,8 @@ pub(crate) struct Parsed {
     pub(crate) given_names: Vec<GivenName>,
     pub(crate) titles: Vec<Title>,
     pub(crate) name_words: Vec<(String, WordClass)>,
+    /// `(term, class)` rows of a lexicon file.
+    pub(crate) lexicon: Vec<(String, String)>,
 }
 
 /// Parses one file's bytes. Problems go to `errors`; the good lines are still returned.
@@ -210,6 +245,16 @@ pub(crate) fn parse_file(
                     )),
                 },
                 _ => line_errors.push("empty `word` or `class`".into()),
+            },
+            FileKind::Lexicon(lex) => match (cell(&row, "term"), cell(&row, "class")) {
+                (Some(t), Some(c)) if lex.classes().contains(&c) => {
+                    parsed.lexicon.push((t.to_string(), c.to_string()))
+                }
+                (Some(_), Some(c)) => line_errors.push(format!(
+                    "class `{c}`: expected one of {}",
+                    lex.classes().join(", ")
+                )),
+                _ => line_errors.push("empty `term` or `class`".into()),
             },
             FileKind::Entities(entity_kind) => {
                 if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {

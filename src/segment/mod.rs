@@ -2,6 +2,7 @@
 //!
 //! Private to the crate; [`crate::Document`] is the public face of it.
 
+pub(crate) mod quotes;
 mod sentences;
 mod tokens;
 

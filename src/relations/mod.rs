@@ -1,0 +1,20 @@
+//! Relation passes over a resolved document: meetings and quoted statements.
+//!
+//! Each pass reads the [`Context`] (the document, the gazetteer, the resolution and the
+//! lexicons) and returns records; none re-reads the raw text in its own way: sentences,
+//! tokens and quote spans come from the document and `segment`.
+
+pub(crate) mod dates;
+pub(crate) mod meetings;
+pub(crate) mod quotes;
+
+use crate::document::Document;
+use crate::gazetteer::Gazetteer;
+use crate::resolve::Resolution;
+
+/// What a relation pass may read.
+pub(crate) struct Context<'a> {
+    pub(crate) doc: &'a Document,
+    pub(crate) gaz: &'a Gazetteer,
+    pub(crate) res: &'a Resolution,
+}
