@@ -38,6 +38,7 @@ struct Inner {
     matcher: Matcher,
     lexicon: NameLexicon,
     surnames: SurnameIndex,
+    meetings: relations::meetings::MeetingLexicon,
 }
 
 impl Extractor {
@@ -81,6 +82,8 @@ impl Extractor {
             doc,
             gaz,
             res: &res,
+            demonyms: &found.demonyms,
+            meetings: &inner.meetings,
         };
         Extraction {
             doc: None,
@@ -174,12 +177,14 @@ impl ExtractorBuilder {
         let matcher = Matcher::build(&gazetteer)?;
         let lexicon = NameLexicon::build(&gazetteer)?;
         let surnames = SurnameIndex::build(&gazetteer);
+        let meetings = relations::meetings::MeetingLexicon::build(&gazetteer)?;
         Ok(Extractor {
             inner: Arc::new(Inner {
                 gazetteer,
                 matcher,
                 lexicon,
                 surnames,
+                meetings,
             }),
         })
     }

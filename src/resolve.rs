@@ -396,6 +396,19 @@ pub(crate) fn resolve(
         if !is_capitalised(word) || overlaps_any(&title_spans, t.span) {
             continue;
         }
+        // A hyphenated surname: "Al-Kadhemi", "Lahouaiej-Bouhlel".
+        if let (Some(h), Some(n)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+            let glued = h.span.start == t.span.end && n.span.start == h.span.end;
+            if glued && &text[h.span] == "-" && n.kind == TokenKind::Word {
+                let span = Span::new(t.span.start, n.span.end);
+                if !overlaps_any(&covered, span) {
+                    if let Some(e) = doc_surname(&b, &text[span]) {
+                        additions.push((span, Target::Entity(e), Via::ShortForm));
+                        continue;
+                    }
+                }
+            }
+        }
         if let Some(e) = doc_surname(&b, word).or_else(|| doc_family_name_first(&b, word, false)) {
             additions.push((t.span, Target::Entity(e), Via::ShortForm));
             continue;

@@ -65,11 +65,13 @@ impl LexiconKind {
             LexiconKind::SpeechVerbs => &["verb", "phrase"],
             LexiconKind::MeetingTriggers => &[
                 "verb",
+                "object_verb",
                 "noun",
                 "planned",
                 "cancelled",
                 "negation",
                 "not_meeting",
+                "separate",
             ],
         }
     }

@@ -1,9 +1,670 @@
-//! The meetings pass.
+//! The meetings pass: who met whom, where, when, and whether it happened.
+//!
+//! A meeting is people together in one place: talks, a summit, a visit to a person, a
+//! reception, a meal. A phone or video call, a letter or an invitation is not. The triggers
+//! and markers are data (`gazetteers/meeting_triggers.tsv`); the rules are:
+//!
+//! 1. **Clauses.** A sentence is cut into clauses at `;`, at "while", "whereas", "but" and
+//!    "after which",
+//!    and before a gerund after "before"/"after", so "A met B, while C is to sit down with D"
+//!    gives two meetings. A clause with no person before its trigger ("before heading to the
+//!    palace to meet D") takes the sentence's first person as its subject.
+//! 2. **Triggers.** A clause holds a meeting when it has a trigger, tried in this order: a
+//!    meeting verb ("met", "held talks", "sat down with", "was received by"); an object verb
+//!    ("received", "hosted", "visited") followed within a few words by a named person; a
+//!    meeting noun tied to its people ("talks between A and B", "during his meeting with B",
+//!    "the A-B summit"). A noun with no such tie ("The talks precede ...", "During the
+//!    meeting, ...") refers back to a meeting already told and starts none.
+//! 3. **No meeting** when the clause names a phone or video call, a letter or the like
+//!    (`not_meeting`), or a negation stands just before the trigger ("did not meet").
+//! 4. **Participants** are the named people of the clause (through short names, roles and
+//!    pronouns), outside quotations, plus "his Russian counterpart" resolved to the person
+//!    of the document holding the subject's role in that country, and groups ("all four",
+//!    "the two ministers") resolved to the people of the meetings just before. At least two
+//!    distinct named people are needed: a meeting with one named person is not emitted.
+//! 5. **Separate meetings.** With a `separate` marker ("separately met A, B and C", "will
+//!    hold summits with A and B") the first person met each other person apart: one record
+//!    for each pair with the first.
+//! 6. **Status**: `cancelled` with a cancel marker in the clause; `planned` with a planned
+//!    marker at most four words before the trigger ("will", "is to", "expected to") or a date
+//!    ahead of the article's date; else `held`.
+//! 7. **Place**: the first place (or institution standing for a place, "at the Kremlin")
+//!    after "in" or "at" in the clause. **Date**: the first exact date of the sentence,
+//!    resolved against the article's date (`dates`).
+//!    A sentence that refers back to a meeting without naming people ("The one-day meeting
+//!    in Tokyo on March 20 is the first ...") gives its place and date to the meetings told
+//!    in the next three paragraphs that lack them.
+//! 8. **Deduplication**: a meeting with the same participants and status as an earlier one
+//!    is the same meeting told again; it fills the earlier one's missing place and date, and
+//!    the evidence stays the first mention.
 
+use super::dates::{find_dates, TenseHint};
 use super::Context;
-use crate::record::Meeting;
+use crate::gazetteer::{Gazetteer, LexiconKind};
+use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
+use crate::segment::is_boundary;
+use crate::{EntityKind, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashMap;
+
+/// The classes a trigger term can have, as bits.
+const VERB: u8 = 1;
+const OBJECT_VERB: u8 = 2;
+const NOUN: u8 = 4;
+const PLANNED: u8 = 8;
+const CANCELLED: u8 = 16;
+const NEGATION: u8 = 32;
+const NOT_MEETING: u8 = 64;
+const SEPARATE: u8 = 128;
+
+/// How many words before a trigger a planned or negation marker may stand.
+const MARKER_WINDOW: usize = 4;
+/// How many paragraphs after a back-reference its venue and date still apply.
+const VENUE_PARAGRAPHS: usize = 3;
+/// How many words after an object verb its person may start.
+const OBJECT_WINDOW: usize = 6;
+
+/// Groups that stand for the people of the meetings just before.
+static GROUP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:all (two|three|four|five|six)|the (two|three|four|five|six) (?:leaders|ministers|presidents|premiers|officials|sides|men|women|delegations)|both (?:leaders|ministers|presidents|men|women|sides))\b",
+    )
+    .unwrap_or_else(|_| unreachable_regex())
+});
+
+/// A regex that can never match, in place of one that failed to compile (it cannot: the
+/// pattern is a constant, and a test compiles it).
+fn unreachable_regex() -> Regex {
+    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a constant pattern"))
+}
+
+/// The compiled trigger lexicon.
+#[derive(Debug)]
+pub(crate) struct MeetingLexicon {
+    automaton: Option<AhoCorasick>,
+    classes: Vec<u8>,
+}
+
+impl MeetingLexicon {
+    pub(crate) fn build(gaz: &Gazetteer) -> Result<MeetingLexicon, crate::Error> {
+        let mut by_term: HashMap<String, u8> = HashMap::new();
+        for (term, class) in gaz
+            .lexicons
+            .get(&LexiconKind::MeetingTriggers)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let bit = match class.as_str() {
+                "verb" => VERB,
+                "object_verb" => OBJECT_VERB,
+                "noun" => NOUN,
+                "planned" => PLANNED,
+                "cancelled" => CANCELLED,
+                "negation" => NEGATION,
+                "not_meeting" => NOT_MEETING,
+                "separate" => SEPARATE,
+                _ => 0,
+            };
+            *by_term.entry(term.to_lowercase()).or_default() |= bit;
+        }
+        let mut terms: Vec<(String, u8)> = by_term.into_iter().collect();
+        terms.sort();
+        let automaton = if terms.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(terms.iter().map(|(t, _)| t))
+                    .map_err(|e| {
+                        crate::Error::new(
+                            crate::ErrorKind::Build,
+                            format!("cannot build the meeting triggers: {e}"),
+                        )
+                    })?,
+            )
+        };
+        Ok(MeetingLexicon {
+            automaton,
+            classes: terms.into_iter().map(|(_, c)| c).collect(),
+        })
+    }
+
+    /// Token-aligned, non-overlapping (longest first) lexicon matches in `span`.
+    fn find(&self, text: &str, span: Span) -> Vec<(Span, u8)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<(Span, u8)> = ac
+            .find_overlapping_iter(&text[span])
+            .map(|m| {
+                (
+                    Span::new(span.start + m.start(), span.start + m.end()),
+                    self.classes[m.pattern().as_usize()],
+                )
+            })
+            .filter(|(s, _)| is_boundary(text, s.start) && is_boundary(text, s.end))
+            .collect();
+        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut out: Vec<(Span, u8)> = Vec::new();
+        for (s, c) in found {
+            if out.last().is_none_or(|(l, _)| s.start >= l.end) {
+                out.push((s, c));
+            }
+        }
+        out
+    }
+}
+
+/// A meeting found in one clause, before deduplication.
+#[derive(Debug)]
+struct Found {
+    participants: Vec<usize>,
+    place: Option<String>,
+    date: Option<String>,
+    status: MeetingStatus,
+    evidence: Span,
+}
 
 /// Meetings between named people, in text order.
-pub(crate) fn find(_ctx: &Context<'_>) -> Vec<Meeting> {
-    Vec::new()
+pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let quotes = crate::segment::quotes::find_quotes(text, doc.paragraphs());
+    let mut found: Vec<Found> = Vec::new();
+    // The venue and date a back-reference gave ("The one-day meeting in Tokyo on March 20"),
+    // with the paragraph it was given in.
+    let mut venue: Option<(Option<String>, Option<String>, usize)> = None;
+    for sentence in doc.sentences() {
+        let before = found.len();
+        let date_mentions = find_dates(&text[sentence.span], doc.date());
+        for clause in clauses(text, sentence.span) {
+            let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
+            found.extend(new);
+        }
+        let exact_date = date_mentions
+            .iter()
+            .find_map(|d| d.date)
+            .map(|d| d.to_string());
+        if found.len() == before {
+            if let Some(noun) = ctx
+                .meetings
+                .find(text, sentence.span)
+                .into_iter()
+                .find(|(_, c)| c & NOUN != 0)
+            {
+                let place = place_in(ctx, sentence.span, &[noun.0]);
+                if place.is_some() || exact_date.is_some() {
+                    venue = Some((place, exact_date.clone(), sentence.paragraph));
+                }
+            }
+        } else if let Some((place, date, paragraph)) = &venue {
+            if sentence.paragraph <= paragraph + VENUE_PARAGRAPHS {
+                for m in &mut found[before..] {
+                    if m.place.is_none() {
+                        m.place = place.clone();
+                    }
+                    if m.date.is_none() && exact_date.is_none() {
+                        m.date = date.clone();
+                    }
+                }
+            }
+        }
+        // Date of the sentence, and a future date makes the meeting planned.
+        if let Some(d) = date_mentions.iter().find(|d| d.date.is_some()) {
+            let iso = d.date.map(|d| d.to_string());
+            for m in &mut found[before..] {
+                m.date = iso.clone();
+                let ahead = match (d.date, doc.date()) {
+                    (Some(x), Some(a)) => x > a,
+                    _ => false,
+                };
+                if ahead && m.status == MeetingStatus::Held {
+                    m.status = MeetingStatus::Planned;
+                }
+            }
+        }
+        if date_mentions
+            .iter()
+            .any(|d| d.tense_hint == Some(TenseHint::Future))
+        {
+            for m in &mut found[before..] {
+                if m.status == MeetingStatus::Held {
+                    m.status = MeetingStatus::Planned;
+                }
+            }
+        }
+    }
+    dedupe(ctx, found)
+}
+
+/// The sentence cut at `;` and before "while", "whereas", "but".
+fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    static CUT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r";|,?\s+(?:while|whereas|but|after which|before which)\s|,?\s+(?:before|after)\s+(?:\w+ing)\b")
+            .unwrap_or_else(|_| unreachable_regex())
+    });
+    let s = &text[sentence];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in CUT.find_iter(s) {
+        out.push(Span::new(
+            sentence.start + start,
+            sentence.start + m.start(),
+        ));
+        // A gerund ("before heading to the palace to meet Maduro") starts the next clause.
+        let cut = m.as_str();
+        start = if cut.ends_with("ing") {
+            m.end() - cut.split_whitespace().last().map_or(0, str::len)
+        } else {
+            m.end()
+        };
+    }
+    out.push(Span::new(sentence.start + start, sentence.end));
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// The meetings one clause reports: none, one, or one per pair with "separately".
+fn meetings_in(
+    ctx: &Context<'_>,
+    clause: Span,
+    sentence: Span,
+    quotes: &[crate::segment::quotes::QuoteSpan],
+    earlier: &[Found],
+) -> Vec<Found> {
+    meeting_in(ctx, clause, sentence, quotes, earlier).unwrap_or_default()
+}
+
+fn meeting_in(
+    ctx: &Context<'_>,
+    clause: Span,
+    sentence: Span,
+    quotes: &[crate::segment::quotes::QuoteSpan],
+    earlier: &[Found],
+) -> Option<Vec<Found>> {
+    let text = ctx.doc.text();
+    let lex = ctx.meetings;
+    let terms = lex.find(text, clause);
+    if terms.iter().any(|(_, c)| c & NOT_MEETING != 0) {
+        return None;
+    }
+    let in_quote = |s: Span| quotes.iter().any(|q| q.outer.contains(s));
+    // The people of the clause, outside quotations; a pronoun that attributes words
+    // ("…, he said") is the speaker, not a participant.
+    let people: Vec<(Span, usize)> = ctx
+        .res
+        .mentions
+        .iter()
+        .filter(|m| clause.contains(m.span) && !in_quote(m.span))
+        .filter(|m| ctx.res.entities[m.entity].kind == EntityKind::Person)
+        .filter(|m| !(m.via == Via::Pronoun && attributes_speech(ctx, m.span)))
+        .map(|m| (m.span, m.entity))
+        .collect();
+
+    // The trigger: the first verb; else an object verb with a person just after it; else a
+    // meeting noun tied to its people.
+    let words = ctx.doc.tokens_in(clause);
+    let word_index = |offset: usize| words.partition_point(|t| t.span.start < offset);
+    let usable = |s: &Span| !in_quote(*s);
+    let verb = terms.iter().find(|(s, c)| c & VERB != 0 && usable(s));
+    let object_verb = || {
+        terms.iter().find(|(s, c)| {
+            c & OBJECT_VERB != 0
+                && usable(s)
+                && people.iter().any(|(p, _)| {
+                    p.start >= s.end
+                        && word_index(p.start) - word_index(s.end) <= OBJECT_WINDOW
+                        && (is_object_gap(&text[s.end..p.start])
+                            || is_passive_agent(text, *s, p.start))
+                })
+        })
+    };
+    let noun = || {
+        terms
+            .iter()
+            .find(|(s, c)| c & NOUN != 0 && usable(s) && noun_is_tied(text, *s, &people))
+    };
+    let (trigger, _) = *verb.or_else(object_verb).or_else(noun)?;
+
+    // Negation just before the trigger.
+    let near_before = |s: &Span| {
+        s.end <= trigger.start && word_index(trigger.start) - word_index(s.start) <= MARKER_WINDOW
+    };
+    if terms
+        .iter()
+        .any(|(s, c)| c & NEGATION != 0 && near_before(s))
+    {
+        return None;
+    }
+
+    // Participants: the people of the clause, counterparts, groups.
+    let mut participants: Vec<usize> = Vec::new();
+    for (_, e) in &people {
+        if !participants.contains(e) {
+            participants.push(*e);
+        }
+    }
+    for e in counterparts(ctx, clause, &people) {
+        if !participants.contains(&e) {
+            participants.push(e);
+        }
+    }
+    if let Some(group) = group_in(ctx, clause, sentence, earlier) {
+        for e in group {
+            if !participants.contains(&e) {
+                participants.push(e);
+            }
+        }
+    }
+    // "…, before heading to the palace to meet Maduro": the sentence's subject.
+    if participants.len() == 1 && people.iter().all(|(p, _)| p.start > trigger.start) {
+        let subject = ctx
+            .res
+            .mentions
+            .iter()
+            .filter(|m| sentence.contains(m.span) && m.span.end <= clause.start)
+            .find(|m| ctx.res.entities[m.entity].kind == EntityKind::Person)
+            .map(|m| m.entity);
+        if let Some(s) = subject.filter(|s| !participants.contains(s)) {
+            participants.insert(0, s);
+        }
+    }
+    if participants.len() < 2 {
+        return None;
+    }
+
+    let status = if terms.iter().any(|(_, c)| c & CANCELLED != 0) {
+        MeetingStatus::Cancelled
+    } else if terms
+        .iter()
+        .any(|(s, c)| c & PLANNED != 0 && near_before(s))
+    {
+        MeetingStatus::Planned
+    } else {
+        MeetingStatus::Held
+    };
+    let separate = terms.iter().any(|(_, c)| c & SEPARATE != 0);
+    let mut anchors: Vec<Span> = people.iter().map(|(p, _)| *p).collect();
+    anchors.push(trigger);
+    let place = place_in(ctx, clause, &anchors);
+    let groups: Vec<Vec<usize>> = if separate {
+        // The first person met each of the others apart.
+        let first = participants[0];
+        participants[1..].iter().map(|&o| vec![first, o]).collect()
+    } else {
+        vec![participants]
+    };
+    Some(
+        groups
+            .into_iter()
+            .map(|participants| Found {
+                participants,
+                place: place.clone(),
+                date: None,
+                status,
+                evidence: sentence,
+            })
+            .collect(),
+    )
+}
+
+/// Whether the words between an object verb and a person leave the person its object:
+/// only determiners, "to", titles and other capitalised words, commas and periods ("received
+/// the U.S. Secretary of State, Rex Tillerson"), not "since a 2010 meeting between".
+fn is_object_gap(gap: &str) -> bool {
+    const GLUE: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "to",
+        "of",
+        "visiting",
+        "fellow",
+        "counterpart",
+        "counterparts",
+        "s",
+    ];
+    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '’' | '-'))
+        .filter(|w| !w.is_empty())
+        .all(|w| GLUE.contains(&w) || w.starts_with(char::is_uppercase))
+}
+
+/// "was welcomed at the airport by Solheim": a passive object verb whose agent follows "by".
+fn is_passive_agent(text: &str, verb: Span, person: usize) -> bool {
+    let before = text[..verb.start].trim_end();
+    let passive = ["was", "were", "been", "being"]
+        .iter()
+        .any(|aux| before.ends_with(aux) && is_boundary(before, before.len() - aux.len()));
+    passive && text[verb.end..person].trim_end().ends_with(" by")
+}
+
+/// Whether the word after `span` is a speech verb ("he said", "she told").
+fn attributes_speech(ctx: &Context<'_>, span: Span) -> bool {
+    let text = ctx.doc.text();
+    let next = text[span.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ctx.gaz
+        .lexicons
+        .get(&LexiconKind::SpeechVerbs)
+        .is_some_and(|l| l.iter().any(|(t, c)| c == "verb" && t == next))
+}
+
+/// Whether a meeting noun is tied to the people of the clause: a person follows
+/// "between", "with", "of" or "for" just after it ("talks between X and Y", "a meeting with
+/// Y", "a lunch for Y"), or a person stands right before it ("the Abe-Putin summit").
+fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
+    static LINK: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^\s+(?:[\w-]+\s+){0,2}?(?:between|with|of|for)\s")
+            .unwrap_or_else(|_| unreachable_regex())
+    });
+    let after = &text[noun.end..];
+    if let Some(m) = LINK.find(after) {
+        let from = noun.end + m.end();
+        if people
+            .iter()
+            .any(|(p, _)| p.start >= from && p.start - from <= 60)
+        {
+            return true;
+        }
+    }
+    people
+        .iter()
+        .any(|(p, _)| p.end <= noun.start && text[p.end..noun.start].trim().is_empty())
+}
+
+/// "his Russian counterpart": the person of the document who holds the subject's role in the
+/// country of the adjective, when exactly one does.
+fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Vec<usize> {
+    static COUNTERPART: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\bcounterparts?\b").unwrap_or_else(|_| unreachable_regex()));
+    let text = ctx.doc.text();
+    let mut out = Vec::new();
+    for m in COUNTERPART.find_iter(&text[clause]) {
+        let at = clause.start + m.start();
+        let end = clause.start + m.end();
+        // Named right after ("counterpart Sergei Lavrov"): already a participant.
+        if people
+            .iter()
+            .any(|(p, _)| p.start >= end && text[end..p.start].trim().is_empty())
+        {
+            continue;
+        }
+        let Some(subject) = people.iter().find(|(p, _)| p.end <= at).map(|(_, e)| *e) else {
+            continue;
+        };
+        let before = text[..at].trim_end();
+        let Some(country) = ctx
+            .demonyms
+            .iter()
+            .find(|d| d.span.end == before.len())
+            .map(|d| d.country)
+        else {
+            continue;
+        };
+        let roles = &ctx.res.entities[subject].roles;
+        let holders: Vec<usize> = (0..ctx.res.entities.len())
+            .filter(|&e| e != subject)
+            .filter(|&e| {
+                ctx.res.entities[e]
+                    .roles
+                    .iter()
+                    .any(|r| r.country == Some(country) && roles.iter().any(|s| s.role == r.role))
+            })
+            .collect();
+        if let [one] = holders.as_slice() {
+            out.push(*one);
+        }
+    }
+    out
+}
+
+/// "All four will meet": the people of the meetings of the last two sentences, when their
+/// number is the group's.
+fn group_in(
+    ctx: &Context<'_>,
+    clause: Span,
+    sentence: Span,
+    earlier: &[Found],
+) -> Option<Vec<usize>> {
+    let text = ctx.doc.text();
+    let caps = GROUP.captures(&text[clause])?;
+    let n = caps
+        .get(1)
+        .or_else(|| caps.get(2))
+        .map(|m| number(m.as_str()))
+        .unwrap_or(2);
+    let sentences = ctx.doc.sentences();
+    let this = ctx.doc.sentence_at(sentence.start)?;
+    let floor = sentences[this.saturating_sub(2)].span.start;
+    let mut people: Vec<usize> = Vec::new();
+    for f in earlier.iter().filter(|f| f.evidence.start >= floor) {
+        for &p in &f.participants {
+            if !people.contains(&p) {
+                people.push(p);
+            }
+        }
+    }
+    (people.len() == n).then_some(people)
+}
+
+fn number(word: &str) -> usize {
+    match word.to_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        _ => 0,
+    }
+}
+
+/// The venue of a clause: a place after "in" or "at" (a city or region before a country;
+/// a country only right after the trigger or a participant, so "the situation in Somalia"
+/// is no venue), else an institution standing for a place ("at the Kremlin").
+fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String> {
+    let text = ctx.doc.text();
+    let mut country = None;
+    let mut institution = None;
+    for m in ctx.res.mentions.iter().filter(|m| clause.contains(m.span)) {
+        let entity = &ctx.res.entities[m.entity];
+        let before = text[clause.start..m.span.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let Some(head) = before
+            .strip_suffix(" in")
+            .or_else(|| before.strip_suffix(" at"))
+            .or_else(|| matches!(before, "in" | "at" | "In" | "At").then_some(""))
+        else {
+            continue;
+        };
+        match entity.kind {
+            EntityKind::Place => {
+                let is_country = entity.entry.is_some_and(|e| {
+                    matches!(
+                        ctx.gaz.entry(e).place_type.as_deref(),
+                        Some("country" | "dependency")
+                    )
+                });
+                if !is_country {
+                    return Some(entity.name.clone());
+                }
+                let head_end = clause.start + head.len();
+                let adjacent = anchors.iter().any(|a| {
+                    a.end <= head_end && text[a.end..head_end].split_whitespace().count() <= 1
+                });
+                if adjacent && country.is_none() {
+                    country = Some(entity.name.clone());
+                }
+            }
+            EntityKind::Institution if institution.is_none() => {
+                institution = Some(entity.name.clone())
+            }
+            _ => {}
+        }
+    }
+    country.or(institution)
+}
+
+/// Merges meetings told again; emits records in text order.
+fn dedupe(ctx: &Context<'_>, found: Vec<Found>) -> Vec<Meeting> {
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        let mut key = f.participants.clone();
+        key.sort_unstable();
+        let same = out.iter_mut().find(|o| {
+            let mut k = o.participants.clone();
+            k.sort_unstable();
+            k == key && o.status == f.status
+        });
+        match same {
+            Some(o) => {
+                if o.place.is_none() {
+                    o.place = f.place;
+                }
+                if o.date.is_none() {
+                    o.date = f.date;
+                }
+            }
+            None => out.push(f),
+        }
+    }
+    let text = ctx.doc.text();
+    out.into_iter()
+        .map(|f| Meeting {
+            participants: f
+                .participants
+                .iter()
+                .map(|&e| ctx.res.entities[e].name.clone())
+                .collect(),
+            place: f.place,
+            date: f.date,
+            status: f.status,
+            evidence: Excerpt {
+                start: f.evidence.start,
+                end: f.evidence.end,
+                text: text[f.evidence].to_string(),
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constant_patterns_compile() {
+        assert!(GROUP.is_match("All four will meet"));
+        assert!(!unreachable_regex().is_match("anything"));
+    }
 }

@@ -10,6 +10,7 @@ pub(crate) mod quotes;
 
 use crate::document::Document;
 use crate::gazetteer::Gazetteer;
+use crate::mentions::DemonymMention;
 use crate::resolve::Resolution;
 
 /// What a relation pass may read.
@@ -17,4 +18,8 @@ pub(crate) struct Context<'a> {
     pub(crate) doc: &'a Document,
     pub(crate) gaz: &'a Gazetteer,
     pub(crate) res: &'a Resolution,
+    /// Demonyms and country adjectives with their countries ("Russian" counterpart).
+    pub(crate) demonyms: &'a [DemonymMention],
+    /// The compiled meeting triggers.
+    pub(crate) meetings: &'a meetings::MeetingLexicon,
 }

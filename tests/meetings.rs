@@ -1,0 +1,249 @@
+//! The meetings pass, one table row per rule: text in, meetings out. Sentences written for
+//! these tests; people are introduced by titles so that the rows do not depend on the
+//! default people gazetteer.
+
+use gazette::{Document, Extractor, MeetingStatus};
+use once_cell::sync::Lazy;
+
+static EXTRACTOR: Lazy<Extractor> = Lazy::new(|| Extractor::new().expect("defaults load"));
+
+/// `(participants sorted, status, place, date)` of each meeting of `text`.
+type Row = (Vec<String>, MeetingStatus, Option<String>, Option<String>);
+
+fn meetings(text: &str) -> Vec<Row> {
+    let out = EXTRACTOR.extract(&Document::parse(text));
+    out.meetings
+        .into_iter()
+        .map(|m| {
+            let mut p = m.participants;
+            p.sort();
+            (p, m.status, m.place, m.date)
+        })
+        .collect()
+}
+
+fn row(people: &[&str], status: MeetingStatus, place: Option<&str>, date: Option<&str>) -> Row {
+    let mut p: Vec<String> = people.iter().map(|s| s.to_string()).collect();
+    p.sort();
+    (
+        p,
+        status,
+        place.map(str::to_string),
+        date.map(str::to_string),
+    )
+}
+
+const A: &str = "Anna Kovacs";
+const B: &str = "Tomas Berglund";
+const C: &str = "Ingrid Solheim";
+const D: &str = "Pedro Almeida";
+
+/// Introduces A, B, C and D with titles, then the sentence under test.
+fn story(sentence: &str) -> String {
+    format!(
+        " date 2019-05-15 Foreign Minister Anna Kovacs of Hungary arrived. \
+         Foreign Minister Tomas Berglund of Sweden was there too. \
+         Defence Minister Ingrid Solheim of Norway came later. \
+         Defence Minister Pedro Almeida of Portugal stayed home.\n\n{sentence}"
+    )
+}
+
+use MeetingStatus::{Cancelled, Held, Planned};
+
+#[test]
+fn trigger_forms() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "Kovacs met Berglund on Monday.",
+            vec![row(&[A, B], Held, None, Some("2019-05-13"))],
+        ),
+        (
+            "Kovacs met with Berglund in Vienna.",
+            vec![row(&[A, B], Held, Some("Vienna"), None)],
+        ),
+        (
+            "Kovacs held talks with Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs sat down with Berglund in Oslo.",
+            vec![row(&[A, B], Held, Some("Oslo"), None)],
+        ),
+        (
+            "Kovacs hosted Berglund for dinner.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs received Berglund at her office.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Berglund was received by Kovacs in Budapest.",
+            vec![row(&[A, B], Held, Some("Budapest"), None)],
+        ),
+        (
+            "Kovacs shook hands with Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs and Berglund met in Geneva.",
+            vec![row(&[A, B], Held, Some("Geneva"), None)],
+        ),
+        (
+            "Talks between Kovacs and Berglund lasted an hour.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "The Kovacs-Berglund summit ended early.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "During her meeting with Berglund, Kovacs raised trade.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs visited Berglund in hospital.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs and Solheim met Berglund and Almeida in Lisbon.",
+            vec![row(&[A, B, C, D], Held, Some("Lisbon"), None)],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn status() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "Kovacs will meet Berglund in Rome.",
+            vec![row(&[A, B], Planned, Some("Rome"), None)],
+        ),
+        (
+            "Kovacs is to meet Berglund.",
+            vec![row(&[A, B], Planned, None, None)],
+        ),
+        (
+            "Kovacs is expected to meet Berglund.",
+            vec![row(&[A, B], Planned, None, None)],
+        ),
+        (
+            "Kovacs will meet Berglund on Friday.",
+            vec![row(&[A, B], Planned, None, Some("2019-05-17"))],
+        ),
+        (
+            "Kovacs called off her meeting with Berglund.",
+            vec![row(&[A, B], Cancelled, None, None)],
+        ),
+        (
+            "A planned meeting between Kovacs and Berglund was cancelled.",
+            vec![row(&[A, B], Cancelled, None, None)],
+        ),
+        (
+            "Kovacs postponed talks with Berglund.",
+            vec![row(&[A, B], Cancelled, None, None)],
+        ),
+        // A marker far from the trigger does not make a past meeting planned.
+        (
+            "This will be the first visit since a 2010 meeting between Kovacs and Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn clauses_separate_meetings_and_groups() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "Kovacs met Berglund, while Solheim is to sit down with Almeida.",
+            vec![row(&[A, B], Held, None, None), row(&[C, D], Planned, None, None)],
+        ),
+        (
+            "Kovacs separately met Berglund, Solheim and Almeida.",
+            vec![
+                row(&[A, B], Held, None, None),
+                row(&[A, C], Held, None, None),
+                row(&[A, D], Held, None, None),
+            ],
+        ),
+        (
+            "Kovacs will hold summits with Berglund and Solheim.",
+            vec![row(&[A, B], Planned, None, None), row(&[A, C], Planned, None, None)],
+        ),
+        (
+            "Kovacs met Berglund, while Solheim met Almeida. All four will meet later.",
+            vec![
+                row(&[A, B], Held, None, None),
+                row(&[C, D], Held, None, None),
+                row(&[A, B, C, D], Planned, None, None),
+            ],
+        ),
+        (
+            "Berglund was welcomed at the airport by Solheim before heading to the palace to meet Kovacs.",
+            vec![row(&[B, C], Held, None, None), row(&[A, B], Held, None, None)],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn a_meeting_told_again_is_one_record_with_its_first_evidence() {
+    let text = story(
+        "Kovacs met Berglund in Vienna. The talks lasted two hours. Later Kovacs met with \
+         Berglund again, officials said.",
+    );
+    let out = EXTRACTOR.extract(&Document::parse(text.clone()));
+    assert_eq!(out.meetings.len(), 1);
+    let ev = &out.meetings[0].evidence;
+    assert_eq!(ev.text, "Kovacs met Berglund in Vienna.");
+    assert_eq!(&text[ev.start..ev.end], ev.text);
+}
+
+#[test]
+fn counterparts_resolve_through_roles() {
+    let text = " date 2019-05-15 Swedish Foreign Minister Tomas Berglund spoke. \
+                Hungarian Foreign Minister Anna Kovacs listened.\n\n\
+                Later Berglund met his Hungarian counterpart in Vienna.";
+    assert_eq!(
+        meetings(text),
+        vec![row(&[A, B], Held, Some("Vienna"), None)]
+    );
+}
+
+#[test]
+fn no_meeting() {
+    for sentence in [
+        "Kovacs met with criticism over the plan.",
+        "The results of the meeting failed to meet expectations, Berglund said.",
+        "The meeting was about trade.",
+        "Kovacs met Swedish officials in Stockholm.",
+        "Kovacs visited Sweden in March.",
+        "Kovacs did not meet Berglund.",
+        "Kovacs spoke with Berglund by phone.",
+        "Kovacs held a video call with Berglund.",
+        "Kovacs sent Berglund a letter about the meeting.",
+        "Kovacs will travel to Sweden, and Berglund will stay home.",
+        "The talks precede Berglund's visit to Hungary, according to Kovacs.",
+        "During the meeting, Kovacs criticised Berglund's plan.",
+        "\"We met Berglund,\" the Hungarian spokesman said.",
+    ] {
+        assert_eq!(meetings(&story(sentence)), vec![], "{sentence}");
+    }
+}
+
+#[test]
+fn evidence_offsets_index_the_text() {
+    let text = story("Kovacs met Berglund in Vienna on Monday.");
+    let out = EXTRACTOR.extract(&Document::parse(text.clone()));
+    for m in &out.meetings {
+        assert_eq!(&text[m.evidence.start..m.evidence.end], m.evidence.text);
+    }
+}
