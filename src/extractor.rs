@@ -94,6 +94,94 @@ impl Extractor {
         }
     }
 
+    /// Extracts many documents on all cores, returning the extractions in input order.
+    ///
+    /// Uses as many threads as [`std::thread::available_parallelism`] reports (at most one per
+    /// document); each thread takes the next unclaimed document, so long and short articles
+    /// balance out. With one core or one document it runs on the calling thread.
+    ///
+    /// ```
+    /// use gazette::{Document, Extractor};
+    /// let extractor = Extractor::new()?;
+    /// let docs: Vec<Document> = ["Talks in Tokyo.", "A summit in Paris."]
+    ///     .into_iter()
+    ///     .map(Document::parse)
+    ///     .collect();
+    /// let out = extractor.extract_many(&docs);
+    /// assert_eq!(out[0].entities[0].name, "Tokyo");
+    /// assert_eq!(out[1].entities[0].name, "Paris");
+    /// # Ok::<(), gazette::Error>(())
+    /// ```
+    pub fn extract_many(&self, docs: &[Document]) -> Vec<Extraction> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(docs.len());
+        if threads <= 1 {
+            return docs.iter().map(|d| self.extract(d)).collect();
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut results: Vec<(usize, Extraction)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(doc) = docs.get(i) else { break };
+                            done.push((i, self.extract(doc)));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                // A worker only panics if `extract` does, which it must not; re-raise it.
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        results.sort_unstable_by_key(|(i, _)| *i);
+        results.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Runs the pipeline once and returns how long each pass took, in pipeline order:
+    /// `document` (parsing), `gazetteer`, `names`, `resolve`, `meetings`, `quotes`. For
+    /// benchmarks; not part of the stable API.
+    #[doc(hidden)]
+    pub fn pass_timings(&self, text: &str) -> Vec<(&'static str, std::time::Duration)> {
+        use std::time::Instant;
+        let inner = &*self.inner;
+        let gaz = &inner.gazetteer;
+        let mut out = Vec::new();
+        let t = Instant::now();
+        let doc = Document::parse(text);
+        out.push(("document", t.elapsed()));
+        let t = Instant::now();
+        let found = mentions::find(gaz, &inner.matcher, &doc);
+        out.push(("gazetteer", t.elapsed()));
+        let t = Instant::now();
+        let names = names::find(&inner.lexicon, gaz, &doc, &found);
+        out.push(("names", t.elapsed()));
+        let t = Instant::now();
+        let res = resolve::resolve(gaz, &inner.lexicon, &inner.surnames, &doc, &found, &names);
+        out.push(("resolve", t.elapsed()));
+        let ctx = relations::Context {
+            doc: &doc,
+            gaz,
+            res: &res,
+            demonyms: &found.demonyms,
+            meetings: &inner.meetings,
+        };
+        let t = Instant::now();
+        let meetings = relations::meetings::find(&ctx);
+        out.push(("meetings", t.elapsed()));
+        let t = Instant::now();
+        let quotes = relations::quotes::find(&ctx);
+        out.push(("quotes", t.elapsed()));
+        drop((meetings, quotes));
+        out
+    }
+
     /// The number of entries (people, places, institutions) in the gazetteers.
     pub fn gazetteer_len(&self) -> usize {
         self.inner.gazetteer.entries.len()
@@ -193,6 +281,17 @@ impl ExtractorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extract_many_keeps_input_order() {
+        let ex = Extractor::new().unwrap();
+        let texts = ["Tokyo.", "Paris.", "", "Moscow and Lagos.", "Nothing here."];
+        let docs: Vec<Document> = texts.iter().map(|t| Document::parse(*t)).collect();
+        let many = ex.extract_many(&docs);
+        let one: Vec<Extraction> = docs.iter().map(|d| ex.extract(d)).collect();
+        assert_eq!(many, one);
+        assert!(ex.extract_many(&[]).is_empty());
+    }
 
     #[test]
     fn extractor_is_send_sync_and_cheap_to_clone() {
