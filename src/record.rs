@@ -5,18 +5,25 @@
 //!
 //! ```json
 //! {"doc": "a.txt", "date": "2017-03-20",
-//!  "entities": [{"kind": "person", "name": "Sergei Lavrov", "id": "Q58217",
-//!                "mentions": [{"start": 10, "end": 23, "text": "Sergei Lavrov"}]}],
-//!  "meetings": [{"participants": ["Fumio Kishida", "Sergei Lavrov"], "place": "Tokyo",
+//!  "entities": [{"kind": "person", "name": "Sergey Lavrov", "id": "Q58217",
+//!                "mentions": [{"start": 10, "end": 23, "text": "Sergei Lavrov", "via": "alias"}]}],
+//!  "meetings": [{"participants": ["Fumio Kishida", "Sergey Lavrov"], "place": "Tokyo",
 //!                "date": "2017-03-20", "status": "held",
 //!                "evidence": {"start": 0, "end": 120, "text": "..."}}],
-//!  "quotes": [{"speaker": "Sergei Lavrov", "speaker_kind": "person",
-//!              "text": "adopt common approaches", "start": 0, "end": 23}]}
+//!  "quotes": [{"speaker": "Sergey Lavrov", "speaker_kind": "person",
+//!              "text": "adopt common approaches", "start": 0, "end": 23,
+//!              "cue": {"start": 30, "end": 34, "text": "said"}, "sieve": "reported_speech"}]}
 //! ```
 //!
+//! - `kind`: `person` | `place` | `institution`; `id`: the gazetteer id, or null for an
+//!   entity found by rules.
+//! - `via` (every mention): how it was found, see [`Via`].
+//! - `status`: `held` | `planned` | `cancelled`; `place`, `date`: null when the text does not
+//!   give them.
+//! - `speaker`, `speaker_kind`: null when the text does not say; `cue`: the speech verb or
+//!   phrase, or null; `sieve`: the attribution rule, see [`Sieve`], or null.
 //! - Offsets are UTF-8 byte offsets into the article as given (the date header included), and
 //!   `text[start..end]` is the mention, the evidence, or the quoted words without their marks.
-//! - `id` is the gazetteer id, or null for an entity found by rules.
 //! - Order: entities by first mention, mentions, meetings and quotes by position in the text.
 //!
 //! [`Extraction`] also has a one-line-per-record text rendering ([`Display`](std::fmt::Display)),
@@ -196,6 +203,11 @@ pub enum Sieve {
     ReportedSpeech,
     /// A pronoun resolved to its person: `"…," he said`.
     Pronoun,
+    /// A role noun resolved to the person holding the role: `"…," the minister said`.
+    Role,
+    /// A part of an institution speaking for it: `the ministry's press service said`, `the
+    /// press service said` (after an earlier tie), `a White House statement said`.
+    Institution,
     /// An unnamed speaker tied to an institution (`a ministry official said`), or to none.
     Anonymous,
     /// A lead-in before the quote's paragraph: `Hugh Hill, a doctor, said:`.
@@ -214,6 +226,8 @@ impl Sieve {
             Sieve::BeforeQuote => "before_quote",
             Sieve::ReportedSpeech => "reported_speech",
             Sieve::Pronoun => "pronoun",
+            Sieve::Role => "role",
+            Sieve::Institution => "institution",
             Sieve::Anonymous => "anonymous",
             Sieve::LeadIn => "lead_in",
             Sieve::Dash => "dash",
