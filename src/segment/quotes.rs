@@ -578,8 +578,8 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
 mod tests {
     use super::*;
 
-    /// Paragraphs separated by blank lines, trimmed.
-    fn paras(text: &str) -> Vec<Span> {
+    /// Paragraphs separated by blank lines, trimmed, empty ones skipped.
+    pub(super) fn paras(text: &str) -> Vec<Span> {
         let mut spans = Vec::new();
         let mut offset = 0;
         for piece in text.split("\n\n") {
@@ -912,21 +912,7 @@ mod properties {
     // Property tests for `find_quotes` and `is_apostrophe`: no panics, spans on char boundaries,
     // inside their paragraph, sorted and non-overlapping, on arbitrary mixes of quote marks.
 
-    /// Paragraphs separated by blank lines, trimmed, empty ones skipped.
-    fn paragraphs(text: &str) -> Vec<Span> {
-        let mut spans = Vec::new();
-        let mut offset = 0;
-        for piece in text.split("\n\n") {
-            let lead = piece.len() - piece.trim_start().len();
-            let trimmed = piece.trim();
-            if !trimmed.is_empty() {
-                let start = offset + lead;
-                spans.push(Span::new(start, start + trimmed.len()));
-            }
-            offset += piece.len() + 2;
-        }
-        spans
-    }
+    use super::tests::paras as paragraphs;
 
     const PIECES: &[&str] = &[
         "\"", "“", "”", "„", "‘", "’", "'", "‚", "«", "»", "‹", "›", "said", "Japan", "s", "n",
