@@ -69,7 +69,7 @@ pub struct Token {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TokenKind {
-    /// A run of letters and digits holding at least one letter: `Lavrov`, `G20`.
+    /// A run of letters and digits holding at least one letter: `Brekov`, `G20`.
     Word,
     /// A run of digits only: `2017`.
     Number,
@@ -84,14 +84,14 @@ impl Document {
     /// use gazette::Document;
     ///
     /// let doc = Document::parse(
-    ///     " date 2017-03-20 Mr. Lavrov met U.S. officials. The talks ended.\n\nNew paragraph.",
+    ///     " date 2017-03-20 Mr. Brekov met U.S. officials. The talks ended.\n\nNew paragraph.",
     /// );
     /// assert_eq!(doc.date().map(|d| d.to_string()).as_deref(), Some("2017-03-20"));
     /// assert_eq!(doc.header().map(|h| &doc.text()[h]), Some("date 2017-03-20"));
     /// let sentences: Vec<&str> = doc.sentences().iter().map(|s| &doc.text()[s.span]).collect();
     /// assert_eq!(
     ///     sentences,
-    ///     ["Mr. Lavrov met U.S. officials.", "The talks ended.", "New paragraph."]
+    ///     ["Mr. Brekov met U.S. officials.", "The talks ended.", "New paragraph."]
     /// );
     /// assert_eq!(doc.paragraphs().len(), 2);
     /// assert_eq!(doc.sentences()[2].paragraph, 1);

@@ -2,7 +2,7 @@
 //!
 //! Rules, from most to least certain:
 //! - **Titles** (`gazetteers/titles.tsv`) before a capitalised name: "Deputy Foreign Minister
-//!   Igor Morgulov", "tycoon Elon Musk", "Mrs May". A country adjective or a country's
+//!   Oleg Vasko", "tycoon Arvid Lindqvist", "Mrs May". A country adjective or a country's
 //!   possessive just before the title gives the role its country ("Russian Deputy Foreign
 //!   Minister", "Japan's Foreign Minister"). A title before a person the gazetteer found gives
 //!   that person the role. A title with no name after it ("the Russian foreign minister") is
@@ -189,7 +189,7 @@ pub(crate) fn find(
                 country,
                 name,
             });
-            // "counterparts Sergey Lavrov and Sergei Shoigu": a second name joined by "and"
+            // "counterparts Anatoliy Brekov and Pavel Surin": a second name joined by "and"
             // shares the title.
             if let Some(first_name) = name {
                 let after = token_index_at(tokens, first_name.end);

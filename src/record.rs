@@ -5,13 +5,13 @@
 //!
 //! ```json
 //! {"doc": "a.txt", "date": "2017-03-20",
-//!  "entities": [{"kind": "person", "name": "Sergey Lavrov", "id": "Q58217",
-//!                "mentions": [{"start": 10, "end": 23, "text": "Sergei Lavrov", "via": "alias"}]}],
-//!  "meetings": [{"participants": ["Fumio Kishida", "Sergey Lavrov"], "place": "Tokyo",
+//!  "entities": [{"kind": "person", "name": "Anatoliy Brekov", "id": "Q58217",
+//!                "mentions": [{"start": 10, "end": 23, "text": "Anatoly Brekov", "via": "alias"}]}],
+//!  "meetings": [{"participants": ["Hana Mori", "Anatoliy Brekov"], "place": "Tokyo",
 //!                "date": "2017-03-20", "status": "held",
 //!                "evidence": {"start": 0, "end": 120, "text": "..."}}],
-//!  "quotes": [{"speaker": "Sergey Lavrov", "speaker_kind": "person",
-//!              "text": "adopt common approaches", "start": 0, "end": 23,
+//!  "quotes": [{"speaker": "Anatoliy Brekov", "speaker_kind": "person",
+//!              "text": "keep the channel open", "start": 0, "end": 23,
 //!              "cue": {"start": 30, "end": 34, "text": "said"}, "sieve": "reported_speech"}]}
 //! ```
 //!
@@ -68,18 +68,18 @@ pub struct Entity {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Via {
-    /// The gazetteer's canonical name ("Sergei Lavrov").
+    /// The gazetteer's canonical name ("Anatoly Brekov").
     Gazetteer,
-    /// A gazetteer alias or acronym ("Sergey Lavrov", "AP"), or an acronym the text
+    /// A gazetteer alias or acronym ("Anatoliy Brekov", "AP"), or an acronym the text
     /// introduced in parentheses.
     Alias,
-    /// A name after a title ("Deputy Foreign Minister Igor Morgulov").
+    /// A name after a title ("Deputy Foreign Minister Oleg Vasko").
     Title,
     /// A known given name followed by a surname ("Maria Zakharova").
     GivenName,
     /// An organisation pattern ("National Security Office").
     Pattern,
-    /// A short form of a name in the document ("Lavrov", "Mr. Lavrov"), or a surname only
+    /// A short form of a name in the document ("Brekov", "Mr. Brekov"), or a surname only
     /// one gazetteer person has.
     ShortForm,
     /// A role noun standing for the person who holds it here ("the Russian foreign minister").

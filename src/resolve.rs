@@ -5,14 +5,14 @@
 //!   transliteration variants ("Sergey"/"Sergei", "Yevgeny"/"Evgeny") or an initial ("S.")
 //!   are one person.
 //! - **Short forms**: a capitalised word that is the surname of exactly one person of the
-//!   document ("Lavrov", "Mr. Lavrov", "Abe-Putin") is a mention of that person; a surname
+//!   document ("Brekov", "Mr. Brekov", "Mori-Brekov") is a mention of that person; a surname
 //!   shared by two people stays unresolved. A surname after a title that no person of the
-//!   document has ("President Maduro") is looked up among the gazetteer's people and taken
+//!   document has ("President Ferreira") is looked up among the gazetteer's people and taken
 //!   when exactly one has it; else the surname alone names a new person. A bare surname
 //!   nobody in the document has is taken from the gazetteer only when one person there has it,
 //!   it is not a given name or a listed word, and it is not next to another capitalised word.
-//! - **Roles**: a title before a name ("Japanese Foreign Minister Fumio Kishida") or in an
-//!   apposition ("Igor Morgulov, Russia's deputy foreign minister,") gives the person that
+//! - **Roles**: a title before a name ("Japanese Foreign Minister Hana Mori") or in an
+//!   apposition ("Oleg Vasko, Russia's deputy foreign minister,") gives the person that
 //!   role in that country; gazetteer people also hold their roles dated at the article's
 //!   date. A role noun with no name ("the Russian foreign minister") is a mention of the one
 //!   person holding that role here (the mention is the title's words, "foreign minister"; the
@@ -259,10 +259,13 @@ pub(crate) fn resolve(
     }
 
     // 3. Short names after titles and honorifics.
+    let mut doc_names = DocNames::build(&b);
     for n in &short_names {
         let word = &text[n.span];
-        let entity = doc_surname(&b, word)
-            .or_else(|| doc_family_name_first(&b, word, true))
+        doc_names.update(&b);
+        let entity = doc_names
+            .surname(word)
+            .or_else(|| doc_names.family_name_first(gaz, word, true))
             .or_else(|| {
                 let title = names
                     .titles
@@ -316,7 +319,7 @@ pub(crate) fn resolve(
         }
     }
 
-    // 5. Appositions: "Igor Morgulov, Russia's deputy foreign minister,".
+    // 5. Appositions: "Oleg Vasko, Russia's deputy foreign minister,".
     for t in names.titles.iter().filter(|t| t.name.is_none()) {
         let info = lex.title(t.title);
         let Some(role) = &info.role else { continue };
@@ -384,6 +387,7 @@ pub(crate) fn resolve(
         Entry(usize),
     }
     let mut additions = Vec::new();
+    let doc_names = DocNames::build(&b);
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || overlaps_any(&covered, t.span) {
             continue;
@@ -396,20 +400,23 @@ pub(crate) fn resolve(
         if !is_capitalised(word) || overlaps_any(&title_spans, t.span) {
             continue;
         }
-        // A hyphenated surname: "Al-Kadhemi", "Lahouaiej-Bouhlel".
+        // A hyphenated surname: "Al-Rashidi", "Ben-Haddou".
         if let (Some(h), Some(n)) = (tokens.get(i + 1), tokens.get(i + 2)) {
             let glued = h.span.start == t.span.end && n.span.start == h.span.end;
             if glued && &text[h.span] == "-" && n.kind == TokenKind::Word {
                 let span = Span::new(t.span.start, n.span.end);
                 if !overlaps_any(&covered, span) {
-                    if let Some(e) = doc_surname(&b, &text[span]) {
+                    if let Some(e) = doc_names.surname(&text[span]) {
                         additions.push((span, Target::Entity(e), Via::ShortForm));
                         continue;
                     }
                 }
             }
         }
-        if let Some(e) = doc_surname(&b, word).or_else(|| doc_family_name_first(&b, word, false)) {
+        if let Some(e) = doc_names
+            .surname(word)
+            .or_else(|| doc_names.family_name_first(gaz, word, false))
+        {
             additions.push((t.span, Target::Entity(e), Via::ShortForm));
             continue;
         }
@@ -547,61 +554,84 @@ fn fold_given(s: &str) -> String {
     t
 }
 
-/// The one person of the document with this surname (last word of the name or of a
-/// multi-word mention), if exactly one.
-fn doc_surname(b: &Builder<'_>, word: &str) -> Option<usize> {
-    let mut found: Option<usize> = None;
-    for (i, e) in b.out.entities.iter().enumerate() {
-        if e.kind != EntityKind::Person {
-            continue;
-        }
-        let mut has = surname(&e.name) == Some(word);
-        if !has {
-            has = b
-                .out
-                .mentions
-                .iter()
-                .filter(|m| m.entity == i)
-                .any(|m| surname(&b.text[m.span]) == Some(word));
-        }
-        if !has {
-            if let Some(entry) = e.entry {
-                has = b
-                    .gaz
-                    .entry(entry)
-                    .aliases
-                    .iter()
-                    .any(|a| surname(a) == Some(word));
-            }
-        }
-        if has {
-            if found.is_some() {
-                return None; // shared surname: ambiguous
-            }
-            found = Some(i);
-        }
-    }
-    found
+/// The surnames and first words of the document's people, for short forms: built in one
+/// pass over the entities and mentions, so looking a word up costs O(1).
+#[derive(Default)]
+struct DocNames {
+    /// Last word of a person's name, of a multi-word mention, or of a gazetteer alias.
+    surnames: HashMap<String, Vec<usize>>,
+    /// First word of a person's name of two words or more.
+    first_words: HashMap<String, Vec<usize>>,
+    /// How many entities are indexed.
+    indexed: usize,
 }
 
-/// The one person of the document whose name starts with this word, for names written
-/// family name first ("President Yoon" for "Yoon Suk Yeol"). A bare word that is a known
-/// given name is not taken (after a title it is a surname: "President Park").
-fn doc_family_name_first(b: &Builder<'_>, word: &str, after_title: bool) -> Option<usize> {
-    if !after_title && b.gaz.given_names.contains_key(word) {
-        return None;
-    }
-    let mut found = None;
-    for (i, e) in b.out.entities.iter().enumerate() {
-        let mut words = e.name.split_whitespace();
-        if e.kind == EntityKind::Person && words.next() == Some(word) && words.next().is_some() {
-            if found.is_some() {
-                return None;
+impl DocNames {
+    fn build(b: &Builder<'_>) -> DocNames {
+        let mut names = DocNames::default();
+        names.update(b);
+        for m in &b.out.mentions {
+            if b.out.entities[m.entity].kind == EntityKind::Person {
+                if let Some(last) = surname(&b.text[m.span]) {
+                    push_unique(
+                        names.surnames.entry(last.to_string()).or_default(),
+                        m.entity,
+                    );
+                }
             }
-            found = Some(i);
         }
+        names
     }
-    found
+
+    /// Indexes the entities added since the last call.
+    fn update(&mut self, b: &Builder<'_>) {
+        for (i, e) in b.out.entities.iter().enumerate().skip(self.indexed) {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let aliases = e
+                .entry
+                .map_or(&[][..], |entry| &b.gaz.entry(entry).aliases[..]);
+            for n in std::iter::once(&e.name).chain(aliases) {
+                if let Some(last) = surname(n) {
+                    push_unique(self.surnames.entry(last.to_string()).or_default(), i);
+                }
+            }
+            let mut words = e.name.split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                push_unique(self.first_words.entry(first.to_string()).or_default(), i);
+            }
+        }
+        self.indexed = b.out.entities.len();
+    }
+
+    /// The one person with this surname; `None` when nobody or several people have it.
+    fn surname(&self, word: &str) -> Option<usize> {
+        only(self.surnames.get(word))
+    }
+
+    /// The one person whose name starts with this word, for names written family name
+    /// first ("President Park" for "Park Sun Hee"). A bare word that is a known given name
+    /// is not taken (after a title it is a surname: "President Park").
+    fn family_name_first(&self, gaz: &Gazetteer, word: &str, after_title: bool) -> Option<usize> {
+        if !after_title && gaz.given_names.contains_key(word) {
+            return None;
+        }
+        only(self.first_words.get(word))
+    }
+}
+
+fn push_unique(list: &mut Vec<usize>, e: usize) {
+    if !list.contains(&e) {
+        list.push(e);
+    }
+}
+
+fn only(list: Option<&Vec<usize>>) -> Option<usize> {
+    match list.map(Vec::as_slice) {
+        Some([one]) => Some(*one),
+        _ => None,
+    }
 }
 
 /// The gazetteer person with this surname: the only one, or the only one holding the

@@ -10,9 +10,9 @@ use std::ops::{Index, Range};
 ///
 /// ```
 /// use gazette::Span;
-/// let text = "Lavrov met Kishida.";
+/// let text = "Brekov met Mori.";
 /// let span = Span::new(0, 6);
-/// assert_eq!(&text[span], "Lavrov");
+/// assert_eq!(&text[span], "Brekov");
 /// assert_eq!(format!("{span:?}"), "0..6");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

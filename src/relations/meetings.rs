@@ -254,7 +254,7 @@ fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             sentence.start + start,
             sentence.start + m.start(),
         ));
-        // A gerund ("before heading to the palace to meet Maduro") starts the next clause.
+        // A gerund ("before heading to the palace to meet Ferreira") starts the next clause.
         let cut = m.as_str();
         start = if cut.ends_with("ing") {
             m.end() - cut.split_whitespace().last().map_or(0, str::len)
@@ -359,7 +359,7 @@ fn meeting_in(
             }
         }
     }
-    // "…, before heading to the palace to meet Maduro": the sentence's subject.
+    // "…, before heading to the palace to meet Ferreira": the sentence's subject.
     if participants.len() == 1 && people.iter().all(|(p, _)| p.start > trigger.start) {
         let subject = ctx
             .res
@@ -413,7 +413,7 @@ fn meeting_in(
 
 /// Whether the words between an object verb and a person leave the person its object:
 /// only determiners, "to", titles and other capitalised words, commas and periods ("received
-/// the U.S. Secretary of State, Rex Tillerson"), not "since a 2010 meeting between".
+/// the U.S. Secretary of State, Dana Whitfield"), not "since a 2010 meeting between".
 fn is_object_gap(gap: &str) -> bool {
     const GLUE: &[&str] = &[
         "the",
@@ -462,7 +462,7 @@ fn attributes_speech(ctx: &Context<'_>, span: Span) -> bool {
 
 /// Whether a meeting noun is tied to the people of the clause: a person follows
 /// "between", "with", "of" or "for" just after it ("talks between X and Y", "a meeting with
-/// Y", "a lunch for Y"), or a person stands right before it ("the Abe-Putin summit").
+/// Y", "a lunch for Y"), or a person stands right before it ("the Mori-Brekov summit").
 fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
     static LINK: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"^\s+(?:[\w-]+\s+){0,2}?(?:between|with|of|for)\s")
@@ -493,7 +493,7 @@ fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Ve
     for m in COUNTERPART.find_iter(&text[clause]) {
         let at = clause.start + m.start();
         let end = clause.start + m.end();
-        // Named right after ("counterpart Sergei Lavrov"): already a participant.
+        // Named right after ("counterpart Anatoly Brekov"): already a participant.
         if people
             .iter()
             .any(|(p, _)| p.start >= end && text[end..p.start].trim().is_empty())

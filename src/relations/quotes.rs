@@ -1,9 +1,545 @@
-//! The quotes pass.
+//! The quotes pass: quoted statements and their speakers.
+//!
+//! Quotation spans come from [`find_quotes`] (outermost quotations, per paragraph; nested
+//! quotes are part of the outer one's text). Each span is first judged a *statement* or not,
+//! then attributed by a series of sieves, most certain first. Speech cues (verbs such as
+//! "said", "told", "wrote", phrases such as "according to", "quoted … as saying") come from
+//! `gazetteers/speech_verbs.tsv` and are only looked for outside quotation marks; names
+//! inside a quotation ("I", "we", "my", or anyone the speaker mentions) never become its
+//! speaker.
+//!
+//! # Statement or not
+//!
+//! - A quotation whose words are all capitalised (short function words aside) and that ends
+//!   without punctuation is a name or title ("the “Santa Cruz” airport", “The Art of the
+//!   Deal”): dropped.
+//! - A quotation after "so-called", "dubbed", "nicknamed", "known as", "titled", "entitled",
+//!   "named", "the term", "the word", "the phrase" is a scare quote or a term: dropped.
+//! - A quotation after a determiner ("the", "a", "their") and followed by a lower-case word
+//!   that is not a function word ("the “friendship” years", "the “one country, two systems”
+//!   policy") modifies a noun: dropped. ("a “small number” of Britons" stays.)
+//! - Otherwise a quotation of [`CLAUSE_WORDS`] words or more is a statement, attributed or
+//!   not. A shorter one ("brutal", "shoulder to shoulder") is a statement only when a cue
+//!   attributes it: an attribution right after it (`“reckless,” she said`), a cue before it in
+//!   the same sentence with at most [`NEAR_WORDS`] words between (`Downing Street said a
+//!   “small number”`), a cue within [`LOOSE_AFTER_TOKENS`] tokens after it, or a dash
+//!   attribution. So "so-called “shuttle” talks, with both sides saying …" is no
+//!   statement.
+//!
+//! # Sieves (the [`Sieve`] recorded on each quote)
+//!
+//! 1. **After the quote** ([`Sieve::AfterQuote`]), when the quote ends a clause (punctuation
+//!    inside its marks or right after them): the first cue among the next
+//!    [`AFTER_TOKENS`] tokens of the sentence — `“…,” Mori said`, `“…,” said Deshpande`,
+//!    `“…,” Lindqvist told the Swedish newspaper Sydposten` (the speaker is the subject of
+//!    "told", never its object), `“…,” the statement quoted Okafor as saying`, `“…,”
+//!    according to Mori`. The speaker is the nearest person or institution before the
+//!    verb, or, with nothing before it, the name right after it (inverted: `“…,” stated
+//!    President Ferreira`). "according to" a news outlet (gazetteer `type` news: `according to
+//!    The Associated Press`) names no speaker and the other sieves go on. A quote ending a
+//!    sentence (`“….” X said`) takes an attribution after it only when the sentence ends
+//!    within four tokens of the cue, so the next sentence's "Mori said Japan would…" is not
+//!    read as its attribution.
+//! 2. **Before the quote**: the last cue of the sentence before the quote. When only ":",
+//!    "," or "that" (and at most five words ending in one of them) stand between the cue and
+//!    the quote it is [`Sieve::BeforeQuote`] (`Alan Hartley, who …, said: “…”`); otherwise the
+//!    quote is a partial quote inside reported speech, [`Sieve::ReportedSpeech`] (`Brekov
+//!    said it is important the two countries “keep the channel open”`).
+//!    *Relayed words*: when the attribution after the quote names an institution or an
+//!    unnamed source and the one before names a person (`Rivera said Mexico wanted to
+//!    work on their “broad bilateral agenda”, the ministry said`), the person is the speaker.
+//! 3. **Pronouns** ([`Sieve::Pronoun`]): when the subject found by 1 or 2 is "he"/"she",
+//!    resolution's antecedent is the speaker (`“…,” he said`).
+//! 4. **Role nouns** ([`Sieve::Role`]): a role noun resolution tied to its holder (`“…,” the
+//!    Chilean President said`, `explained the Peruvian president`).
+//! 5. **Institutions** ([`Sieve::Institution`]): an organ of an institution speaks for it:
+//!    `the Japanese Foreign Ministry's press service told Sputnik` → the ministry; a
+//!    definite `the press service said` goes back to the last "press service" tied to an
+//!    institution; `the ministry said` to the last such occurrence, else the last institution
+//!    whose name holds "ministry". Organ words: service, office, statement, ministry,
+//!    presidency, government, embassy, department, secretariat.
+//! 6. **Anonymous speakers** ([`Sieve::Anonymous`]): an unnamed official, source, diplomat,
+//!    spokesman, aide… speaks for the institution its phrase names (`a Foreign Ministry
+//!    official, who declined to be identified, said` → the ministry; `the official said`
+//!    → the institution of the last "official" tied to one); with none the speaker is null
+//!    (`a Dutch diplomatic source said`). A person's aide or spokesman (`Hartley's spokesman
+//!    said`) is also null: the words are the spokesman's.
+//! 7. **Participles**: `…, adding, “…”`, `…, stressing that he “…”`, `Mr Durand led …,
+//!    saying: “…”` take the speaker of the sentence's last finite speech verb before them,
+//!    else the first person or institution among the sentence's first six tokens. A
+//!    participle after the quote (`“…,” stressing`) is used only when nothing else attributes
+//!    it. The sieve is that of the position (before/after).
+//! 8. **Loose after-quote**: a quote not ending its clause takes the first cue within
+//!    [`LOOSE_AFTER_TOKENS`] tokens after it (`were “of one mind on the major directions” of
+//!    policy, a Dutch diplomatic source said`).
+//! 9. **Dash** ([`Sieve::Dash`]): `“…” – Commissioner X`: a name right after a dash.
+//! 10. **Lead-ins** ([`Sieve::LeadIn`]): a colon before the quote with no cue (`The minister's
+//!     message was blunt: “…”` → the nearest name before the colon), or a quote opening a
+//!     paragraph after one that ends with a colon (`Hugh Hill, a doctor at the clinic, said:`
+//!     / `“…”`): the cue and subject of that colon's sentence.
+//! 11. **Continuation** ([`Sieve::Continuation`]): a quote continuing an unclosed one from the
+//!     previous paragraph (`continues`), a quote opening its sentence right after another
+//!     quote of the same paragraph (`“…,” he said. “All she had to say was no.”`), or a
+//!     paragraph that is wholly a quotation, within two paragraphs of the last quote whose
+//!     speaker is known, takes that speaker.
+//!
+//! A place never speaks: `Tokyo said` (a capital standing for its government, which the
+//! annotation conventions count as a place) gives a null speaker rather than a wrong kind.
+//! `speaker_kind` is therefore person, institution or null.
+//!
+//! The cue recorded is the speech verb or phrase (`said`, `according to`, `as saying`); a
+//! quote attributed by dash or continuation has none.
+
+mod cues;
+mod speaker;
 
 use super::Context;
-use crate::record::Quote;
+use crate::document::TokenKind;
+use crate::record::{Excerpt, Quote, Sieve};
+use crate::segment::quotes::{find_quotes, QuoteSpan};
+use crate::{EntityKind, Span};
+use cues::{inside, Cue, CueKind, Lexicon};
+use speaker::Who;
+
+/// A quotation of at least this many words is a statement without a cue (a clause); a
+/// shorter one needs a cue attributing it.
+pub(crate) const CLAUSE_WORDS: usize = 4;
+/// For a short quotation, the most words between a cue before it and the quotation.
+pub(crate) const NEAR_WORDS: usize = 12;
+/// How many tokens after a clause-final quotation are searched for its cue.
+pub(crate) const AFTER_TOKENS: usize = 24;
+/// How many tokens after a quotation that does not end its clause are searched for a cue.
+pub(crate) const LOOSE_AFTER_TOKENS: usize = 12;
+
+/// Words a quotation used as a term follows.
+const TERM_MARKERS: &[&str] = &[
+    "so-called",
+    "so called",
+    "dubbed",
+    "nicknamed",
+    "known as",
+    "titled",
+    "entitled",
+    "named",
+    "the term",
+    "the word",
+    "the phrase",
+];
+
+/// Determiners before a quoted noun modifier.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
+];
+
+/// Words that may follow a quoted noun phrase without making it a modifier.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "to", "in", "for", "on", "by", "with", "at", "from", "and", "or", "as", "that", "than",
+    "but", "is", "was", "were", "are", "be", "been", "which", "who", "he", "she", "they", "it",
+    "we", "i", "if", "when", "while", "because", "after", "before", "since", "would", "will",
+    "could", "can", "should", "had", "has", "have", "not", "enjoy",
+];
+
+/// Small words allowed in a capitalised title ("The Art of the Deal").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "de", "la", "del", "y", "at", "by",
+];
+
+/// The state of one call: the document, its quotations and cues.
+pub(super) struct Pass<'a> {
+    ctx: &'a Context<'a>,
+    text: &'a str,
+    quotes: Vec<QuoteSpan>,
+    /// The quotations' outer spans, sorted.
+    quoted: Vec<Span>,
+    cues: Vec<Cue>,
+}
+
+/// The outcome of the sieves for one quotation.
+#[derive(Clone, Copy, Debug)]
+struct Attribution {
+    who: Who,
+    sieve: Option<Sieve>,
+    cue: Option<Span>,
+}
 
 /// Quoted statements and their speakers, in text order.
-pub(crate) fn find(_ctx: &Context<'_>) -> Vec<Quote> {
-    Vec::new()
+pub(crate) fn find(ctx: &Context<'_>) -> Vec<Quote> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let quotes = find_quotes(text, doc.paragraphs());
+    if quotes.is_empty() {
+        return Vec::new();
+    }
+    let lex = Lexicon::new(ctx.gaz);
+    let quoted: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    let cues = cues::scan(doc, &lex, &quoted);
+    let pass = Pass {
+        ctx,
+        text,
+        quotes,
+        quoted,
+        cues,
+    };
+    pass.run()
+}
+
+impl Pass<'_> {
+    fn run(&self) -> Vec<Quote> {
+        // Per quotation: its known speaker, for continuations.
+        let mut known: Vec<Option<usize>> = Vec::with_capacity(self.quotes.len());
+        let mut out = Vec::new();
+        for i in 0..self.quotes.len() {
+            let a = self.attribute(i, &known);
+            let speaker = match a.map(|a| a.who) {
+                Some(Who::Speaker(e, _)) => Some(e),
+                _ => None,
+            };
+            known.push(speaker);
+            let Some(a) = a else { continue };
+            let q = self.quotes[i];
+            let ent = speaker.map(|e| &self.ctx.res.entities[e]);
+            let ent = ent.filter(|e| e.kind != EntityKind::Place);
+            let sieve = match a.who {
+                Who::Speaker(_, over) if ent.is_some() => over.or(a.sieve),
+                Who::Null(Some(s)) => Some(s),
+                _ => None,
+            };
+            out.push(Quote {
+                speaker: ent.map(|e| e.name.clone()),
+                speaker_kind: ent.map(|e| e.kind),
+                text: self.text[q.inner].to_string(),
+                start: q.inner.start,
+                end: q.inner.end,
+                cue: a.cue.map(|c| Excerpt {
+                    start: c.start,
+                    end: c.end,
+                    text: self.text[c].to_string(),
+                }),
+                sieve,
+            });
+        }
+        out
+    }
+
+    /// The sieves for quotation `i`; `None` when it is no statement.
+    fn attribute(&self, i: usize, known: &[Option<usize>]) -> Option<Attribution> {
+        let q = self.quotes[i];
+        if self.not_a_statement(&q) {
+            return None;
+        }
+        let short = q.words < CLAUSE_WORDS;
+        let sentence = self.sentence_start(&q);
+        let para = self.ctx.doc.paragraphs()[q.paragraph];
+        let (alo, ahi) = self.after_window(i);
+
+        // 1. After the quote, when it ends a clause.
+        let after = self
+            .clause_final(&q)
+            .then(|| self.after(&q, alo, ahi, AFTER_TOKENS))
+            .flatten();
+        let after_ok = after.filter(|(c, w)| c.kind != CueKind::Participle && *w != Who::Outlet);
+        // 2. Before the quote, in its sentence.
+        let before = self.last_cue(sentence, q.outer.start).map(|c| {
+            let who = self.resolve_cue(c, sentence, q.outer.start, sentence);
+            (c, who)
+        });
+        let gap = before.map_or(usize::MAX, |(c, _)| {
+            self.gap_words(c.span.end, q.outer.start)
+        });
+        let before_ok = before.filter(|(_, w)| *w != Who::Outlet && (!short || gap <= NEAR_WORDS));
+        let is_person = |w: &Who| match w {
+            Who::Speaker(e, _) => self.ctx.res.entities[*e].kind == EntityKind::Person,
+            _ => false,
+        };
+        let pick = |(c, w): (Cue, Who), sieve: Sieve| Attribution {
+            who: w,
+            sieve: Some(sieve),
+            cue: Some(c.span),
+        };
+        let before_sieve = |c: &Cue| {
+            if self.adjacent(c.span.end, q.outer.start) {
+                Sieve::BeforeQuote
+            } else {
+                Sieve::ReportedSpeech
+            }
+        };
+        match (after_ok, before_ok) {
+            (Some(a), Some(b)) if !is_person(&a.1) && is_person(&b.1) => {
+                return Some(pick(b, before_sieve(&b.0)))
+            }
+            (Some(a), _) => return Some(pick(a, Sieve::AfterQuote)),
+            (None, Some(b)) => return Some(pick(b, before_sieve(&b.0))),
+            (None, None) => {}
+        }
+        // 8. Loose after-quote, 7. a participle after the quote.
+        let loose = if after.is_some() {
+            after
+        } else {
+            self.after(&q, alo, ahi, LOOSE_AFTER_TOKENS)
+        };
+        if let Some(a) = loose.filter(|(c, w)| c.kind != CueKind::Participle && *w != Who::Outlet) {
+            return Some(pick(a, Sieve::AfterQuote));
+        }
+        // 9. Dash.
+        if let Some(w) = self.dash(&q, para.end) {
+            return Some(Attribution {
+                who: w,
+                sieve: Some(Sieve::Dash),
+                cue: None,
+            });
+        }
+        if let Some(a) = loose.filter(|(c, _)| c.kind == CueKind::Participle) {
+            return Some(pick(a, Sieve::AfterQuote));
+        }
+        // A cue that names nobody ("according to The Associated Press") still keeps the
+        // quotation as a statement, with a null speaker.
+        let outlet_cue = after.or(before).map(|(c, _)| c.span);
+        if short {
+            return outlet_cue
+                .filter(|_| gap <= NEAR_WORDS)
+                .map(|c| Attribution {
+                    who: Who::NOBODY,
+                    sieve: None,
+                    cue: Some(c),
+                });
+        }
+        // 10. Lead-ins.
+        if let Some((w, cue)) = self.lead_in(&q, sentence, para) {
+            return Some(Attribution {
+                who: w,
+                sieve: Some(Sieve::LeadIn),
+                cue,
+            });
+        }
+        // 11. Continuation.
+        if outlet_cue.is_none() {
+            if let Some(e) = self.continuation(i, sentence, known) {
+                return Some(Attribution {
+                    who: Who::Speaker(e, None),
+                    sieve: Some(Sieve::Continuation),
+                    cue: None,
+                });
+            }
+        }
+        Some(Attribution {
+            who: Who::NOBODY,
+            sieve: None,
+            cue: outlet_cue,
+        })
+    }
+
+    // ----------------------------------------------------------------- statement rule
+
+    fn not_a_statement(&self, q: &QuoteSpan) -> bool {
+        let inner = &self.text[q.inner];
+        let ends_punct = inner.ends_with(|c: char| ",.!?…;:".contains(c));
+        // Names and titles.
+        let words: Vec<&str> = inner
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
+        let capital = |w: &str| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase)
+        };
+        if !ends_punct
+            && words.len() <= 8
+            && words.iter().any(|w| capital(w))
+            && words
+                .iter()
+                .all(|w| capital(w) || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            return true;
+        }
+        // Terms.
+        // The last few words before the opening mark, lower-cased.
+        let para = self.ctx.doc.paragraphs()[q.paragraph];
+        let head = self.text[para.start..q.outer.start].trim_end();
+        let from = head.char_indices().rev().nth(24).map_or(0, |(k, _)| k);
+        let before = head[from..].to_lowercase();
+        if TERM_MARKERS.iter().any(|m| {
+            before.ends_with(m) && crate::segment::is_boundary(&before, before.len() - m.len())
+        }) {
+            return true;
+        }
+        // Noun modifiers: "the “friendship” years".
+        if !ends_punct {
+            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let after = &self.text[q.outer.end..];
+            let next = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+                .unwrap_or("");
+            let lower_word = !next.is_empty() && next.chars().all(char::is_lowercase);
+            if DETERMINERS.contains(&prev) && lower_word && !FUNCTION_WORDS.contains(&next) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the quotation ends a clause: punctuation inside its closing mark or right
+    /// after it, or the paragraph's end.
+    fn clause_final(&self, q: &QuoteSpan) -> bool {
+        let inner = &self.text[q.inner];
+        if inner.ends_with(|c: char| ",.!?…;:".contains(c)) || !q.closed {
+            return true;
+        }
+        let after = self.text[q.outer.end..].trim_start_matches([' ', '\u{a0}']);
+        after.is_empty() || after.starts_with([',', '.', ';', '!', '?', '\n', '\r'])
+    }
+
+    // ----------------------------------------------------------------- windows
+
+    /// Start of the sentence holding the quotation's opening mark (not before its paragraph).
+    fn sentence_start(&self, q: &QuoteSpan) -> usize {
+        let doc = self.ctx.doc;
+        let para = doc.paragraphs()[q.paragraph];
+        doc.sentence_at(q.outer.start)
+            .or_else(|| doc.sentence_at(q.inner.start))
+            .map_or(para.start, |s| doc.sentences()[s].span.start)
+            .clamp(para.start, q.outer.start)
+    }
+
+    /// The text after quotation `i`: to the end of the sentence holding the next token, the
+    /// next quotation of the paragraph, or the paragraph's end.
+    fn after_window(&self, i: usize) -> (usize, usize) {
+        let doc = self.ctx.doc;
+        let q = self.quotes[i];
+        let para = doc.paragraphs()[q.paragraph];
+        let lo = q.outer.end;
+        let next_quote = self
+            .quotes
+            .get(i + 1)
+            .filter(|n| n.paragraph == q.paragraph)
+            .map_or(para.end, |n| n.outer.start);
+        let Some(first) = doc.tokens_in(Span::new(lo, para.end)).first() else {
+            return (lo, lo);
+        };
+        let sentence_end = doc
+            .sentence_at(first.span.start)
+            .map_or(para.end, |s| doc.sentences()[s].span.end);
+        (lo, sentence_end.min(next_quote).min(para.end).max(lo))
+    }
+
+    /// The first cue after the quotation within `limit` tokens, and whom it names.
+    fn after(&self, q: &QuoteSpan, lo: usize, hi: usize, limit: usize) -> Option<(Cue, Who)> {
+        let toks = self.ctx.doc.tokens_in(Span::new(lo, hi));
+        let end = toks.get(limit).map_or(hi, |t| t.span.start);
+        let from = self.cues.partition_point(|c| c.span.start < lo);
+        let cue = *self.cues[from..]
+            .iter()
+            .take_while(|c| c.span.start < end)
+            .find(|c| c.span.end <= end)?;
+        let inner = &self.text[q.inner];
+        if inner.ends_with(['.', '!', '?', '…']) {
+            let tail = self.ctx.doc.tokens_in(Span::new(cue.span.end, hi));
+            let words = tail.iter().filter(|t| t.kind != TokenKind::Punct).count();
+            if words > 4 {
+                return None;
+            }
+        }
+        let sentence = self.sentence_start(q);
+        Some((cue, self.resolve_cue(cue, lo, hi, sentence)))
+    }
+
+    /// The last cue in `[lo, hi)`.
+    fn last_cue(&self, lo: usize, hi: usize) -> Option<Cue> {
+        let upto = self.cues.partition_point(|c| c.span.start < hi);
+        self.cues[..upto]
+            .iter()
+            .rev()
+            .take_while(|c| c.span.start >= lo)
+            .find(|c| c.span.end <= hi)
+            .copied()
+    }
+
+    /// Words (outside quotations) in `[lo, hi)`.
+    fn gap_words(&self, lo: usize, hi: usize) -> usize {
+        self.ctx
+            .doc
+            .tokens_in(Span::new(lo, hi.max(lo)))
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct && !inside(&self.quoted, t.span))
+            .count()
+    }
+
+    /// Whether a cue ending at `lo` introduces the quotation at `hi` directly: nothing, ":",
+    /// ",", "that", or at most five words ending in ":" or ",".
+    fn adjacent(&self, lo: usize, hi: usize) -> bool {
+        let gap = self.text[lo..hi].trim();
+        if gap.is_empty() || matches!(gap, ":" | "," | "that" | ", that" | "that:") {
+            return true;
+        }
+        gap.ends_with([':', ',']) && self.gap_words(lo, hi) <= 5
+    }
+
+    // ----------------------------------------------------------------- late sieves
+
+    /// `“…” – Commissioner X`.
+    fn dash(&self, q: &QuoteSpan, para_end: usize) -> Option<Who> {
+        let after = &self.text[q.outer.end..para_end];
+        let trimmed = after.trim_start();
+        let rest = trimmed
+            .strip_prefix('–')
+            .or_else(|| trimmed.strip_prefix('—'))
+            .or_else(|| trimmed.strip_prefix("- "))?;
+        let from = para_end - rest.len();
+        match self.right(from, para_end, false) {
+            w @ Who::Speaker(..) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// A colon lead-in: in the quotation's sentence with no cue, or ending the previous
+    /// paragraph when the quotation opens its own.
+    fn lead_in(&self, q: &QuoteSpan, sentence: usize, para: Span) -> Option<(Who, Option<Span>)> {
+        let doc = self.ctx.doc;
+        let before = self.text[sentence..q.outer.start].trim_end();
+        if let Some(head) = before.strip_suffix(':') {
+            let w = self.left(sentence, sentence + head.len());
+            return matches!(w, Who::Speaker(..)).then_some((w, None));
+        }
+        if q.outer.start != para.start || q.paragraph == 0 {
+            return None;
+        }
+        let prev = doc.paragraphs()[q.paragraph - 1];
+        let prev_text = self.text[prev].trim_end();
+        let colon = prev_text.strip_suffix(':')?;
+        let end = prev.start + colon.len();
+        let s = doc
+            .sentence_at(end.saturating_sub(1))
+            .map_or(prev.start, |s| doc.sentences()[s].span.start);
+        let w = match self.last_cue(s, end) {
+            Some(c) => return Some((self.resolve_cue(c, s, end, s), Some(c.span))),
+            None => self.left(s, end),
+        };
+        matches!(w, Who::Speaker(..)).then_some((w, None))
+    }
+
+    /// The speaker a quotation with no cue of its own continues.
+    fn continuation(&self, i: usize, sentence: usize, known: &[Option<usize>]) -> Option<usize> {
+        let q = self.quotes[i];
+        let prev = i.checked_sub(1).map(|j| (self.quotes[j], known[j]));
+        if q.continues {
+            return prev.and_then(|(_, k)| k);
+        }
+        let opens_sentence = self.gap_words(sentence, q.outer.start) == 0;
+        if let Some((p, Some(e))) = prev {
+            if opens_sentence && p.paragraph == q.paragraph {
+                return Some(e);
+            }
+        }
+        let para = self.ctx.doc.paragraphs()[q.paragraph];
+        let whole = self.gap_words(para.start, q.outer.start) == 0
+            && self.gap_words(q.outer.end, para.end) == 0;
+        if !whole {
+            return None;
+        }
+        (0..i)
+            .rev()
+            .take_while(|&j| self.quotes[j].paragraph + 2 >= q.paragraph)
+            .find_map(|j| known[j])
+    }
 }

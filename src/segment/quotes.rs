@@ -73,7 +73,7 @@
 //!   end), trimmed of whitespace; inner punctuation is kept (`“…ceremony,”` keeps the comma).
 //!   A quotation whose `inner` is empty is dropped.
 //! * `words` counts whitespace-separated tokens of `inner` that contain a letter or digit, so
-//!   `"two-plus-two"` has one word and `"?!"` none.
+//!   `"follow-up"` has one word and `"?!"` none.
 //! * The result is sorted by `inner.start` and the `outer` spans never overlap. Paragraph
 //!   spans that are out of range or not on character boundaries are skipped; if the given
 //!   paragraphs overlap each other, a quotation overlapping an earlier reported one is dropped.
@@ -180,6 +180,7 @@ impl Around {
         Around { before, after }
     }
 
+    #[cfg(test)] // the scanner classifies marks in place; tests call this directly
     /// `offset` must be a char boundary of `text` with `c` starting there.
     fn in_text(text: &str, offset: usize, c: char) -> Around {
         let mut before = [None; 3];
@@ -265,6 +266,7 @@ fn strict_apostrophe(a: &Around) -> bool {
     first_of_n || second_of_n
 }
 
+#[cfg(test)] // the scanner classifies marks in place; tests call this directly
 /// Apostrophe rule 4: after the final `s` of a word (`the ministers’ talks`).
 fn plural_possessive(a: &Around) -> bool {
     matches!(a.before[0], Some('s' | 'S'))
@@ -272,6 +274,7 @@ fn plural_possessive(a: &Around) -> bool {
         && !alnum(a.after[0])
 }
 
+#[cfg(test)] // the scanner classifies marks in place; tests call this directly
 /// Whether the `'`, `’` (or mistyped `‘`) starting at byte `offset` of `text` is an
 /// apostrophe rather than a quotation mark.
 ///

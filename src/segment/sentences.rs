@@ -27,7 +27,7 @@
 //!
 //! - **Abbreviations** listed in `gazetteers/abbreviations.txt` (matched case-sensitively;
 //!   all-lowercase entries also match their capitalised and uppercase forms): never split
-//!   after titles, months and the like: `Mr. Lavrov`, `Gen. Smith`, `Jan. 5`, `No. 10`.
+//!   after titles, months and the like: `Mr. Brekov`, `Gen. Smith`, `Jan. 5`, `No. 10`.
 //! - **Dotted acronyms** (a listed entry with a period inside, like `U.S.` or `a.m.`, or any
 //!   unlisted run of single letters and periods like `N.A.T.O.`) and the sentence-final
 //!   suffixes `etc.` `Inc.` `Ltd.` `Co.` `Corp.` `Bros.` `Jr.` `Sr.`: split only when what

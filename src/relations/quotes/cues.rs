@@ -1,0 +1,163 @@
+//! Speech cues: the speech verbs and cue phrases of `gazetteers/speech_verbs.tsv`, found
+//! among the document's tokens outside quotation marks.
+
+use crate::document::{Document, Token, TokenKind};
+use crate::gazetteer::{Gazetteer, LexiconKind};
+use crate::Span;
+use std::collections::HashSet;
+
+/// How a cue relates to its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CueKind {
+    /// A finite speech verb ("said", "wrote"): the speaker is its subject, before it, or
+    /// after it in an inverted attribution ("said Deshpande").
+    Verb,
+    /// "told", "tells", "tell": the subject is the speaker; the name after it is the
+    /// listener ("told Infobae"), never the speaker.
+    Tell,
+    /// An "-ing" form ("adding", "saying"): the speaker is the subject of the sentence.
+    Participle,
+    /// A phrase ending in "to" or "of" ("according to"): the speaker follows.
+    SpeakerAfter,
+    /// A phrase ending in "as saying" ("quoted Okafor as saying"): the speaker is the
+    /// nearest name before it.
+    SpeakerBefore,
+}
+
+/// One speech cue in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Cue {
+    pub(super) span: Span,
+    pub(super) kind: CueKind,
+}
+
+/// The speech-verb lexicon, compiled for one call.
+#[derive(Debug, Default)]
+pub(super) struct Lexicon {
+    verbs: HashSet<String>,
+    /// Multiword phrases, longest first, as lower-case words.
+    phrases: Vec<Vec<String>>,
+}
+
+impl Lexicon {
+    pub(super) fn new(gaz: &Gazetteer) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (term, _class) in gaz
+            .lexicons
+            .get(&LexiconKind::SpeechVerbs)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let words: Vec<String> = term.split_whitespace().map(str::to_lowercase).collect();
+            match words.len() {
+                0 => {}
+                1 => {
+                    lex.verbs.extend(words);
+                }
+                _ => lex.phrases.push(words),
+            }
+        }
+        lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lex
+    }
+}
+
+/// Whether `span` lies inside one of `spans` (sorted, non-overlapping).
+pub(super) fn inside(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.contains(span))
+}
+
+/// The word as a lexicon form: lower-case words as they are; a capitalised word only at the
+/// start of a sentence.
+fn form(word: &str, sentence_start: bool) -> Option<String> {
+    if !word.chars().any(char::is_uppercase) {
+        return Some(word.to_string());
+    }
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    (sentence_start && first_upper && !chars.any(char::is_uppercase)).then(|| word.to_lowercase())
+}
+
+fn kind_of_phrase(words: &[String]) -> CueKind {
+    let last = words.last().map_or("", String::as_str);
+    let before_last = words.len().checked_sub(2).map_or("", |i| words[i].as_str());
+    if last == "to" || last == "of" {
+        CueKind::SpeakerAfter
+    } else if before_last == "as" && last == "saying" {
+        CueKind::SpeakerBefore
+    } else {
+        CueKind::Verb
+    }
+}
+
+fn kind_of_verb(word: &str) -> CueKind {
+    if word.ends_with("ing") {
+        CueKind::Participle
+    } else if matches!(word, "told" | "tell" | "tells") {
+        CueKind::Tell
+    } else {
+        CueKind::Verb
+    }
+}
+
+/// Every cue of the document outside the spans in `quoted` (sorted), in text order.
+pub(super) fn scan(doc: &Document, lex: &Lexicon, quoted: &[Span]) -> Vec<Cue> {
+    let text = doc.text();
+    let toks = doc.tokens();
+    let usable = |t: &Token| t.kind == TokenKind::Word && !inside(quoted, t.span);
+    let starts_sentence = |t: &Token| {
+        doc.sentence_at(t.span.start)
+            .is_some_and(|s| doc.sentences()[s].span.start == t.span.start)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        // "so-called", "self-described": a word joined by a hyphen is no cue.
+        let hyphenated = i > 0 && {
+            let p = toks[i - 1];
+            p.span.end == t.span.start && matches!(&text[p.span], "-" | "‐")
+        };
+        if !usable(&t) || hyphenated {
+            i += 1;
+            continue;
+        }
+        let at_start = starts_sentence(&t);
+        let first = form(&text[t.span], at_start);
+        let matched = lex.phrases.iter().find_map(|p| {
+            if first.as_deref() != Some(p[0].as_str()) {
+                return None;
+            }
+            let mut prev = t;
+            for (k, w) in p.iter().enumerate().skip(1) {
+                let next = toks.get(i + k)?;
+                let gap = &text[prev.span.end..next.span.start];
+                if !usable(next)
+                    || gap.is_empty()
+                    || !gap.chars().all(char::is_whitespace)
+                    || form(&text[next.span], false).as_deref() != Some(w.as_str())
+                {
+                    return None;
+                }
+                prev = *next;
+            }
+            Some((i + p.len() - 1, kind_of_phrase(p)))
+        });
+        if let Some((last, kind)) = matched {
+            out.push(Cue {
+                span: Span::new(t.span.start, toks[last].span.end),
+                kind,
+            });
+            i = last + 1;
+            continue;
+        }
+        if let Some(w) = first.filter(|w| lex.verbs.contains(w)) {
+            out.push(Cue {
+                span: t.span,
+                kind: kind_of_verb(&w),
+            });
+        }
+        i += 1;
+    }
+    out
+}

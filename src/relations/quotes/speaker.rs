@@ -1,0 +1,459 @@
+//! Finding the speaker around a cue: the subject before a verb, the name after an inverted
+//! verb or "according to", unnamed officials and organs of institutions.
+
+use super::cues::{inside, Cue, CueKind};
+use super::Pass;
+use crate::document::TokenKind;
+use crate::record::{Sieve, Via};
+use crate::resolve::DocMention;
+use crate::{EntityKind, Span};
+
+/// Unnamed people who speak for an institution (or for nobody the text names).
+const ANONYMOUS_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "representative",
+    "representatives",
+    "officer",
+    "negotiator",
+    "negotiators",
+];
+
+/// Parts of an institution that speak for it ("the press service", "a statement").
+const ORGAN_HEADS: &[&str] = &[
+    "service",
+    "office",
+    "statement",
+    "ministry",
+    "presidency",
+    "government",
+    "embassy",
+    "department",
+    "secretariat",
+];
+
+/// Prepositions tying an unnamed speaker to an institution after it ("an official at X").
+const TIE_PREPOSITIONS: &[&str] = &["at", "in", "of", "from", "for", "with", "within"];
+
+/// Subject pronouns: after one of them an attribution is never read as inverted.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I",
+];
+
+/// Who a cue names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Who {
+    /// An entity of the resolution, with the sieve that named it when it is not the base
+    /// rule's (pronoun, role noun, institution organ, anonymous official).
+    Speaker(usize, Option<Sieve>),
+    /// The text gives no named speaker; `Some(Sieve::Anonymous)` for an unnamed source.
+    Null(Option<Sieve>),
+    /// "according to" a news outlet: not a speaker.
+    Outlet,
+}
+
+impl Who {
+    pub(super) const NOBODY: Who = Who::Null(None);
+}
+
+fn via_sieve(via: Via) -> Option<Sieve> {
+    match via {
+        Via::Pronoun => Some(Sieve::Pronoun),
+        Via::Role => Some(Sieve::Role),
+        _ => None,
+    }
+}
+
+impl Pass<'_> {
+    fn kind(&self, m: &DocMention) -> EntityKind {
+        self.ctx.res.entities[m.entity].kind
+    }
+
+    /// Mentions lying wholly in `[lo, hi)`, outside quotation marks.
+    fn mentions_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = &DocMention> + '_ {
+        let ms = &self.ctx.res.mentions;
+        let from = ms.partition_point(|m| m.span.start < lo);
+        ms[from..]
+            .iter()
+            .take_while(move |m| m.span.start < hi)
+            .filter(move |m| m.span.end <= hi && !inside(&self.quoted, m.span))
+    }
+
+    fn who(&self, m: &DocMention) -> Who {
+        match self.kind(m) {
+            EntityKind::Place => Who::NOBODY,
+            _ => Who::Speaker(m.entity, via_sieve(m.via)),
+        }
+    }
+
+    /// The speaker before a verb at `hi`, looking no further back than `lo`: the nearest
+    /// person or institution, or the name an apposition after it describes ("Kim Tae-hyo,
+    /// first deputy director of the National Security Office, told"); a place right before
+    /// the verb ("Tokyo said") gives nobody; an unnamed head ("a ministry official", "the
+    /// press service") goes to [`Pass::heads`].
+    pub(super) fn left(&self, lo: usize, hi: usize) -> Who {
+        let text = self.text;
+        let all: Vec<&DocMention> = self.mentions_in(lo, hi).collect();
+        let Some(&nearest) = all.last() else {
+            return self.heads(lo, hi).unwrap_or(Who::NOBODY);
+        };
+        if self.kind(nearest) == EntityKind::Place {
+            let gap = text[nearest.span.end..hi].trim();
+            if gap.is_empty() || matches!(gap, "has" | "have" | "had" | "also") {
+                return Who::NOBODY;
+            }
+        }
+        let speakers: Vec<&DocMention> = all
+            .iter()
+            .copied()
+            .filter(|m| self.kind(m) != EntityKind::Place)
+            .collect();
+        let Some(&(mut c)) = speakers.last() else {
+            return self.heads(lo, hi).unwrap_or(Who::NOBODY);
+        };
+        // Apposition: step back to the name the commas describe.
+        for _ in 0..2 {
+            if !text[c.span.end..hi].contains(',') {
+                break;
+            }
+            let Some(k) = text[lo..c.span.start].rfind(',').map(|k| lo + k) else {
+                break;
+            };
+            match speakers
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= k && text[m.span.end..k].trim().is_empty())
+            {
+                Some(p) => c = p,
+                None => break,
+            }
+        }
+        // "a Foreign Ministry official", "Hartley's spokesman", "an official at X".
+        let ti = self.token_after(c.span.end);
+        if let Some(h) = self.head_near(ti, 3, hi) {
+            return self.tied(h, Some(c));
+        }
+        if let Some(h) = self.head_before_tie(c.span.start, lo) {
+            return self.tied(h, Some(c));
+        }
+        // A clause between the name and the verb: the name is not its subject.
+        let between = &text[c.span.end..hi];
+        if between.contains(';')
+            || [", and ", ", but ", ", while ", ", whereas "]
+                .iter()
+                .any(|b| between.contains(b))
+        {
+            let seg = lo.max(c.span.end);
+            return self.heads(seg, hi).unwrap_or(Who::NOBODY);
+        }
+        if let Some(h) = self.first_head(c.span.end, hi) {
+            // ", the official said" after an earlier name.
+            return self.resolve_head(h);
+        }
+        self.who(c)
+    }
+
+    /// The speaker named after `from` (inverted "said Deshpande", "according to X"), within
+    /// four tokens and before any punctuation but a full stop.
+    pub(super) fn right(&self, from: usize, hi: usize, according: bool) -> Who {
+        let toks = self.ctx.doc.tokens_in(Span::new(from, hi));
+        let first = self.mentions_in(from, hi).next().filter(|m| {
+            let before: Vec<_> = toks.iter().filter(|t| t.span.end <= m.span.start).collect();
+            before.len() <= 4
+                && before
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Punct || &self.text[t.span] == ".")
+        });
+        let Some(m) = first else {
+            if according {
+                let end = toks.get(5).map_or(hi, |t| t.span.end).min(hi);
+                return self.heads(from, end).unwrap_or(Who::NOBODY);
+            }
+            return Who::NOBODY;
+        };
+        let ent = &self.ctx.res.entities[m.entity];
+        let news = ent
+            .entry
+            .is_some_and(|e| self.ctx.gaz.entry(e).institution_type.as_deref() == Some("news"));
+        if according && ent.kind == EntityKind::Institution && news {
+            return Who::Outlet;
+        }
+        self.who(m)
+    }
+
+    /// Whether a subject pronoun stands right before `hi` (one of the last two tokens of
+    /// `[lo, hi)`: "they said", "she also said"); then no inverted reading.
+    pub(super) fn pronoun_before(&self, lo: usize, hi: usize) -> bool {
+        self.ctx
+            .doc
+            .tokens_in(Span::new(lo, hi))
+            .iter()
+            .rev()
+            .take(2)
+            .any(|t| PRONOUNS.contains(&&self.text[t.span]))
+    }
+
+    /// The subject of the sentence starting at `lo`, for a participle at `hi` ("…, adding",
+    /// "…, saying:"): the speaker of the last finite speech verb before it, else the first
+    /// person or institution among the sentence's first six tokens.
+    pub(super) fn sentence_subject(&self, lo: usize, hi: usize) -> Who {
+        let upto = self.cues.partition_point(|c| c.span.start < hi);
+        if let Some(f) = self.cues[..upto]
+            .iter()
+            .rev()
+            .take_while(|c| c.span.start >= lo)
+            .filter(|c| c.span.end <= hi)
+            .find(|c| matches!(c.kind, CueKind::Verb | CueKind::Tell))
+        {
+            return self.left(lo, f.span.start);
+        }
+        let toks = self.ctx.doc.tokens_in(Span::new(lo, hi));
+        let limit = toks.get(6).map_or(hi, |t| t.span.start);
+        self.mentions_in(lo, limit)
+            .find(|m| self.kind(m) != EntityKind::Place)
+            .map_or(Who::NOBODY, |m| self.who(m))
+    }
+
+    /// Resolves a cue to its speaker; `lo`/`hi` bound the clause around it.
+    pub(super) fn resolve_cue(&self, cue: Cue, lo: usize, hi: usize, sentence: usize) -> Who {
+        match cue.kind {
+            CueKind::SpeakerAfter => self.right(cue.span.end, hi, true),
+            CueKind::SpeakerBefore => self.left(lo, cue.span.start),
+            CueKind::Participle => self.sentence_subject(sentence, cue.span.start),
+            CueKind::Tell => self.left(lo, cue.span.start),
+            CueKind::Verb => {
+                let w = self.left(lo, cue.span.start);
+                if w == Who::NOBODY && !self.pronoun_before(lo, cue.span.start) {
+                    self.right(cue.span.end, hi, false)
+                } else {
+                    w
+                }
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------- unnamed speakers
+
+    /// Index of the first token starting at or after `offset`.
+    fn token_after(&self, offset: usize) -> usize {
+        self.ctx
+            .doc
+            .tokens()
+            .partition_point(|t| t.span.start < offset)
+    }
+
+    fn lower_word(&self, i: usize) -> Option<&str> {
+        let t = self.ctx.doc.tokens().get(i)?;
+        let w = &self.text[t.span];
+        (t.kind == TokenKind::Word && !w.chars().any(char::is_uppercase)).then_some(w)
+    }
+
+    fn is_head(&self, i: usize) -> bool {
+        self.lower_word(i)
+            .is_some_and(|w| ANONYMOUS_HEADS.contains(&w) || ORGAN_HEADS.contains(&w))
+    }
+
+    /// A head word among the `n` tokens from token `i` (before `hi`), reached over "'s" and
+    /// lower-case words only ("'s press service", " official").
+    fn head_near(&self, i: usize, n: usize, hi: usize) -> Option<usize> {
+        let toks = self.ctx.doc.tokens();
+        for (j, t) in toks.iter().enumerate().skip(i).take(n) {
+            if t.span.end > hi {
+                return None;
+            }
+            if self.is_head(j) {
+                return Some(j);
+            }
+            let w = &self.text[t.span];
+            if !(matches!(w, "'" | "’" | "s") || self.lower_word(j).is_some()) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "an official at [the] X": the head before the preposition before offset `start`.
+    fn head_before_tie(&self, start: usize, lo: usize) -> Option<usize> {
+        let i = self.token_after(start);
+        let mut j = i.checked_sub(1)?;
+        if matches!(self.lower_word(j), Some("the")) {
+            j = j.checked_sub(1)?;
+        }
+        let prep = self.lower_word(j)?;
+        if !TIE_PREPOSITIONS.contains(&prep) {
+            return None;
+        }
+        let h = j.checked_sub(1)?;
+        (self.ctx.doc.tokens()[h].span.start >= lo && self.is_head(h)).then_some(h)
+    }
+
+    /// The first head word in `[lo, hi)`, outside mentions and quotations.
+    fn first_head(&self, lo: usize, hi: usize) -> Option<usize> {
+        let toks = self.ctx.doc.tokens();
+        let from = self.token_after(lo);
+        (from..toks.len())
+            .take_while(|&i| toks[i].span.end <= hi)
+            .find(|&i| {
+                self.is_head(i)
+                    && !inside(&self.quoted, toks[i].span)
+                    && self.ctx.res.mention_at(toks[i].span.start).is_none()
+            })
+    }
+
+    /// An unnamed speaker in `[lo, hi)`, if a head word names one.
+    pub(super) fn heads(&self, lo: usize, hi: usize) -> Option<Who> {
+        self.first_head(lo, hi).map(|h| self.resolve_head(h))
+    }
+
+    fn head_sieve(&self, h: usize) -> Sieve {
+        match self.lower_word(h) {
+            Some(w) if ORGAN_HEADS.contains(&w) => Sieve::Institution,
+            _ => Sieve::Anonymous,
+        }
+    }
+
+    /// The head with `c` as its candidate institution: c speaks when it is one.
+    fn tied(&self, h: usize, c: Option<&DocMention>) -> Who {
+        match c {
+            Some(m) if self.kind(m) == EntityKind::Institution => {
+                Who::Speaker(m.entity, Some(self.head_sieve(h)))
+            }
+            _ => self.resolve_head(h),
+        }
+    }
+
+    /// The institution a head word is tied to by its own noun phrase, by an earlier
+    /// occurrence of the same head (for a definite "the official"), or nobody.
+    fn resolve_head(&self, h: usize) -> Who {
+        let sieve = self.head_sieve(h);
+        if let Some(e) = self.tie(h) {
+            return Who::Speaker(e, Some(sieve));
+        }
+        if self.definite(h) {
+            if let Some(e) = self.antecedent(h) {
+                return Who::Speaker(e, Some(sieve));
+            }
+        }
+        Who::Null(Some(Sieve::Anonymous))
+    }
+
+    /// An institution mention in the head's own phrase: "the Foreign Ministry's press
+    /// service", "a Foreign Ministry official", "a source at the Kremlin".
+    fn tie(&self, h: usize) -> Option<usize> {
+        let toks = self.ctx.doc.tokens();
+        let inst = |i: usize| {
+            let t = toks.get(i)?;
+            self.ctx
+                .res
+                .mention_at(t.span.start)
+                .filter(|m| self.kind(m) == EntityKind::Institution)
+                .map(|m| m.entity)
+        };
+        // Before: over "'s" and at most two lower-case words.
+        let mut j = h;
+        let mut words = 0;
+        while let Some(k) = j.checked_sub(1) {
+            if let Some(e) = inst(k) {
+                return Some(e);
+            }
+            let w = &self.text[toks[k].span];
+            if matches!(w, "'" | "’" | "s") {
+                j = k;
+                continue;
+            }
+            if self.lower_word(k).is_some() && words < 2 && !matches!(w, "a" | "an" | "the") {
+                words += 1;
+                j = k;
+                continue;
+            }
+            break;
+        }
+        // After: "at the X", "of X".
+        let prep = self.lower_word(h + 1)?;
+        if !TIE_PREPOSITIONS.contains(&prep) {
+            return None;
+        }
+        let k = if self.lower_word(h + 2) == Some("the") {
+            h + 3
+        } else {
+            h + 2
+        };
+        inst(k)
+    }
+
+    /// Whether the head's phrase starts with "the" ("the official", "The German source").
+    fn definite(&self, h: usize) -> bool {
+        let toks = self.ctx.doc.tokens();
+        for k in (h.saturating_sub(4)..h).rev() {
+            let w = &self.text[toks[k].span];
+            match w {
+                "the" | "The" => return true,
+                "a" | "an" | "A" | "An" => return false,
+                _ if toks[k].kind == TokenKind::Punct && !matches!(w, "'" | "’" | "-") => {
+                    return false
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// For a definite head: the institution tied to the most recent earlier occurrence of
+    /// the same word; for an organ ("the ministry"), else the most recent institution whose
+    /// name holds the word.
+    fn antecedent(&self, h: usize) -> Option<usize> {
+        let toks = self.ctx.doc.tokens();
+        let word = self.lower_word(h)?;
+        let before = self.definite_start(h);
+        let earlier = (0..before)
+            .rev()
+            .find(|&k| self.lower_word(k) == Some(word) && !inside(&self.quoted, toks[k].span));
+        if let Some(k) = earlier {
+            if let Some(e) = self.tie(k) {
+                return Some(e);
+            }
+            if ANONYMOUS_HEADS.contains(&word) {
+                return None;
+            }
+        }
+        if !ORGAN_HEADS.contains(&word) {
+            return None;
+        }
+        let limit = toks[h].span.start;
+        let ms = &self.ctx.res.mentions;
+        let upto = ms.partition_point(|m| m.span.start < limit);
+        ms[..upto]
+            .iter()
+            .rev()
+            .find(|m| {
+                let ent = &self.ctx.res.entities[m.entity];
+                ent.kind == EntityKind::Institution && ent.name.to_lowercase().contains(word)
+            })
+            .map(|m| m.entity)
+    }
+
+    /// The token index where the head's noun phrase starts (its "the").
+    fn definite_start(&self, h: usize) -> usize {
+        let toks = self.ctx.doc.tokens();
+        (h.saturating_sub(4)..h)
+            .rev()
+            .find(|&k| matches!(&self.text[toks[k].span], "the" | "The"))
+            .unwrap_or(h)
+    }
+}

@@ -1,0 +1,365 @@
+//! Table tests of the quotes pass: every quote style, every sieve, and the cases that are not
+//! statements (scare quotes, titles, names in quotation marks, apostrophes, unbalanced marks).
+//! The sentences are written for these tests in news style.
+
+use gazette::{Document, EntityKind, Extractor, Sieve};
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new().expect("the embedded gazetteers load"))
+}
+
+/// One expected quote: its text, its speaker (canonical name) and the sieve.
+type Want = (&'static str, Option<&'static str>, Option<Sieve>);
+
+fn quotes_of(text: &str) -> Vec<(String, Option<String>, Option<Sieve>)> {
+    let doc = Document::parse(text);
+    let out = extractor().extract(&doc);
+    for q in &out.quotes {
+        assert_eq!(&text[q.start..q.end], q.text, "offsets of {:?}", q.text);
+        assert_ne!(
+            q.speaker_kind,
+            Some(EntityKind::Place),
+            "a place speaks in {text:?}"
+        );
+        assert_eq!(q.speaker.is_some(), q.speaker_kind.is_some());
+        if let Some(c) = &q.cue {
+            assert_eq!(&text[c.start..c.end], c.text);
+        }
+    }
+    out.quotes
+        .iter()
+        .map(|q| (q.text.clone(), q.speaker.clone(), q.sieve))
+        .collect()
+}
+
+fn check(rows: &[(&str, &[Want])]) {
+    let mut failures = Vec::new();
+    for (text, want) in rows {
+        let got = quotes_of(text);
+        let want: Vec<(String, Option<String>, Option<Sieve>)> = want
+            .iter()
+            .map(|(t, s, v)| (t.to_string(), s.map(str::to_string), *v))
+            .collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+const LAVROV: Option<&str> = Some("Sergey Lavrov");
+const SCHOLZ: Option<&str> = Some("Olaf Scholz");
+const MACRON: Option<&str> = Some("Emmanuel Macron");
+const BIDEN: Option<&str> = Some("Joe Biden");
+const KISHIDA: Option<&str> = Some("Fumio Kishida");
+const MODI: Option<&str> = Some("Narendra Modi");
+const XI: Option<&str> = Some("Xi Jinping");
+const MFA_JAPAN: Option<&str> = Some("Ministry of Foreign Affairs of Japan");
+
+#[test]
+fn quote_styles() {
+    check(&[
+        (
+            "Russian Foreign Minister Sergei Lavrov met reporters. \"We will keep talking,\" Lavrov said.",
+            &[("We will keep talking,", LAVROV, Some(Sieve::AfterQuote))],
+        ),
+        (
+            "“The door to Moscow remains open,” said Olaf Scholz.",
+            &[("The door to Moscow remains open,", SCHOLZ, Some(Sieve::AfterQuote))],
+        ),
+        (
+            "«We will not give up on Europe,» Emmanuel Macron told reporters in Paris.",
+            &[("We will not give up on Europe,", MACRON, Some(Sieve::AfterQuote))],
+        ),
+        (
+            "‘This is a sad day for the alliance,’ Olaf Scholz said on Friday.",
+            &[("This is a sad day for the alliance,", SCHOLZ, Some(Sieve::AfterQuote))],
+        ),
+        (
+            "'Nobody wanted this outcome,' Joe Biden said.",
+            &[("Nobody wanted this outcome,", BIDEN, Some(Sieve::AfterQuote))],
+        ),
+        (
+            "“Japan’s position hasn’t changed since the ’90s,” Fumio Kishida said.",
+            &[(
+                "Japan’s position hasn’t changed since the ’90s,",
+                KISHIDA,
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn before_and_reported_speech() {
+    check(&[
+        (
+            "Joe Biden said: \"The alliance is stronger than ever.\"",
+            &[("The alliance is stronger than ever.", BIDEN, Some(Sieve::BeforeQuote))],
+        ),
+        (
+            "Xi Jinping said that “cooperation is the only right choice for both sides.”",
+            &[(
+                "cooperation is the only right choice for both sides.",
+                XI,
+                Some(Sieve::BeforeQuote),
+            )],
+        ),
+        (
+            "Narendra Modi said the two countries must “work together on climate finance” this year.",
+            &[("work together on climate finance", MODI, Some(Sieve::ReportedSpeech))],
+        ),
+        (
+            "Fumio Kishida called the talks “frank” and left for Tokyo.",
+            &[("frank", KISHIDA, Some(Sieve::ReportedSpeech))],
+        ),
+        (
+            "According to Fumio Kishida, the two sides will “speed up” the work.",
+            &[("speed up", KISHIDA, Some(Sieve::ReportedSpeech))],
+        ),
+        (
+            // Relayed words: the person quoted, not the ministry relaying them.
+            "Narendra Modi said India wanted a “stable and predictable relationship”, the ministry said.",
+            &[("stable and predictable relationship", MODI, Some(Sieve::ReportedSpeech))],
+        ),
+    ]);
+}
+
+#[test]
+fn after_quote_variants() {
+    check(&[
+        (
+            "“We expect a deal by Friday,” Fumio Kishida told Reuters.",
+            &[(
+                "We expect a deal by Friday,",
+                KISHIDA,
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        (
+            // The outlet after "according to" is no speaker.
+            "“The visit has been postponed until further notice,” according to Reuters.",
+            &[(
+                "The visit has been postponed until further notice,",
+                None,
+                None,
+            )],
+        ),
+        (
+            "“We must work harder for our farmers,” the statement quoted Narendra Modi as saying.",
+            &[(
+                "We must work harder for our farmers,",
+                MODI,
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        (
+            // "I" and the name inside the quote are not the speaker.
+            "“I told Joe Biden that we disagree on tariffs,” Olaf Scholz said.",
+            &[(
+                "I told Joe Biden that we disagree on tariffs,",
+                SCHOLZ,
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        (
+            "“He called it ‘a disgrace’, and I agree with him,” Olaf Scholz said.",
+            &[(
+                "He called it ‘a disgrace’, and I agree with him,",
+                SCHOLZ,
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        (
+            // A quote ending a sentence does not take the next sentence's verb.
+            "“Nothing will change here soon.” Joe Biden said the talks would go on for years.",
+            &[("Nothing will change here soon.", None, None)],
+        ),
+    ]);
+}
+
+#[test]
+fn pronouns_and_roles() {
+    check(&[
+        (
+            "Emmanuel Macron arrived in Berlin on Monday. “We have a duty to act,” he said.",
+            &[("We have a duty to act,", MACRON, Some(Sieve::Pronoun))],
+        ),
+        (
+            "Joe Biden spoke after the summit.\n\n\"It was a good day for both of our countries,\" he added.",
+            &[("It was a good day for both of our countries,", BIDEN, Some(Sieve::Pronoun))],
+        ),
+        (
+            "Japanese Foreign Minister Fumio Kishida arrived in Moscow. \"We came to listen,\" the foreign minister said.",
+            &[("We came to listen,", KISHIDA, Some(Sieve::Role))],
+        ),
+    ]);
+}
+
+#[test]
+fn institutions_and_anonymous_sources() {
+    check(&[
+        (
+            "The Japanese Foreign Ministry's press service told Sputnik that talks would resume.\n\n\
+             \"Dialogue is the only way forward for our region,\" the press service said.",
+            &[("Dialogue is the only way forward for our region,", MFA_JAPAN, Some(Sieve::Institution))],
+        ),
+        (
+            "\"The decision is final and will not be reviewed,\" a Japanese Foreign Ministry official, \
+             who asked not to be named, said.\n\n\"We will wait for their answer,\" the official said.",
+            &[
+                ("The decision is final and will not be reviewed,", MFA_JAPAN, Some(Sieve::Anonymous)),
+                ("We will wait for their answer,", MFA_JAPAN, Some(Sieve::Anonymous)),
+            ],
+        ),
+        (
+            "“Nothing has been agreed yet,” a European diplomatic source said.",
+            &[("Nothing has been agreed yet,", None, Some(Sieve::Anonymous))],
+        ),
+        (
+            // A capital standing for its government is a place, and a place never speaks.
+            "“The sanctions will stay in place,” Washington said.",
+            &[("The sanctions will stay in place,", None, None)],
+        ),
+    ]);
+}
+
+#[test]
+fn participles_lead_ins_dashes() {
+    check(&[
+        (
+            "Joe Biden praised his hosts, saying: “This was a historic visit for all of us.”",
+            &[(
+                "This was a historic visit for all of us.",
+                BIDEN,
+                Some(Sieve::BeforeQuote),
+            )],
+        ),
+        (
+            "Xi Jinping told the visitors, “You are most welcome here,” adding, “Come back soon.”",
+            &[
+                ("You are most welcome here,", XI, Some(Sieve::BeforeQuote)),
+                ("Come back soon.", XI, Some(Sieve::BeforeQuote)),
+            ],
+        ),
+        (
+            "Hugh Hill, a doctor at the clinic, said:\n\n\
+             “We treated dozens of people overnight and more are arriving.”",
+            &[(
+                "We treated dozens of people overnight and more are arriving.",
+                Some("Hugh Hill"),
+                Some(Sieve::LeadIn),
+            )],
+        ),
+        (
+            "Olaf Scholz's message to the allies was blunt: “Europe must pay for its own defence.”",
+            &[(
+                "Europe must pay for its own defence.",
+                SCHOLZ,
+                Some(Sieve::LeadIn),
+            )],
+        ),
+        (
+            "“Trade is never a zero-sum game for us.” – Emmanuel Macron",
+            &[(
+                "Trade is never a zero-sum game for us.",
+                MACRON,
+                Some(Sieve::Dash),
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn continuations() {
+    check(&[
+        (
+            "Joe Biden said: “The first round was difficult.\n\n“The second round went much better.”",
+            &[
+                ("The first round was difficult.", BIDEN, Some(Sieve::BeforeQuote)),
+                ("The second round went much better.", BIDEN, Some(Sieve::Continuation)),
+            ],
+        ),
+        (
+            "“We are ready to sign,” Olaf Scholz said. “The rest is up to Moscow now.”",
+            &[
+                ("We are ready to sign,", SCHOLZ, Some(Sieve::AfterQuote)),
+                ("The rest is up to Moscow now.", SCHOLZ, Some(Sieve::Continuation)),
+            ],
+        ),
+        (
+            "“We are ready to sign,” Olaf Scholz said.\n\n“The rest is up to Moscow now.”",
+            &[
+                ("We are ready to sign,", SCHOLZ, Some(Sieve::AfterQuote)),
+                ("The rest is up to Moscow now.", SCHOLZ, Some(Sieve::Continuation)),
+            ],
+        ),
+        (
+            // Too far from the last known speaker: no continuation.
+            "“We are ready to sign,” Olaf Scholz said.\n\nTalks went on.\n\nPrices rose.\n\n\
+             Markets fell.\n\n“Nobody expected such a long night.”",
+            &[
+                ("We are ready to sign,", SCHOLZ, Some(Sieve::AfterQuote)),
+                ("Nobody expected such a long night.", None, None),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn not_statements() {
+    check(&[
+        (
+            "Ministers met in the so-called “two-plus-two” format, with both sides saying progress was made.",
+            &[],
+        ),
+        ("Officials discussed the \"cross\" years of culture on Monday.", &[]),
+        ("The plane landed at the “Simón Bolívar” International Airport.", &[]),
+        ("Olaf Scholz keeps “The Art of War” on his desk, he said.", &[]),
+        ("Beijing and Delhi agreed on the “one country, two systems” principle.", &[]),
+        ("Delegates spoke of a “reset” in relations.", &[]),
+        ("Japan's ministers' talks in the '90s were about rock 'n' roll.", &[]),
+        ("The envoy said the ’90s were different and let 'em wait.", &[]),
+        (
+            // The cue is too far from a one-word quote.
+            "Joe Biden said on Monday that after many months of difficult negotiations between \
+             the two delegations in Geneva the result was “historic”.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn unbalanced_marks_and_unattributed_statements() {
+    check(&[
+        (
+            "Olaf Scholz said \"we will never accept this deal.\n\nTalks resumed on Friday, officials said.",
+            &[("we will never accept this deal.", SCHOLZ, Some(Sieve::BeforeQuote))],
+        ),
+        (
+            "The talks ended.” Officials said “progress” was made.",
+            &[("progress", None, None)],
+        ),
+        (
+            "The banner at the gate read “peace needs no permission from anyone”.",
+            &[("peace needs no permission from anyone", None, None)],
+        ),
+    ]);
+}
+
+#[test]
+fn several_quotes_keep_text_order() {
+    let text = "Prime Minister Narendra Modi said India would “never bow” to pressure. \
+                “We are a proud nation,” he said. Later, Xi Jinping said: “China wants peace.”";
+    let got = quotes_of(text);
+    let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["never bow", "We are a proud nation,", "China wants peace."]
+    );
+    assert_eq!(got[0].1.as_deref(), MODI);
+    assert_eq!(got[1].1.as_deref(), MODI);
+    assert_eq!(got[2].1.as_deref(), XI);
+}
