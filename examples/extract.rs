@@ -140,9 +140,10 @@ fn try_main() -> Result<bool, String> {
                     continue;
                 }
             };
-            let name = path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
             batch.push((name, Document::parse(text)));
             if !args.parallel || batch.len() >= BATCH {
                 write_batch(&extractor, &mut batch, args.pretty, &mut out)?;
@@ -150,7 +151,8 @@ fn try_main() -> Result<bool, String> {
         }
     }
     write_batch(&extractor, &mut batch, args.pretty, &mut out)?;
-    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    out.flush()
+        .map_err(|e| format!("cannot write output: {e}"))?;
     Ok(all_ok)
 }
 

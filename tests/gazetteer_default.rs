@@ -14,9 +14,13 @@ fn extract(text: &str) -> Extraction {
 
 /// `(id, name, ambiguous names)` of every entry of a shipped file.
 fn entries(file: &str) -> Vec<(String, String, Vec<String>)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("gazetteers")
+        .join(file);
     let text = std::fs::read_to_string(path).expect("shipped gazetteer file");
-    let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name);
     let (id, name, amb) = (col("id").unwrap(), col("name").unwrap(), col("ambiguous"));
@@ -25,7 +29,12 @@ fn entries(file: &str) -> Vec<(String, String, Vec<String>)> {
             let cells: Vec<&str> = l.split('\t').collect();
             let ambiguous = amb
                 .and_then(|a| cells.get(a))
-                .map(|c| c.split('|').filter(|s| !s.is_empty()).map(String::from).collect())
+                .map(|c| {
+                    c.split('|')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default();
             (cells[id].to_string(), cells[name].to_string(), ambiguous)
         })
@@ -44,9 +53,13 @@ static NAME_COUNTS: Lazy<HashMap<String, usize>> = Lazy::new(|| {
         "institutions.tsv",
         "institutions_curated.tsv",
     ] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers").join(file);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("gazetteers")
+            .join(file);
         let text = std::fs::read_to_string(path).unwrap();
-        let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let mut lines = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
         let cols: Vec<usize> = header
             .iter()
@@ -57,7 +70,12 @@ static NAME_COUNTS: Lazy<HashMap<String, usize>> = Lazy::new(|| {
         for l in lines {
             let cells: Vec<&str> = l.split('\t').collect();
             for &c in &cols {
-                for n in cells.get(c).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
+                for n in cells
+                    .get(c)
+                    .unwrap_or(&"")
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                {
                     *counts.entry(n.to_string()).or_default() += 1;
                 }
             }
@@ -87,7 +105,11 @@ fn round_trip(file: &str, step: usize, kind: EntityKind, sentence: fn(&str) -> S
         }
         checked += 1;
     }
-    assert!(failures.is_empty(), "{} of {checked} failed: {failures:#?}", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} failed: {failures:#?}",
+        failures.len()
+    );
     checked
 }
 
@@ -102,9 +124,12 @@ fn sampled_names_round_trip_with_their_ids() {
     let institutions = round_trip("institutions.tsv", 3, EntityKind::Institution, |n| {
         format!("A statement from {n} followed on Monday.")
     });
-    let curated = round_trip("institutions_curated.tsv", 1, EntityKind::Institution, |n| {
-        format!("A statement from {n} followed on Monday.")
-    });
+    let curated = round_trip(
+        "institutions_curated.tsv",
+        1,
+        EntityKind::Institution,
+        |n| format!("A statement from {n} followed on Monday."),
+    );
     let total = people + places + institutions + curated;
     assert!(total >= 300, "only {total} names checked");
 }
@@ -121,9 +146,15 @@ fn names(text: &str) -> Vec<(EntityKind, String)> {
 fn common_words_that_are_place_names_need_context() {
     use EntityKind::Place;
     assert!(names("Nice to meet you, he said.").is_empty());
-    assert_eq!(names("Thousands gathered in Nice."), [(Place, "Nice".to_string())]);
+    assert_eq!(
+        names("Thousands gathered in Nice."),
+        [(Place, "Nice".to_string())]
+    );
     assert!(names("Reading the report took hours.").is_empty());
-    assert_eq!(names("The club moved to Reading."), [(Place, "Reading".to_string())]);
+    assert_eq!(
+        names("The club moved to Reading."),
+        [(Place, "Reading".to_string())]
+    );
     assert!(names("Mobile phones were banned.").is_empty());
     assert!(names("It was a Split decision by the judges.").is_empty());
     // A dateline names the place: "NICE, France".
@@ -133,15 +164,24 @@ fn common_words_that_are_place_names_need_context() {
 
 #[test]
 fn given_names_that_are_countries_need_context() {
-    assert!(names("Chad said the deal was fair.").iter().all(|(_, n)| n != "Chad"));
-    assert!(names("Troops were sent to Chad.").iter().any(|(_, n)| n == "Chad"));
+    assert!(names("Chad said the deal was fair.")
+        .iter()
+        .all(|(_, n)| n != "Chad"));
+    assert!(names("Troops were sent to Chad.")
+        .iter()
+        .any(|(_, n)| n == "Chad"));
     let found = names("Rep. Jim Jordan said Jordan would testify.");
-    assert!(found.iter().all(|(k, _)| *k == EntityKind::Person), "{found:?}");
+    assert!(
+        found.iter().all(|(k, _)| *k == EntityKind::Person),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn countries_that_are_common_words_in_lower_case_are_countries() {
-    assert!(names("Turkey and Greece signed the pact.").iter().any(|(_, n)| n == "Turkey"));
+    assert!(names("Turkey and Greece signed the pact.")
+        .iter()
+        .any(|(_, n)| n == "Turkey"));
     assert!(names("We ate turkey and guinea fowl.").is_empty());
 }
 
