@@ -10,8 +10,9 @@
 //! - **Given names** (`gazetteers/given_names*.tsv`): a known given name followed by one or
 //!   more capitalised words ("Maria Zakharova said") is a person.
 //! - **Organisation patterns**: capitalised words ending in a head noun ("National Security
-//!   Office", "Ohio State University") or a head noun followed by "of" and capitalised words
-//!   ("Ministry of Public Security", "University of Tokyo").
+//!   Office", "Ohio State University", also across a possessive: "the Prime Minister's
+//!   Office") or a head noun followed by "of" and capitalised words ("Ministry of Public
+//!   Security", "University of Tokyo").
 //!
 //! Precision: a name is only read from words written with an initial capital and the rest
 //! not all in capitals (so ALL-CAPS headlines and acronyms never become names), never from a
@@ -367,7 +368,10 @@ impl Context<'_> {
                 && !taken[j]
                 && toks[j].kind == TokenKind::Word
                 && is_name_word(self.word(j))
-                && !matches!(self.class(j), Some(WordClass::NotName | WordClass::OrgHead))
+                && !matches!(
+                    self.class(j),
+                    Some(WordClass::NotName | WordClass::OrgHead | WordClass::OrgWord)
+                )
         };
         if !ok_word(i) {
             return None;
@@ -453,6 +457,23 @@ impl Context<'_> {
         let mut n = 0;
         let mut free = 0; // modifiers no gazetteer mention covers
         while start > 0 && n < MAX_ORG_WORDS {
+            // A possessive inside the name: "the Prime Minister's Office".
+            if start == i && start >= 3 && spaced(start - 1, start) {
+                let (w, apo, s) = (start - 3, start - 2, start - 1);
+                let glued = toks[apo].span.start == toks[w].span.end
+                    && toks[s].span.start == toks[apo].span.end;
+                if glued
+                    && matches!(self.word(apo), "'" | "’")
+                    && self.word(s) == "s"
+                    && cap_ok(w)
+                    && !self.taken_by_person(w, taken)
+                {
+                    start = w;
+                    n += 1;
+                    free += usize::from(!taken[w]);
+                    continue;
+                }
+            }
             let j = start - 1;
             if !spaced(j, start) || !cap_ok(j) || self.taken_by_person(j, taken) {
                 break;
@@ -508,37 +529,10 @@ impl Context<'_> {
         Some((span, start, end))
     }
 
+    /// Capitalised words that end an organisation name on the left: the `not_name` class
+    /// (function words, weekdays). `org_word`s ("National", "Prime Minister") stay inside.
     fn is_function_word(&self, j: usize) -> bool {
-        // Capitalised function words and weekdays end an organisation name on the left.
         self.class(j) == Some(WordClass::NotName)
-            && !matches!(
-                self.word(j),
-                "National"
-                    | "International"
-                    | "Federal"
-                    | "State"
-                    | "Democratic"
-                    | "People"
-                    | "Peoples"
-                    | "Foreign"
-                    | "Defense"
-                    | "Defence"
-                    | "General"
-                    | "Central"
-                    | "North"
-                    | "South"
-                    | "East"
-                    | "West"
-                    | "Northern"
-                    | "Southern"
-                    | "Eastern"
-                    | "Western"
-                    | "Republic"
-                    | "Government"
-                    | "New"
-                    | "Great"
-                    | "Grand"
-            )
     }
 
     fn is_person(&self, entry: usize) -> bool {

@@ -158,6 +158,10 @@ fn organisation_patterns() {
         institutions("A report by the Norwegian Refugee Council appeared."),
         ["Norwegian Refugee Council"]
     );
+    assert_eq!(
+        institutions("A statement from the Prime Minister's Office followed."),
+        ["Prime Minister's Office"]
+    );
     // "the Ministry" alone names nothing.
     assert!(institutions("The Ministry said nothing.").is_empty());
 }

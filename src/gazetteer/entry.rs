@@ -173,6 +173,9 @@ pub(crate) enum WordClass {
     Particle,
     /// A capitalised word that is not part of a person's name: "The", "Monday", "Street".
     NotName,
+    /// A capitalised word that is not part of a person's name but may stand inside an
+    /// organisation's: "National", "Foreign", "Prime", "Minister".
+    OrgWord,
 }
 
 impl WordClass {
@@ -181,6 +184,7 @@ impl WordClass {
             "org_head" => Some(WordClass::OrgHead),
             "particle" => Some(WordClass::Particle),
             "not_name" => Some(WordClass::NotName),
+            "org_word" => Some(WordClass::OrgWord),
             _ => None,
         }
     }
