@@ -14,6 +14,10 @@
 //!   Office") or a head noun followed by "of" and capitalised words ("Ministry of Public
 //!   Security", "University of Tokyo").
 //!
+//! - **Offices in lower case**: "the presidential office", "the presidency", "the French
+//!   presidency", "Mexico's foreign ministry" (the gazetteer's ministry when the country has
+//!   one); "government" and "embassy" only with a country before them.
+//!
 //! Precision: a name is only read from words written with an initial capital and the rest
 //! not all in capitals (so ALL-CAPS headlines and acronyms never become names), never from a
 //! word the gazetteer matched, never from a word of the `not_name` class of
@@ -33,6 +37,16 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 const MAX_NAME_WORDS: usize = 5;
 /// The most capitalised words before an organisation's head noun.
 const MAX_ORG_WORDS: usize = 6;
+
+/// Offices named in lower case that speak for an institution. "government", "embassy" and
+/// "presidency" count only with a country before them ("the Kenyan government", "Mexico's
+/// embassy", "the French presidency"; not "assumed the presidency").
+static OFFICE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"\b(?:presidential office|presidency|prime minister['’]s office|president['’]s office|foreign ministry|defen[cs]e ministry|interior ministry|finance ministry|government|embassy)\b",
+    )
+    .unwrap_or_else(|_| regex::Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+});
 
 /// Words that join capitalised words inside an organisation name.
 const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "&", "the"];
@@ -94,13 +108,15 @@ pub(crate) struct TitleMention {
 }
 
 /// A person or institution name found by rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct RuleName {
     pub(crate) span: Span,
     pub(crate) kind: EntityKind,
     pub(crate) via: NameVia,
     pub(crate) words: usize,
     pub(crate) gender: Option<Gender>,
+    /// The canonical name when it is not the words themselves ("Government of Mexico").
+    pub(crate) canonical: Option<String>,
 }
 
 /// What the name pass found, in text order.
@@ -110,6 +126,9 @@ pub(crate) struct NameMentions {
     pub(crate) names: Vec<RuleName>,
     /// Gazetteer mentions inside an organisation name found by rule: not mentions.
     pub(crate) swallowed: Vec<Span>,
+    /// Lower-case ministries of a named country ("Mexico's foreign ministry") and the
+    /// gazetteer entry they stand for.
+    pub(crate) offices: Vec<(Span, usize)>,
 }
 
 /// Runs the name pass.
@@ -180,6 +199,7 @@ pub(crate) fn find(
                     via: NameVia::Title,
                     words,
                     gender,
+                    canonical: None,
                 });
                 mark(&mut taken, first, end);
                 name = Some(span);
@@ -217,6 +237,7 @@ pub(crate) fn find(
                                     via: NameVia::Title,
                                     words,
                                     gender: ctx.given_gender(next),
+                                    canonical: None,
                                 });
                                 mark(&mut taken, next, end);
                                 out.titles.push(TitleMention {
@@ -250,12 +271,60 @@ pub(crate) fn find(
                 via: NameVia::Pattern,
                 words: end - start,
                 gender: None,
+                canonical: None,
             });
             mark(&mut taken, start, end);
             i = end;
         } else {
             i += 1;
         }
+    }
+
+    // Descriptive institutions written in lower case: "the presidential office", "the French
+    // presidency", "Mexico's foreign ministry".
+    for m in OFFICE.find_iter(&text[body]) {
+        let span = Span::new(body.start + m.start(), body.start + m.end());
+        let first = token_index_at(tokens, span.start);
+        let last = token_index_at(tokens, span.end);
+        if (first..last).any(|t| taken[t]) {
+            continue;
+        }
+        let head = m.as_str();
+        let country = ctx.country_before(span.start);
+        let needs_country = matches!(head, "government" | "embassy" | "presidency");
+        if needs_country && country.is_none() {
+            continue;
+        }
+        // A ministry of a named country is the gazetteer's ministry when it has one.
+        let ministry = country.and_then(|c| ctx.ministry_of(c, head));
+        if let Some(entry) = ministry {
+            out.offices.push((span, entry));
+        } else {
+            // A demonym belongs to the name ("French presidency"); a country keeps its own
+            // mention and the name is the office's words.
+            let demonym = found.demonyms.iter().find(|d| {
+                d.span.end < span.start && text[d.span.end..span.start].trim().is_empty()
+            });
+            let span = demonym.map_or(span, |d| Span::new(d.span.start, span.end));
+            // "Government of Mexico", "Presidency of France"; unqualified, the words.
+            let canonical = country.map(|c| {
+                let mut h = head.chars();
+                let head = h
+                    .next()
+                    .map(|f| f.to_uppercase().chain(h).collect::<String>())
+                    .unwrap_or_default();
+                format!("{head} of {}", gaz.entry(c).name)
+            });
+            out.names.push(RuleName {
+                span,
+                kind: EntityKind::Institution,
+                via: NameVia::Pattern,
+                words: 2,
+                gender: None,
+                canonical,
+            });
+        }
+        mark(&mut taken, first, last);
     }
 
     // Given names.
@@ -270,6 +339,7 @@ pub(crate) fn find(
                         via: NameVia::GivenName,
                         words,
                         gender: ctx.given_gender(i),
+                        canonical: None,
                     });
                     mark(&mut taken, i, end);
                     i = end;
@@ -329,6 +399,23 @@ impl Context<'_> {
             && self.gaz.entry(m.entry).kind == EntityKind::Person
             && self.text[..t.span.start].ends_with(|c: char| c.is_whitespace()))
         .then_some(m.span)
+    }
+
+    /// The gazetteer's foreign or defence ministry of a country (`gz:mfa-ISO3`,
+    /// `gz:mod-ISO3`, the ids the converter gives them), for "Mexico's foreign ministry".
+    fn ministry_of(&self, country: usize, head: &str) -> Option<usize> {
+        let prefix = if head == "foreign ministry" {
+            "gz:mfa-"
+        } else if head.starts_with("defen") {
+            "gz:mod-"
+        } else {
+            return None;
+        };
+        let c = self.gaz.entry(country);
+        c.codes
+            .iter()
+            .filter(|code| code.len() == 3)
+            .find_map(|code| self.gaz.by_id.get(&format!("{prefix}{code}")).copied())
     }
 
     /// The country of a demonym or country name (with or without "'s") that ends just

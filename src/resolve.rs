@@ -211,13 +211,20 @@ pub(crate) fn resolve(
         };
         b.add(m.span, e, via);
     }
+    for &(span, entry) in &names.offices {
+        let e = b.entry_entity(entry);
+        b.add(span, e, Via::Pattern);
+    }
     let mut short_names = Vec::new();
     for n in &names.names {
         if n.kind == EntityKind::Person && n.words < 2 {
-            short_names.push(*n);
+            short_names.push(n.clone());
             continue;
         }
-        let name = canonical(&text[n.span]);
+        let name = n
+            .canonical
+            .clone()
+            .unwrap_or_else(|| canonical(&text[n.span]));
         let e = match n.kind {
             EntityKind::Person => person_variant(&b, &name)
                 .unwrap_or_else(|| b.named_entity(EntityKind::Person, name, n.gender)),

@@ -323,3 +323,33 @@ fn reference_articles_without_a_people_gazetteer() {
         assert_eq!(found.len(), expected.len(), "{file}: {found:?}");
     }
 }
+
+#[test]
+fn offices_in_lower_case() {
+    let out = extract("A senior official at the presidential office said the date was set.");
+    assert_eq!(
+        of_kind(&out, EntityKind::Institution),
+        [(
+            "presidential office".to_string(),
+            vec![("presidential office".to_string(), Via::Pattern)]
+        )]
+    );
+    let out = extract("A source in the Italian presidency said so.");
+    assert_eq!(
+        of_kind(&out, EntityKind::Institution)[0].1,
+        [("Italian presidency".to_string(), Via::Pattern)]
+    );
+    assert_eq!(
+        of_kind(&out, EntityKind::Institution)[0].0,
+        "Presidency of Italy"
+    );
+    // A ministry of a named country is the gazetteer's ministry.
+    let out = extract("Kenya's foreign ministry said talks would resume.");
+    let ministry = out.entity(
+        EntityKind::Institution,
+        "Ministry of Foreign Affairs of Kenya",
+    );
+    assert!(ministry.is_some(), "{out}");
+    // Without a country, "government" and "presidency" name no institution.
+    assert!(institutions("The government said he assumed the presidency in May.").is_empty());
+}

@@ -363,3 +363,39 @@ fn several_quotes_keep_text_order() {
     assert_eq!(got[1].1.as_deref(), MODI);
     assert_eq!(got[2].1.as_deref(), XI);
 }
+
+#[test]
+fn an_unnamed_source_speaks_for_the_office_it_is_tied_to() {
+    let out = gazette::Extractor::new()
+        .unwrap()
+        .extract(&gazette::Document::parse(
+            "The talks were “friendly and useful,” a source in the Italian presidency said.",
+        ));
+    assert_eq!(out.quotes.len(), 1);
+    assert_eq!(
+        out.quotes[0].speaker.as_deref(),
+        Some("Presidency of Italy")
+    );
+    assert_eq!(
+        out.quotes[0].speaker_kind,
+        Some(gazette::EntityKind::Institution)
+    );
+}
+
+#[test]
+fn a_definite_source_refers_back_to_the_source_with_its_qualifier() {
+    let text = "The talks were useful, a Dutch diplomatic source said, while a source in the \
+                Italian presidency called them “very warm”.\n\n\
+                The Dutch source said they covered “trade, migration and defence policy”.";
+    let out = gazette::Extractor::new()
+        .unwrap()
+        .extract(&gazette::Document::parse(text));
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("trade"))
+        .unwrap();
+    assert_eq!(q.speaker, None, "{out}");
+    let warm = out.quotes.iter().find(|q| q.text == "very warm").unwrap();
+    assert_eq!(warm.speaker.as_deref(), Some("Presidency of Italy"));
+}

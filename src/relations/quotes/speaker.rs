@@ -415,15 +415,26 @@ impl Pass<'_> {
     }
 
     /// For a definite head: the institution tied to the most recent earlier occurrence of
-    /// the same word; for an organ ("the ministry"), else the most recent institution whose
+    /// the same word with the same qualifiers ("The German source" → "a German diplomatic
+    /// source"); for an organ ("the ministry"), else the most recent institution whose
     /// name holds the word.
     fn antecedent(&self, h: usize) -> Option<usize> {
         let toks = self.ctx.doc.tokens();
         let word = self.lower_word(h)?;
         let before = self.definite_start(h);
-        let earlier = (0..before)
-            .rev()
-            .find(|&k| self.lower_word(k) == Some(word) && !inside(&self.quoted, toks[k].span));
+        // Qualifiers between "the" and the head ("The German source") must qualify the
+        // earlier occurrence too ("a German diplomatic source"), so that a source of another
+        // side is not taken.
+        let qualifiers: Vec<&str> = (before + 1..h).map(|k| &self.text[toks[k].span]).collect();
+        let qualified = |k: usize| {
+            let phrase: Vec<&str> = (k.saturating_sub(4)..k)
+                .map(|j| &self.text[toks[j].span])
+                .collect();
+            qualifiers.iter().all(|q| phrase.contains(q))
+        };
+        let earlier = (0..before).rev().find(|&k| {
+            self.lower_word(k) == Some(word) && !inside(&self.quoted, toks[k].span) && qualified(k)
+        });
         if let Some(k) = earlier {
             if let Some(e) = self.tie(k) {
                 return Some(e);
