@@ -247,3 +247,21 @@ fn evidence_offsets_index_the_text() {
         assert_eq!(&text[m.evidence.start..m.evidence.end], m.evidence.text);
     }
 }
+
+#[test]
+fn their_counterparts_pair_each_side_by_role() {
+    // Named counterparts: each minister meets the counterpart of the same office.
+    let text = story(
+        "Kovacs and Solheim held talks with their counterparts Almeida and Berglund in Oslo.",
+    );
+    assert_eq!(
+        meetings(&text),
+        vec![
+            row(&[A, B], Held, Some("Oslo"), None),
+            row(&[C, D], Held, Some("Oslo"), None)
+        ]
+    );
+    // Unnamed counterparts nobody here holds: the two ministers of one side did not meet.
+    let text = story("Kovacs and Solheim will hold talks with their Polish counterparts.");
+    assert_eq!(meetings(&text), vec![]);
+}

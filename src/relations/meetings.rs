@@ -22,7 +22,10 @@
 //!    of the document holding the subject's role in that country, and groups ("all four",
 //!    "the two ministers") resolved to the people of the meetings just before. At least two
 //!    distinct named people are needed: a meeting with one named person is not emitted.
-//! 5. **Separate meetings.** With a `separate` marker ("separately met A, B and C", "will
+//! 5. **Separate meetings.** "A and B, with their counterparts C and D" pairs each side by
+//!    role (A with the counterpart of A's role); with unnamed counterparts ("with their
+//!    Japanese counterparts") each is looked up as "his Japanese counterpart" is, and A and B,
+//!    one side, do not meet each other. With a `separate` marker ("separately met A, B and C", "will
 //!    hold summits with A and B") the first person met each other person apart: one record
 //!    for each pair with the first.
 //! 6. **Status**: `cancelled` with a cancel marker in the clause; `planned` with a planned
@@ -390,7 +393,14 @@ fn meeting_in(
     let mut anchors: Vec<Span> = people.iter().map(|(p, _)| *p).collect();
     anchors.push(trigger);
     let place = place_in(ctx, clause, &anchors);
-    let groups: Vec<Vec<usize>> = if separate {
+    let groups: Vec<Vec<usize>> = if let Some(pairs) = with_their_counterparts(ctx, clause, &people)
+    {
+        // "A and B, with their counterparts C and D": each side paired by role.
+        if pairs.is_empty() {
+            return None;
+        }
+        pairs
+    } else if separate {
         // The first person met each of the others apart.
         let first = participants[0];
         participants[1..].iter().map(|&o| vec![first, o]).collect()
@@ -481,6 +491,73 @@ fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
     people
         .iter()
         .any(|(p, _)| p.end <= noun.start && text[p.end..noun.start].trim().is_empty())
+}
+
+/// "A and B ... with their (Japanese) counterparts C and D": the people before the phrase
+/// are one side, those after it the other, and each person meets the counterpart who holds
+/// the same role (else the one in the same position). With no named counterparts, each is
+/// looked up as "his Japanese counterpart" is; people of one side never meet each other
+/// here. `None` when the clause has no such phrase.
+fn with_their_counterparts(
+    ctx: &Context<'_>,
+    clause: Span,
+    people: &[(Span, usize)],
+) -> Option<Vec<Vec<usize>>> {
+    static THEIR: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\b(?:their|respective)\s+(?:[\w-]+\s+)?counterparts\b")
+            .unwrap_or_else(|_| unreachable_regex())
+    });
+    let text = ctx.doc.text();
+    let m = THEIR.find(&text[clause])?;
+    let phrase = Span::new(clause.start + m.start(), clause.start + m.end());
+    let mut side: Vec<usize> = Vec::new();
+    let mut other: Vec<usize> = Vec::new();
+    for (span, e) in people {
+        let list = if span.end <= phrase.start {
+            &mut side
+        } else {
+            &mut other
+        };
+        if span.start >= phrase.end || span.end <= phrase.start {
+            if !list.contains(e) {
+                list.push(*e);
+            }
+        }
+    }
+    let roles = |e: usize| &ctx.res.entities[e].roles;
+    let mut pairs = Vec::new();
+    if other.is_empty() {
+        let country = ctx
+            .demonyms
+            .iter()
+            .find(|d| phrase.contains(d.span))
+            .map(|d| d.country)?;
+        for &x in &side {
+            let holders: Vec<usize> = (0..ctx.res.entities.len())
+                .filter(|&y| y != x && !side.contains(&y))
+                .filter(|&y| {
+                    roles(y).iter().any(|r| {
+                        r.country == Some(country) && roles(x).iter().any(|s| s.role == r.role)
+                    })
+                })
+                .collect();
+            if let [y] = holders.as_slice() {
+                pairs.push(vec![x, *y]);
+            }
+        }
+        return Some(pairs);
+    }
+    for (i, &x) in side.iter().enumerate() {
+        let by_role = other.iter().copied().find(|&y| {
+            roles(y)
+                .iter()
+                .any(|r| roles(x).iter().any(|s| s.role == r.role))
+        });
+        if let Some(y) = by_role.or_else(|| other.get(i).copied()) {
+            pairs.push(vec![x, y]);
+        }
+    }
+    Some(pairs)
 }
 
 /// "his Russian counterpart": the person of the document who holds the subject's role in the
