@@ -4,6 +4,8 @@
 //! - When a name stands for several entries, an entry that the document names elsewhere
 //!   without doubt, or whose country it names, is preferred; else the gazetteer's preference
 //!   (larger place, later file).
+//! - A place name followed by a building noun ("Bellevue Palace", "Tokyo Station") is part of
+//!   the building's name, not a mention of the place.
 //! - A name marked `ambiguous` in the gazetteer ("Nice", "Reading": also a common word or
 //!   name) counts only with context: the entry is named elsewhere in the document without
 //!   doubt, or the name follows a place preposition ("in Nice", "to Reading"), or it is
@@ -119,6 +121,9 @@ pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> Gazett
                 continue;
             }
         }
+        if gaz.entry(entry).kind == crate::EntityKind::Place && before_facility(gaz, text, m.span) {
+            continue;
+        }
         out.mentions.push(EntryMention {
             span: m.span,
             entry,
@@ -126,6 +131,18 @@ pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> Gazett
         });
     }
     out
+}
+
+/// Whether a facility word ("Palace", "Airport") follows the mention after one space, so
+/// that the place name is part of a building's name ("Bellevue Palace").
+fn before_facility(gaz: &Gazetteer, text: &str, span: Span) -> bool {
+    let Some(rest) = text[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let end = rest
+        .find(|c: char| !crate::segment::is_word_char(c))
+        .unwrap_or(rest.len());
+    gaz.name_words.get(&rest[..end]) == Some(&crate::gazetteer::WordClass::Facility)
 }
 
 /// The word just before `offset`, skipping whitespace; `None` if punctuation comes first.

@@ -619,7 +619,10 @@ impl Context<'_> {
     /// Capitalised words that end an organisation name on the left: the `not_name` class
     /// (function words, weekdays). `org_word`s ("National", "Prime Minister") stay inside.
     fn is_function_word(&self, j: usize) -> bool {
-        self.class(j) == Some(WordClass::NotName)
+        matches!(
+            self.class(j),
+            Some(WordClass::NotName | WordClass::Facility)
+        )
     }
 
     fn is_person(&self, entry: usize) -> bool {

@@ -200,3 +200,20 @@ fn months_and_surnames_are_not_people_by_themselves() {
     assert!(names("The vote is due in May.").is_empty());
     assert!(names("Rice prices rose in March.").is_empty());
 }
+
+#[test]
+fn a_place_name_inside_a_building_name_is_not_the_place() {
+    assert!(names("The talks were held at Bellevue Palace.").is_empty());
+    assert_eq!(
+        names("She moved to Bellevue."),
+        [(EntityKind::Place, "Bellevue".to_string())]
+    );
+}
+
+#[test]
+fn a_place_is_preferred_in_the_country_the_text_names() {
+    // "Bali, Indonesia": the island, not a town of the same name elsewhere.
+    let out = extract("They last met in Bali, Indonesia, in 2022.");
+    let bali = out.entities.iter().find(|e| e.name == "Bali").unwrap();
+    assert_eq!(bali.id.as_deref(), Some("gz:bali"));
+}

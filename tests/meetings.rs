@@ -265,3 +265,20 @@ fn their_counterparts_pair_each_side_by_role() {
     let text = story("Kovacs and Solheim will hold talks with their Polish counterparts.");
     assert_eq!(meetings(&text), vec![]);
 }
+
+#[test]
+fn datelines_and_their_summit() {
+    // The dateline's date is the filing date; the meeting was on Thursday.
+    let text = " date 2024-03-08 OSLO, March 8 (Reuters) - Foreign Minister Anna Kovacs met \
+                Foreign Minister Tomas Berglund in Bergen on Thursday.";
+    assert_eq!(
+        meetings(text),
+        vec![row(&[A, B], Held, Some("Bergen"), Some("2024-03-07"))]
+    );
+    // "their summit" ties the noun to the two people before it.
+    let text = story("Kovacs and Berglund agreed on Monday to talk again after their long summit.");
+    assert_eq!(
+        meetings(&text),
+        vec![row(&[A, B], Held, None, Some("2019-05-13"))]
+    );
+}

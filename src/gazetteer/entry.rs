@@ -176,6 +176,9 @@ pub(crate) enum WordClass {
     /// A capitalised word that is not part of a person's name but may stand inside an
     /// organisation's: "National", "Foreign", "Prime", "Minister".
     OrgWord,
+    /// A building or facility noun: a place name right before it is part of the building's
+    /// name ("Bellevue Palace"), not a mention of the place. It may be a surname ("Park").
+    Facility,
 }
 
 impl WordClass {
@@ -185,6 +188,7 @@ impl WordClass {
             "particle" => Some(WordClass::Particle),
             "not_name" => Some(WordClass::NotName),
             "org_word" => Some(WordClass::OrgWord),
+            "facility" => Some(WordClass::Facility),
             _ => None,
         }
     }

@@ -243,7 +243,7 @@ pub(crate) fn parse_file(
                 (Some(w), Some(c)) => match WordClass::parse(c) {
                     Some(class) => parsed.name_words.push((w.to_string(), class)),
                     None => line_errors.push(format!(
-                        "class `{c}`: expected `org_head`, `org_word`, `particle` or `not_name`"
+                        "class `{c}`: expected `org_head`, `org_word`, `facility`, `particle` or `not_name`"
                     )),
                 },
                 _ => line_errors.push("empty `word` or `class`".into()),

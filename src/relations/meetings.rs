@@ -33,7 +33,8 @@
 //!    ahead of the article's date; else `held`.
 //! 7. **Place**: the first place (or institution standing for a place, "at the Kremlin")
 //!    after "in" or "at" in the clause. **Date**: the first exact date of the sentence,
-//!    resolved against the article's date (`dates`).
+//!    resolved against the article's date (`dates`); a dateline's date ("NAIROBI, March 8
+//!    (Reuters) -") is the filing date and is skipped.
 //!    A sentence that refers back to a meeting without naming people ("The one-day meeting
 //!    in Tokyo on March 20 is the first ...") gives its place and date to the meetings told
 //!    in the next three paragraphs that lack them.
@@ -182,7 +183,11 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
     let mut venue: Option<(Option<String>, Option<String>, usize)> = None;
     for sentence in doc.sentences() {
         let before = found.len();
-        let date_mentions = find_dates(&text[sentence.span], doc.date());
+        let mut date_mentions = find_dates(&text[sentence.span], doc.date());
+        // "NAIROBI, March 8 (Reuters) -": the dateline's date is the filing date.
+        if let Some(end) = dateline_end(&text[sentence.span]) {
+            date_mentions.retain(|d| d.span.start >= end);
+        }
         for clause in clauses(text, sentence.span) {
             let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
             found.extend(new);
@@ -241,6 +246,19 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
         }
     }
     dedupe(ctx, found)
+}
+
+/// The end of a dateline at the start of `sentence`: an all-capitals place, then optionally
+/// a date, a state and an agency in parentheses, then a dash ("NAIROBI, March 8 (Reuters) -",
+/// "WOODSIDE, California (AP) —").
+fn dateline_end(sentence: &str) -> Option<usize> {
+    static DATELINE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"^[A-Z][A-Z .'-]{1,30}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)]{1,30}\))?\s+(?:-|—|–|--)\s",
+        )
+        .unwrap_or_else(|_| unreachable_regex())
+    });
+    DATELINE.find(sentence).map(|m| m.end())
 }
 
 /// The sentence cut at `;` and before "while", "whereas", "but".
@@ -491,6 +509,22 @@ fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
     people
         .iter()
         .any(|(p, _)| p.end <= noun.start && text[p.end..noun.start].trim().is_empty())
+        || their_before(text, noun, people)
+}
+
+/// "X and Y ... after their four-hour summit": "their" just before the noun ties it to the
+/// two or more people before it.
+fn their_before(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
+    static THEIR: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\btheir(?:\s+[\w-]+){0,2}\s*$").unwrap_or_else(|_| unreachable_regex())
+    });
+    let before = &text[..noun.start];
+    let from = before.len().saturating_sub(60);
+    let from = (from..=before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(0);
+    THEIR.is_match(&before[from..])
+        && people.iter().filter(|(p, _)| p.end <= noun.start).count() >= 2
 }
 
 /// "A and B ... with their (Japanese) counterparts C and D": the people before the phrase
@@ -518,10 +552,8 @@ fn with_their_counterparts(
         } else {
             &mut other
         };
-        if span.start >= phrase.end || span.end <= phrase.start {
-            if !list.contains(e) {
-                list.push(*e);
-            }
+        if (span.start >= phrase.end || span.end <= phrase.start) && !list.contains(e) {
+            list.push(*e);
         }
     }
     let roles = |e: usize| &ctx.res.entities[e].roles;
@@ -607,7 +639,8 @@ fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Ve
 }
 
 /// "All four will meet": the people of the meetings of the last two sentences, when their
-/// number is the group's.
+/// number is the group's. (A plain "They met ..." is not read: the meeting told just before
+/// is too often not theirs.)
 fn group_in(
     ctx: &Context<'_>,
     clause: Span,
