@@ -181,16 +181,19 @@ pub(crate) fn find(
             let mut name = None;
             if let Some(m) = ctx.person_mention_at(first) {
                 name = Some(m);
-            } else if let Some((mut span, mut words, end)) = ctx.read_name(first, &taken) {
+            } else if let Some((mut span, words, end)) = ctx.read_name(first, &taken) {
                 // "Prince Philip", "Pope Francis": a royal or religious title is part of a
                 // one-word name.
                 let styled = matches!(
                     info.role.as_deref(),
                     Some("monarch" | "royal" | "religious_leader")
                 );
+                let mut canonical = None;
                 if styled && words == 1 && starts_upper(&text[span]) {
+                    // Still a short name (the given name of a longer one, "Prince Faisal" for
+                    // "Faisal bin Farhan"), but named with its title when it stands alone.
                     span.start = title_start(text, span.start);
-                    words = 2;
+                    canonical = Some(text[span].to_string());
                 }
                 let gender = info.gender.or_else(|| ctx.given_gender(first));
                 out.names.push(RuleName {
@@ -199,7 +202,7 @@ pub(crate) fn find(
                     via: NameVia::Title,
                     words,
                     gender,
-                    canonical: None,
+                    canonical,
                 });
                 mark(&mut taken, first, end);
                 name = Some(span);

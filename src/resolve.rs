@@ -268,10 +268,14 @@ pub(crate) fn resolve(
     // 3. Short names after titles and honorifics.
     let mut doc_names = DocNames::build(&b);
     for n in &short_names {
-        let word = &text[n.span];
+        // A styled name ("Prince Faisal") is looked up by its name word, as a given name.
+        let styled = n.canonical.is_some();
+        let full = &text[n.span];
+        let word = full.split_whitespace().last().unwrap_or(full);
         doc_names.update(&b);
         let entity = doc_names
             .surname(word)
+            .filter(|_| !styled)
             .or_else(|| doc_names.family_name_first(gaz, word, true))
             .or_else(|| {
                 let title = names
@@ -279,14 +283,20 @@ pub(crate) fn resolve(
                     .iter()
                     .find(|t| t.name == Some(n.span))
                     .map(|t| lex.title(t.title));
-                gazetteer_surname(gaz, surnames, word, title.and_then(|t| t.role.as_deref()))
+                let role = title.and_then(|t| t.role.as_deref());
+                (!styled)
+                    .then(|| gazetteer_surname(gaz, surnames, word, role))
+                    .flatten()
                     .map(|entry| b.entry_entity(entry))
             })
-            .unwrap_or_else(|| b.named_entity(EntityKind::Person, word.to_string(), n.gender));
+            .unwrap_or_else(|| {
+                let name = n.canonical.clone().unwrap_or_else(|| word.to_string());
+                b.named_entity(EntityKind::Person, name, n.gender)
+            });
         if b.out.entities[entity].gender.is_none() {
             b.out.entities[entity].gender = n.gender;
         }
-        let via = if b.out.entities[entity].name == word {
+        let via = if b.out.entities[entity].name == full {
             Via::Title
         } else {
             Via::ShortForm

@@ -353,3 +353,13 @@ fn offices_in_lower_case() {
     // Without a country, "government" and "presidency" name no institution.
     assert!(institutions("The government said he assumed the presidency in May.").is_empty());
 }
+
+#[test]
+fn a_styled_given_name_joins_the_full_name() {
+    let out =
+        extract("Prince Khalid bin Salem arrived on Monday. Later, Prince Khalid met reporters.");
+    let p = of_kind(&out, EntityKind::Person);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].0, "Khalid bin Salem");
+    assert_eq!(p[0].1[1], ("Prince Khalid".to_string(), Via::ShortForm));
+}
