@@ -282,3 +282,9 @@ fn datelines_and_their_summit() {
         vec![row(&[A, B], Held, None, Some("2019-05-13"))]
     );
 }
+
+#[test]
+fn a_light_verb_makes_a_distant_meeting_noun_a_meeting() {
+    let text = story("Kovacs and Berglund have held several rounds of talks on the border.");
+    assert_eq!(meetings(&text), vec![row(&[A, B], Held, None, None)]);
+}

@@ -72,6 +72,7 @@ impl LexiconKind {
                 "negation",
                 "not_meeting",
                 "separate",
+                "light_verb",
             ],
         }
     }

@@ -13,7 +13,8 @@
 //!    meeting verb ("met", "held talks", "sat down with", "was received by"); an object verb
 //!    ("received", "hosted", "visited") followed within a few words by a named person; a
 //!    meeting noun tied to its people ("talks between A and B", "during his meeting with B",
-//!    "the A-B summit"). A noun with no such tie ("The talks precede ...", "During the
+//!    "the A-B summit", "A and B have held several rounds of talks" after a light verb). A
+//!    noun with no such tie ("The talks precede ...", "During the
 //!    meeting, ...") refers back to a meeting already told and starts none.
 //! 3. **No meeting** when the clause names a phone or video call, a letter or the like
 //!    (`not_meeting`), or a negation stands just before the trigger ("did not meet").
@@ -54,14 +55,15 @@ use regex::Regex;
 use std::collections::HashMap;
 
 /// The classes a trigger term can have, as bits.
-const VERB: u8 = 1;
-const OBJECT_VERB: u8 = 2;
-const NOUN: u8 = 4;
-const PLANNED: u8 = 8;
-const CANCELLED: u8 = 16;
-const NEGATION: u8 = 32;
-const NOT_MEETING: u8 = 64;
-const SEPARATE: u8 = 128;
+const VERB: u16 = 1;
+const OBJECT_VERB: u16 = 2;
+const NOUN: u16 = 4;
+const PLANNED: u16 = 8;
+const CANCELLED: u16 = 16;
+const NEGATION: u16 = 32;
+const NOT_MEETING: u16 = 64;
+const SEPARATE: u16 = 128;
+const LIGHT_VERB: u16 = 256;
 
 /// How many words before a trigger a planned or negation marker may stand.
 const MARKER_WINDOW: usize = 4;
@@ -88,12 +90,12 @@ fn unreachable_regex() -> Regex {
 #[derive(Debug)]
 pub(crate) struct MeetingLexicon {
     automaton: Option<AhoCorasick>,
-    classes: Vec<u8>,
+    classes: Vec<u16>,
 }
 
 impl MeetingLexicon {
     pub(crate) fn build(gaz: &Gazetteer) -> Result<MeetingLexicon, crate::Error> {
-        let mut by_term: HashMap<String, u8> = HashMap::new();
+        let mut by_term: HashMap<String, u16> = HashMap::new();
         for (term, class) in gaz
             .lexicons
             .get(&LexiconKind::MeetingTriggers)
@@ -108,11 +110,12 @@ impl MeetingLexicon {
                 "negation" => NEGATION,
                 "not_meeting" => NOT_MEETING,
                 "separate" => SEPARATE,
+                "light_verb" => LIGHT_VERB,
                 _ => 0,
             };
             *by_term.entry(term.to_lowercase()).or_default() |= bit;
         }
-        let mut terms: Vec<(String, u8)> = by_term.into_iter().collect();
+        let mut terms: Vec<(String, u16)> = by_term.into_iter().collect();
         terms.sort();
         let automaton = if terms.is_empty() {
             None
@@ -137,11 +140,11 @@ impl MeetingLexicon {
     }
 
     /// Token-aligned, non-overlapping (longest first) lexicon matches in `span`.
-    fn find(&self, text: &str, span: Span) -> Vec<(Span, u8)> {
+    fn find(&self, text: &str, span: Span) -> Vec<(Span, u16)> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let mut found: Vec<(Span, u8)> = ac
+        let mut found: Vec<(Span, u16)> = ac
             .find_overlapping_iter(&text[span])
             .map(|m| {
                 (
@@ -152,7 +155,7 @@ impl MeetingLexicon {
             .filter(|(s, _)| is_boundary(text, s.start) && is_boundary(text, s.end))
             .collect();
         found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        let mut out: Vec<(Span, u8)> = Vec::new();
+        let mut out: Vec<(Span, u16)> = Vec::new();
         for (s, c) in found {
             if out.last().is_none_or(|(l, _)| s.start >= l.end) {
                 out.push((s, c));
@@ -343,10 +346,20 @@ fn meeting_in(
                 })
         })
     };
+    // "A and B have held several rounds of talks": a light verb a few words before the noun,
+    // with two people before the verb.
+    let after_light_verb = |noun: &Span| {
+        terms.iter().any(|(l, c)| {
+            c & LIGHT_VERB != 0
+                && l.end <= noun.start
+                && word_index(noun.start) - word_index(l.end) <= MARKER_WINDOW
+                && people.iter().filter(|(p, _)| p.end <= l.start).count() >= 2
+        })
+    };
     let noun = || {
-        terms
-            .iter()
-            .find(|(s, c)| c & NOUN != 0 && usable(s) && noun_is_tied(text, *s, &people))
+        terms.iter().find(|(s, c)| {
+            c & NOUN != 0 && usable(s) && (noun_is_tied(text, *s, &people) || after_light_verb(s))
+        })
     };
     let (trigger, _) = *verb.or_else(object_verb).or_else(noun)?;
 
