@@ -30,6 +30,7 @@ use crate::document::{Document, Token, TokenKind};
 use crate::gazetteer::{Gazetteer, Gender, Title, TitleKind, WordClass};
 use crate::mentions::GazetteerMentions;
 use crate::segment::is_boundary;
+use crate::span::{ending_at, overlapping, starting_within};
 use crate::{EntityKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -43,7 +44,7 @@ const MAX_ORG_WORDS: usize = 6;
 /// embassy", "the French presidency"; not "assumed the presidency").
 static OFFICE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
     regex::Regex::new(
-        r"\b(?:presidential office|presidency|prime minister['’]s office|president['’]s office|foreign ministry|defen[cs]e ministry|interior ministry|finance ministry|government|embassy)\b",
+        r"(?-u:\b)(?:presidential office|presidency|prime minister['’]s office|president['’]s office|foreign ministry|defen[cs]e ministry|interior ministry|finance ministry|government|embassy)(?-u:\b)",
     )
     .unwrap_or_else(|_| regex::Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
@@ -262,8 +263,7 @@ pub(crate) fn find(
     while i < tokens.len() {
         if let Some((span, start, end)) = ctx.read_org(i, &taken) {
             out.swallowed.extend(
-                found
-                    .mentions
+                starting_within(&found.mentions, span, |m| m.span)
                     .iter()
                     .filter(|m| span.contains(m.span))
                     .map(|m| m.span),
@@ -305,9 +305,8 @@ pub(crate) fn find(
         } else {
             // A demonym belongs to the name ("French presidency"); a country keeps its own
             // mention and the name is the office's words.
-            let demonym = found.demonyms.iter().find(|d| {
-                d.span.end < span.start && text[d.span.end..span.start].trim().is_empty()
-            });
+            let before = text[..span.start].trim_end();
+            let demonym = ending_at(&found.demonyms, before.len(), |d| d.span);
             let span = demonym.map_or(span, |d| Span::new(d.span.start, span.end));
             // "Government of Mexico", "Presidency of France"; unqualified, the words.
             let canonical = country.map(|c| {
@@ -387,7 +386,7 @@ impl Context<'_> {
     }
 
     fn inside_mention(&self, span: Span) -> bool {
-        self.found.mentions.iter().any(|m| m.span.overlaps(span))
+        overlapping(&self.found.mentions, span, |m| m.span).is_some()
     }
 
     /// The gazetteer person mention starting at token `i`.
@@ -433,13 +432,10 @@ impl Context<'_> {
             .or_else(|| before.strip_suffix("’s"))
             .unwrap_or(before);
         let end = before.len();
-        if let Some(d) = self.found.demonyms.iter().find(|d| d.span.end == end) {
+        if let Some(d) = ending_at(&self.found.demonyms, end, |d| d.span) {
             return Some(d.country);
         }
-        self.found
-            .mentions
-            .iter()
-            .find(|m| m.span.end == end)
+        ending_at(&self.found.mentions, end, |m| m.span)
             .filter(|m| {
                 let e = self.gaz.entry(m.entry);
                 e.kind == EntityKind::Place
@@ -608,9 +604,7 @@ impl Context<'_> {
         // The leading words must not all be gazetteer places ("Russia Council" is odd, but
         // "Japan Foundation" is a name): keep it; a lone person name before a head is not.
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        if self
-            .found
-            .mentions
+        if starting_within(&self.found.mentions, span, |m| m.span)
             .iter()
             .any(|m| m.span == span || (span.contains(m.span) && self.is_person(m.entry)))
         {
@@ -640,12 +634,9 @@ impl Context<'_> {
             return false;
         }
         let s = self.tokens[j].span;
-        let place_or_body = self
-            .found
-            .mentions
-            .iter()
-            .any(|m| m.span.contains(s) && !self.is_person(m.entry));
-        let demonym = self.found.demonyms.iter().any(|d| d.span.contains(s));
+        let place_or_body = overlapping(&self.found.mentions, s, |m| m.span)
+            .is_some_and(|m| m.span.contains(s) && !self.is_person(m.entry));
+        let demonym = overlapping(&self.found.demonyms, s, |d| d.span).is_some();
         !(place_or_body || demonym)
     }
 }

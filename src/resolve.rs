@@ -29,6 +29,7 @@ use crate::gazetteer::{Form, Gazetteer, Gender, TitleKind};
 use crate::mentions::GazetteerMentions;
 use crate::names::{NameLexicon, NameMentions, NameVia};
 use crate::record::Via;
+use crate::span::{ending_at, overlapping};
 use crate::{EntityKind, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -174,10 +175,6 @@ impl<'a> Builder<'a> {
             roles.push(role);
         }
     }
-
-    fn covered(&self, span: Span) -> bool {
-        self.out.mentions.iter().any(|m| m.span.overlaps(span))
-    }
 }
 
 /// Resolves the mentions of one document.
@@ -199,8 +196,9 @@ pub(crate) fn resolve(
     };
 
     // 1. Gazetteer mentions, and full names found by rule.
+    let swallowed: HashSet<Span> = names.swallowed.iter().copied().collect();
     for m in &found.mentions {
-        if names.swallowed.contains(&m.span) {
+        if swallowed.contains(&m.span) {
             continue;
         }
         let e = b.entry_entity(m.entry);
@@ -239,16 +237,17 @@ pub(crate) fn resolve(
     }
 
     // 2. Roles from titles before names.
+    let entity_at: HashMap<Span, usize> =
+        b.out.mentions.iter().map(|m| (m.span, m.entity)).collect();
+    let title_of: HashMap<Span, &crate::names::TitleMention> = names
+        .titles
+        .iter()
+        .filter_map(|t| t.name.map(|n| (n, t)))
+        .collect();
     for t in &names.titles {
         let info = lex.title(t.title);
         let Some(name) = t.name else { continue };
-        let Some(entity) = b
-            .out
-            .mentions
-            .iter()
-            .find(|m| m.span == name)
-            .map(|m| m.entity)
-        else {
+        let Some(&entity) = entity_at.get(&name) else {
             continue;
         };
         if b.out.entities[entity].gender.is_none() {
@@ -278,11 +277,7 @@ pub(crate) fn resolve(
             .filter(|_| !styled)
             .or_else(|| doc_names.family_name_first(gaz, word, true))
             .or_else(|| {
-                let title = names
-                    .titles
-                    .iter()
-                    .find(|t| t.name == Some(n.span))
-                    .map(|t| lex.title(t.title));
+                let title = title_of.get(&n.span).map(|t| lex.title(t.title));
                 let role = title.and_then(|t| t.role.as_deref());
                 (!styled)
                     .then(|| gazetteer_surname(gaz, surnames, word, role))
@@ -302,7 +297,7 @@ pub(crate) fn resolve(
             Via::ShortForm
         };
         b.add(n.span, entity, via);
-        if let Some(t) = names.titles.iter().find(|t| t.name == Some(n.span)) {
+        if let Some(t) = title_of.get(&n.span) {
             if let Some(role) = &lex.title(t.title).role {
                 b.add_role(
                     entity,
@@ -337,6 +332,12 @@ pub(crate) fn resolve(
     }
 
     // 5. Appositions: "Oleg Vasko, Russia's deputy foreign minister,".
+    let ending: HashMap<usize, usize> = b
+        .out
+        .mentions
+        .iter()
+        .map(|m| (m.span.end, m.entity))
+        .collect();
     for t in names.titles.iter().filter(|t| t.name.is_none()) {
         let info = lex.title(t.title);
         let Some(role) = &info.role else { continue };
@@ -348,13 +349,9 @@ pub(crate) fn resolve(
         let Some(before) = before.strip_suffix(',') else {
             continue;
         };
-        let person = b
-            .out
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.span.end == before.len())
-            .map(|m| m.entity)
+        let person = ending
+            .get(&before.len())
+            .copied()
             .filter(|&e| b.out.entities[e].kind == EntityKind::Person);
         if let Some(p) = person {
             b.add_role(
@@ -368,8 +365,10 @@ pub(crate) fn resolve(
     }
 
     // 6. Acronyms in parentheses after an institution.
-    let mut acronyms: Vec<(String, usize)> = Vec::new();
-    for m in b.out.mentions.clone() {
+    b.out.mentions.sort_by_key(|m| m.span.start);
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronym_mentions = Vec::new();
+    for m in &b.out.mentions {
         if b.out.entities[m.entity].kind != EntityKind::Institution {
             continue;
         }
@@ -384,11 +383,14 @@ pub(crate) fn resolve(
                 .all(|c| c.is_uppercase() || c == '&' || c == '-')
         {
             let span = Span::new(m.span.end + 2, m.span.end + 2 + acr.len());
-            if !b.covered(span) {
-                b.add(span, m.entity, Via::Alias);
+            if overlapping(&b.out.mentions, span, |m| m.span).is_none() {
+                acronym_mentions.push((span, m.entity));
             }
-            acronyms.push((acr.to_string(), m.entity));
+            acronyms.entry(acr.to_string()).or_insert(m.entity);
         }
+    }
+    for (span, e) in acronym_mentions {
+        b.add(span, e, Via::Alias);
     }
 
     // 7. Short forms anywhere: surnames of the document's people, introduced acronyms, and
@@ -410,8 +412,8 @@ pub(crate) fn resolve(
             continue;
         }
         let word = &text[t.span];
-        if let Some((_, e)) = acronyms.iter().find(|(a, _)| a == word) {
-            additions.push((t.span, Target::Entity(*e), Via::Alias));
+        if let Some(&e) = acronyms.get(word) {
+            additions.push((t.span, Target::Entity(e), Via::Alias));
             continue;
         }
         if !is_capitalised(word) || overlaps_any(&title_spans, t.span) {
@@ -683,12 +685,9 @@ fn country_start(text: &str, found: &GazetteerMentions, offset: usize) -> Option
         .or_else(|| before.strip_suffix("’s"))
         .unwrap_or(before);
     let end = before.len();
-    found
-        .demonyms
-        .iter()
+    ending_at(&found.demonyms, end, |d| d.span)
         .map(|d| d.span)
-        .chain(found.mentions.iter().map(|m| m.span))
-        .find(|s| s.end == end)
+        .or_else(|| ending_at(&found.mentions, end, |m| m.span).map(|m| m.span))
         .map(|s| s.start)
 }
 

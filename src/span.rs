@@ -83,6 +83,29 @@ impl Index<Span> for str {
     }
 }
 
+/// The items of `items` (sorted by start) that start inside `span`: a binary search, so that
+/// passes looking at one sentence or clause never scan the whole document.
+pub(crate) fn starting_within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|t| key(t).start < span.start);
+    let to = items.partition_point(|t| key(t).start < span.end);
+    &items[from..to.max(from)]
+}
+
+/// The item of `items` (sorted by start, not overlapping each other) that ends exactly at
+/// `end`, if any.
+pub(crate) fn ending_at<T>(items: &[T], end: usize, key: impl Fn(&T) -> Span) -> Option<&T> {
+    let i = items.partition_point(|t| key(t).start < end);
+    i.checked_sub(1)
+        .map(|i| &items[i])
+        .filter(|t| key(t).end == end)
+}
+
+/// The item of `items` (sorted by start, not overlapping each other) that overlaps `span`.
+pub(crate) fn overlapping<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> Option<&T> {
+    let i = items.partition_point(|t| key(t).end <= span.start);
+    items.get(i).filter(|t| key(t).overlaps(span))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +118,18 @@ mod tests {
         assert_eq!(format!("{s:?}"), "0..6");
         assert_eq!(s.len(), 6);
         assert!(!s.is_empty());
+    }
+
+    #[test]
+    fn searches_over_sorted_spans() {
+        let spans = [Span::new(0, 3), Span::new(5, 9), Span::new(12, 15)];
+        let id = |s: &Span| *s;
+        assert_eq!(starting_within(&spans, Span::new(4, 13), id), &spans[1..3]);
+        assert!(starting_within(&spans, Span::new(16, 20), id).is_empty());
+        assert_eq!(ending_at(&spans, 9, id), Some(&spans[1]));
+        assert_eq!(ending_at(&spans, 8, id), None);
+        assert_eq!(overlapping(&spans, Span::new(8, 10), id), Some(&spans[1]));
+        assert_eq!(overlapping(&spans, Span::new(9, 12), id), None);
     }
 
     #[test]

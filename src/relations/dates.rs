@@ -143,12 +143,12 @@ struct Ctx<'a> {
     future: bool,
 }
 
-const MONTH: &str = r"\b(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
+const MONTH: &str = r"(?-u:\b)(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const DAY: &str = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b";
-const RANGE: &str = r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\b)?";
-const YEAR: &str = r"(?P<year>\d{4})\b";
-const MODIFIER: &str = r"(?:\b(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))";
+const DAY: &str = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?-u:\b)";
+const RANGE: &str = r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?(?-u:\b))?";
+const YEAR: &str = r"(?P<year>\d{4})(?-u:\b)";
+const MODIFIER: &str = r"(?:(?-u:\b)(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))";
 const PREP: &str = r"(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]hrough|of)";
 
 fn re(pattern: &str) -> Regex {
@@ -157,51 +157,55 @@ fn re(pattern: &str) -> Regex {
 
 static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(?:will|shall|is to|are to|(?:is|are) (?:set|due|scheduled|slated) to|expected to|plans? to|planning to|going to|upcoming|next(?:\s+to)?)\b|['’]ll\b|\bwon['’]t\b",
+        r"(?-u:\b)(?:will|shall|is to|are to|(?:is|are) (?:set|due|scheduled|slated) to|expected to|plans? to|planning to|going to|upcoming|next(?:\s+to)?)(?-u:\b)|['’]ll(?-u:\b)|(?-u:\b)won['’]t(?-u:\b)",
     )
 });
-static ISO_RE: Lazy<Regex> = Lazy::new(|| re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"));
+static ISO_RE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)"));
 static MDY_RE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?:\b{WEEKDAY},?\s+)?{MONTH}\s+{DAY}{RANGE}(?:,?\s+{YEAR})?"
+        r"(?:(?-u:\b){WEEKDAY},?\s+)?{MONTH}\s+{DAY}{RANGE}(?:,?\s+{YEAR})?"
     ))
 });
 static DMY_RE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?:\b{WEEKDAY},?\s+(?:the\s+)?)?\b{DAY}{RANGE}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"
+        r"(?:(?-u:\b){WEEKDAY},?\s+(?:the\s+)?)?(?-u:\b){DAY}{RANGE}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"
     ))
 });
 static MONTH_YEAR_RE: Lazy<Regex> = Lazy::new(|| re(&format!(r"{MODIFIER}?{MONTH},?\s+{YEAR}")));
 static MONTH_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?:\b{PREP}\s+)?(?P<expr>{MODIFIER}?{MONTH})(?P<poss>['’]s\b)?"
+        r"(?:(?-u:\b){PREP}\s+)?(?P<expr>{MODIFIER}?{MONTH})(?P<poss>['’]s(?-u:\b))?"
     ))
 });
 static YEAR_ONLY_RE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?:\b{PREP}\s+)?(?P<expr>{MODIFIER}?\b(?P<year>(?:1[89]|2[01])\d\d))\b(?P<after>[.,]\d|%|\s+[a-z]+)?"
+        r"(?:(?-u:\b){PREP}\s+)?(?P<expr>{MODIFIER}?(?-u:\b)(?P<year>(?:1[89]|2[01])\d\d))(?-u:\b)(?P<after>[.,]\d|%|\s+[a-z]+)?"
     ))
 });
-static REL_MONTH_RE: Lazy<Regex> =
-    Lazy::new(|| re(&format!(r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+{MONTH}")));
+static REL_MONTH_RE: Lazy<Regex> = Lazy::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+{MONTH}"
+    ))
+});
 static REL_PERIOD_RE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(?:(?P<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|weekend|month|year)\b",
+        r"(?-u:\b)(?:(?P<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|weekend|month|year)(?-u:\b)",
     )
 });
 static DAY_WORD_RE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(?:(?P<before>[Tt]he\s+day\s+before\s+yesterday)|(?P<after>[Tt]he\s+day\s+after\s+tomorrow)|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow))\b",
+        r"(?-u:\b)(?:(?P<before>[Tt]he\s+day\s+before\s+yesterday)|(?P<after>[Tt]he\s+day\s+after\s+tomorrow)|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow))(?-u:\b)",
     )
 });
 static AGO_RE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+        r"(?-u:\b)(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?-u:\b)",
     )
 });
 static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})\b"
+        r"(?-u:\b)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})(?-u:\b)"
     ))
 });
 

@@ -48,6 +48,7 @@ use super::Context;
 use crate::gazetteer::{Gazetteer, LexiconKind};
 use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
 use crate::segment::is_boundary;
+use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
@@ -75,7 +76,7 @@ const OBJECT_WINDOW: usize = 6;
 /// Groups that stand for the people of the meetings just before.
 static GROUP: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(?:all (two|three|four|five|six)|the (two|three|four|five|six) (?:leaders|ministers|presidents|premiers|officials|sides|men|women|delegations)|both (?:leaders|ministers|presidents|men|women|sides))\b",
+        r"(?i)(?-u:\b)(?:all (two|three|four|five|six)|the (two|three|four|five|six) (?:leaders|ministers|presidents|premiers|officials|sides|men|women|delegations)|both (?:leaders|ministers|presidents|men|women|sides))(?-u:\b)",
     )
     .unwrap_or_else(|_| unreachable_regex())
 });
@@ -186,32 +187,39 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
     let mut venue: Option<(Option<String>, Option<String>, usize)> = None;
     for sentence in doc.sentences() {
         let before = found.len();
+        for clause in clauses(text, sentence.span) {
+            let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
+            found.extend(new);
+        }
+        // A back-reference noun: only needed when the sentence told no meeting.
+        let back_reference = if found.len() == before {
+            ctx.meetings
+                .find(text, sentence.span)
+                .into_iter()
+                .find(|(_, c)| c & NOUN != 0)
+        } else {
+            None
+        };
+        if found.len() == before && back_reference.is_none() {
+            continue; // most sentences: no date needed
+        }
         let mut date_mentions = find_dates(&text[sentence.span], doc.date());
         // "NAIROBI, March 8 (Reuters) -": the dateline's date is the filing date.
         if let Some(end) = dateline_end(&text[sentence.span]) {
             date_mentions.retain(|d| d.span.start >= end);
         }
-        for clause in clauses(text, sentence.span) {
-            let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
-            found.extend(new);
-        }
         let exact_date = date_mentions
             .iter()
             .find_map(|d| d.date)
             .map(|d| d.to_string());
-        if found.len() == before {
-            if let Some(noun) = ctx
-                .meetings
-                .find(text, sentence.span)
-                .into_iter()
-                .find(|(_, c)| c & NOUN != 0)
-            {
-                let place = place_in(ctx, sentence.span, &[noun.0]);
-                if place.is_some() || exact_date.is_some() {
-                    venue = Some((place, exact_date.clone(), sentence.paragraph));
-                }
+        if let Some(noun) = back_reference {
+            let place = place_in(ctx, sentence.span, &[noun.0]);
+            if place.is_some() || exact_date.is_some() {
+                venue = Some((place, exact_date.clone(), sentence.paragraph));
             }
-        } else if let Some((place, date, paragraph)) = &venue {
+            continue;
+        }
+        if let Some((place, date, paragraph)) = &venue {
             if sentence.paragraph <= paragraph + VENUE_PARAGRAPHS {
                 for m in &mut found[before..] {
                     if m.place.is_none() {
@@ -267,7 +275,7 @@ fn dateline_end(sentence: &str) -> Option<usize> {
 /// The sentence cut at `;` and before "while", "whereas", "but".
 fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     static CUT: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r";|,?\s+(?:while|whereas|but|after which|before which)\s|,?\s+(?:before|after)\s+(?:\w+ing)\b")
+        Regex::new(r";|,?\s+(?:while|whereas|but|after which|before which)\s|,?\s+(?:before|after)\s+(?:\w+ing)(?-u:\b)")
             .unwrap_or_else(|_| unreachable_regex())
     });
     let s = &text[sentence];
@@ -315,12 +323,11 @@ fn meeting_in(
     if terms.iter().any(|(_, c)| c & NOT_MEETING != 0) {
         return None;
     }
-    let in_quote = |s: Span| quotes.iter().any(|q| q.outer.contains(s));
+    let in_quote =
+        |s: Span| overlapping(quotes, s, |q| q.outer).is_some_and(|q| q.outer.contains(s));
     // The people of the clause, outside quotations; a pronoun that attributes words
     // ("…, he said") is the speaker, not a participant.
-    let people: Vec<(Span, usize)> = ctx
-        .res
-        .mentions
+    let people: Vec<(Span, usize)> = starting_within(&ctx.res.mentions, clause, |m| m.span)
         .iter()
         .filter(|m| clause.contains(m.span) && !in_quote(m.span))
         .filter(|m| ctx.res.entities[m.entity].kind == EntityKind::Person)
@@ -395,9 +402,7 @@ fn meeting_in(
     }
     // "…, before heading to the palace to meet Ferreira": the sentence's subject.
     if participants.len() == 1 && people.iter().all(|(p, _)| p.start > trigger.start) {
-        let subject = ctx
-            .res
-            .mentions
+        let subject = starting_within(&ctx.res.mentions, sentence, |m| m.span)
             .iter()
             .filter(|m| sentence.contains(m.span) && m.span.end <= clause.start)
             .find(|m| ctx.res.entities[m.entity].kind == EntityKind::Person)
@@ -529,7 +534,7 @@ fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
 /// two or more people before it.
 fn their_before(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
     static THEIR: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"\btheir(?:\s+[\w-]+){0,2}\s*$").unwrap_or_else(|_| unreachable_regex())
+        Regex::new(r"(?-u:\b)their(?:\s+[\w-]+){0,2}\s*$").unwrap_or_else(|_| unreachable_regex())
     });
     let before = &text[..noun.start];
     let from = before.len().saturating_sub(60);
@@ -551,7 +556,7 @@ fn with_their_counterparts(
     people: &[(Span, usize)],
 ) -> Option<Vec<Vec<usize>>> {
     static THEIR: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"\b(?:their|respective)\s+(?:[\w-]+\s+)?counterparts\b")
+        Regex::new(r"(?-u:\b)(?:their|respective)\s+(?:[\w-]+\s+)?counterparts(?-u:\b)")
             .unwrap_or_else(|_| unreachable_regex())
     });
     let text = ctx.doc.text();
@@ -608,8 +613,9 @@ fn with_their_counterparts(
 /// "his Russian counterpart": the person of the document who holds the subject's role in the
 /// country of the adjective, when exactly one does.
 fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Vec<usize> {
-    static COUNTERPART: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"\bcounterparts?\b").unwrap_or_else(|_| unreachable_regex()));
+    static COUNTERPART: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?-u:\b)counterparts?(?-u:\b)").unwrap_or_else(|_| unreachable_regex())
+    });
     let text = ctx.doc.text();
     let mut out = Vec::new();
     for m in COUNTERPART.find_iter(&text[clause]) {
@@ -671,7 +677,12 @@ fn group_in(
     let this = ctx.doc.sentence_at(sentence.start)?;
     let floor = sentences[this.saturating_sub(2)].span.start;
     let mut people: Vec<usize> = Vec::new();
-    for f in earlier.iter().filter(|f| f.evidence.start >= floor) {
+    let recent = earlier
+        .iter()
+        .rev()
+        .take_while(|f| f.evidence.start >= floor)
+        .collect::<Vec<_>>();
+    for f in recent.into_iter().rev() {
         for &p in &f.participants {
             if !people.contains(&p) {
                 people.push(p);
@@ -699,7 +710,10 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
     let text = ctx.doc.text();
     let mut country = None;
     let mut institution = None;
-    for m in ctx.res.mentions.iter().filter(|m| clause.contains(m.span)) {
+    for m in starting_within(&ctx.res.mentions, clause, |m| m.span)
+        .iter()
+        .filter(|m| clause.contains(m.span))
+    {
         let entity = &ctx.res.entities[m.entity];
         let before = text[clause.start..m.span.start].trim_end();
         let before = before.strip_suffix(" the").unwrap_or(before);
@@ -741,16 +755,13 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
 /// Merges meetings told again; emits records in text order.
 fn dedupe(ctx: &Context<'_>, found: Vec<Found>) -> Vec<Meeting> {
     let mut out: Vec<Found> = Vec::new();
+    let mut seen: HashMap<(Vec<usize>, MeetingStatus), usize> = HashMap::new();
     for f in found {
         let mut key = f.participants.clone();
         key.sort_unstable();
-        let same = out.iter_mut().find(|o| {
-            let mut k = o.participants.clone();
-            k.sort_unstable();
-            k == key && o.status == f.status
-        });
-        match same {
-            Some(o) => {
+        match seen.get(&(key.clone(), f.status)) {
+            Some(&i) => {
+                let o = &mut out[i];
                 if o.place.is_none() {
                     o.place = f.place;
                 }
@@ -758,7 +769,10 @@ fn dedupe(ctx: &Context<'_>, found: Vec<Found>) -> Vec<Meeting> {
                     o.date = f.date;
                 }
             }
-            None => out.push(f),
+            None => {
+                seen.insert((key, f.status), out.len());
+                out.push(f);
+            }
         }
     }
     let text = ctx.doc.text();

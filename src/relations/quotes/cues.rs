@@ -4,6 +4,7 @@
 use crate::document::{Document, Token, TokenKind};
 use crate::gazetteer::{Gazetteer, LexiconKind};
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How a cue relates to its speaker.
@@ -69,13 +70,14 @@ pub(super) fn inside(spans: &[Span], span: Span) -> bool {
 
 /// The word as a lexicon form: lower-case words as they are; a capitalised word only at the
 /// start of a sentence.
-fn form(word: &str, sentence_start: bool) -> Option<String> {
+fn form(word: &str, sentence_start: bool) -> Option<Cow<'_, str>> {
     if !word.chars().any(char::is_uppercase) {
-        return Some(word.to_string());
+        return Some(Cow::Borrowed(word));
     }
     let mut chars = word.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
-    (sentence_start && first_upper && !chars.any(char::is_uppercase)).then(|| word.to_lowercase())
+    (sentence_start && first_upper && !chars.any(char::is_uppercase))
+        .then(|| Cow::Owned(word.to_lowercase()))
 }
 
 fn kind_of_phrase(words: &[String]) -> CueKind {
@@ -151,7 +153,7 @@ pub(super) fn scan(doc: &Document, lex: &Lexicon, quoted: &[Span]) -> Vec<Cue> {
             i = last + 1;
             continue;
         }
-        if let Some(w) = first.filter(|w| lex.verbs.contains(w)) {
+        if let Some(w) = first.filter(|w| lex.verbs.contains(w.as_ref())) {
             out.push(Cue {
                 span: t.span,
                 kind: kind_of_verb(&w),
