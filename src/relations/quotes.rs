@@ -152,6 +152,9 @@ pub(super) struct Pass<'a> {
     /// The quotations' outer spans, sorted.
     quoted: Vec<Span>,
     cues: Vec<Cue>,
+    /// Per paragraph: whether it has a word outside quotations (computed once, so that "is
+    /// this quotation the whole paragraph" costs O(1), not a scan of the paragraph).
+    has_bare_words: Vec<bool>,
 }
 
 /// The outcome of the sieves for one quotation.
@@ -173,12 +176,22 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Quote> {
     let lex = Lexicon::new(ctx.gaz);
     let quoted: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
     let cues = cues::scan(doc, &lex, &quoted);
+    let has_bare_words = doc
+        .paragraphs()
+        .iter()
+        .map(|&p| {
+            doc.tokens_in(p)
+                .iter()
+                .any(|t| t.kind != TokenKind::Punct && !inside(&quoted, t.span))
+        })
+        .collect();
     let pass = Pass {
         ctx,
         text,
         quotes,
         quoted,
         cues,
+        has_bare_words,
     };
     pass.run()
 }
@@ -531,9 +544,8 @@ impl Pass<'_> {
                 return Some(e);
             }
         }
-        let para = self.ctx.doc.paragraphs()[q.paragraph];
-        let whole = self.gap_words(para.start, q.outer.start) == 0
-            && self.gap_words(q.outer.end, para.end) == 0;
+        // The quotation is the whole paragraph: no word outside quotations in it.
+        let whole = !self.has_bare_words[q.paragraph];
         if !whole {
             return None;
         }
