@@ -187,16 +187,21 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
     let mut venue: Option<(Option<String>, Option<String>, usize)> = None;
     for sentence in doc.sentences() {
         let before = found.len();
+        // Most sentences hold no trigger at all: one automaton scan decides.
+        let sentence_terms = ctx.meetings.find(text, sentence.span);
+        if !sentence_terms
+            .iter()
+            .any(|(_, c)| c & (VERB | OBJECT_VERB | NOUN) != 0)
+        {
+            continue;
+        }
         for clause in clauses(text, sentence.span) {
             let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
             found.extend(new);
         }
         // A back-reference noun: only needed when the sentence told no meeting.
         let back_reference = if found.len() == before {
-            ctx.meetings
-                .find(text, sentence.span)
-                .into_iter()
-                .find(|(_, c)| c & NOUN != 0)
+            sentence_terms.into_iter().find(|(_, c)| c & NOUN != 0)
         } else {
             None
         };
