@@ -1,5 +1,10 @@
 //! One Aho-Corasick automaton over every name, alias, acronym and demonym of the gazetteer.
 //!
+//! For a very large gazetteer (over [`LARGE_GAZETTEER`] patterns, about half a million
+//! aliases) the automaton's construction takes many seconds, so the matcher uses a table
+//! instead: every match is token-aligned anyway, so it looks up the runs of tokens that
+//! start with a token some pattern starts with. Both engines find the same matches.
+//!
 //! Matching rules (also in gazetteers/README.md):
 //! - a match counts only on token boundaries ([`crate::segment::is_boundary`]), so "Japan"
 //!   never matches inside "Japanese" while "Japan's", "Japan’s" and "Japan-Russia" match;
@@ -15,7 +20,7 @@ use crate::segment::is_boundary;
 use crate::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How a pattern stands for its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,16 +51,83 @@ pub(crate) struct Match {
     pub(crate) pattern: u32,
 }
 
+/// Patterns above which the matcher uses a table of token runs instead of an automaton.
+pub(crate) const LARGE_GAZETTEER: usize = 500_000;
+
 /// The compiled automaton and, for each pattern, the entries it stands for, best first.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    automaton: Option<AhoCorasick>,
+    engine: Option<Engine>,
     targets: Vec<Vec<Target>>,
+}
+
+/// How the patterns are found in a text.
+#[derive(Debug)]
+enum Engine {
+    Automaton(AhoCorasick),
+    Table(TokenTable),
+}
+
+/// Patterns by their text, and the first token of each: a run of tokens is looked up only
+/// when it starts with such a token and is no longer than the longest pattern.
+#[derive(Debug)]
+struct TokenTable {
+    ids: HashMap<String, u32>,
+    first_tokens: HashSet<String>,
+    longest: usize,
+}
+
+impl TokenTable {
+    fn new(ids: HashMap<String, u32>) -> TokenTable {
+        let mut first_tokens = HashSet::new();
+        let mut longest = 0;
+        let mut tokens = Vec::new();
+        for p in ids.keys() {
+            longest = longest.max(p.len());
+            tokens.clear();
+            crate::segment::tokenize(p, Span::new(0, p.len()), &mut tokens);
+            if let Some(t) = tokens.first() {
+                first_tokens.insert(p.as_str()[t.span].to_string());
+            }
+        }
+        TokenTable {
+            ids,
+            first_tokens,
+            longest,
+        }
+    }
+
+    fn find(&self, text: &str) -> Vec<Match> {
+        let mut tokens = Vec::new();
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let mut out = Vec::new();
+        for (i, first) in tokens.iter().enumerate() {
+            if !self.first_tokens.contains(&text[first.span]) {
+                continue;
+            }
+            for last in &tokens[i..] {
+                if last.span.end - first.span.start > self.longest {
+                    break;
+                }
+                let span = Span::new(first.span.start, last.span.end);
+                if let Some(&pattern) = self.ids.get(&text[span]) {
+                    out.push(Match { span, pattern });
+                }
+            }
+        }
+        out
+    }
 }
 
 impl Matcher {
     /// Compiles every surface form of every entry.
     pub(crate) fn build(gaz: &Gazetteer) -> Result<Matcher, Error> {
+        Matcher::build_with(gaz, LARGE_GAZETTEER)
+    }
+
+    /// As [`build`](Matcher::build), with a table of token runs instead of an automaton
+    /// above `large` patterns.
+    pub(crate) fn build_with(gaz: &Gazetteer, large: usize) -> Result<Matcher, Error> {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
@@ -87,8 +159,10 @@ impl Matcher {
         for list in &mut targets {
             list.sort_by_key(|t| preference(gaz, t));
         }
-        let automaton = if patterns.is_empty() {
+        let engine = if patterns.is_empty() {
             None
+        } else if patterns.len() > large {
+            Some(Engine::Table(TokenTable::new(ids)))
         } else {
             let ac = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
@@ -99,25 +173,26 @@ impl Matcher {
                         format!("cannot build the gazetteer automaton: {e}"),
                     )
                 })?;
-            Some(ac)
+            Some(Engine::Automaton(ac))
         };
-        Ok(Matcher { automaton, targets })
+        Ok(Matcher { engine, targets })
     }
 
     /// Every token-aligned match in `text`, leftmost first and longest at each start,
     /// none overlapping another.
     pub(crate) fn find(&self, text: &str) -> Vec<Match> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
+        let mut candidates: Vec<Match> = match &self.engine {
+            None => return Vec::new(),
+            Some(Engine::Table(table)) => table.find(text),
+            Some(Engine::Automaton(ac)) => ac
+                .find_overlapping_iter(text)
+                .filter(|m| is_boundary(text, m.start()) && is_boundary(text, m.end()))
+                .map(|m| Match {
+                    span: Span::new(m.start(), m.end()),
+                    pattern: m.pattern().as_u32(),
+                })
+                .collect(),
         };
-        let mut candidates: Vec<Match> = ac
-            .find_overlapping_iter(text)
-            .filter(|m| is_boundary(text, m.start()) && is_boundary(text, m.end()))
-            .map(|m| Match {
-                span: Span::new(m.start(), m.end()),
-                pattern: m.pattern().as_u32(),
-            })
-            .collect();
         candidates.sort_unstable_by_key(|m| (m.span.start, Reverse(m.span.end)));
         let mut out = Vec::with_capacity(candidates.len());
         let mut end = 0;
@@ -271,6 +346,48 @@ mod tests {
         assert_eq!(g.entry(best.entry as usize).id, "C1");
         let nice = m.find("Nice");
         assert!(m.targets(nice[0].pattern)[0].ambiguous);
+    }
+
+    #[test]
+    fn the_token_table_finds_what_the_automaton_finds() {
+        let g = gazetteer(&[("places.tsv", PLACES), ("institutions.tsv", INSTITUTIONS)]);
+        let automaton = Matcher::build_with(&g, usize::MAX).unwrap();
+        let table = Matcher::build_with(&g, 0).unwrap();
+        assert!(matches!(table.engine, Some(Engine::Table(_))));
+        for text in [
+            "Japan's envoy, Russia’s envoy; Japan-Russia talks, Japanese.",
+            "the Russian Foreign Ministry and Russia’s Foreign Ministry",
+            "MOSCOW (AP) — an ap story from moscow; Nice, NICE, Nicer",
+            "Japans Russiagate Moscow\nMoscow  Moscow",
+            "",
+        ] {
+            let a: Vec<_> = automaton
+                .find(text)
+                .iter()
+                .map(|m| (m.span, automaton.targets(m.pattern)[0]))
+                .collect();
+            let t: Vec<_> = table
+                .find(text)
+                .iter()
+                .map(|m| (m.span, table.targets(m.pattern)[0]))
+                .collect();
+            assert_eq!(a, t, "{text}");
+        }
+    }
+
+    #[test]
+    fn both_engines_agree_on_the_default_gazetteer_and_the_test_articles() {
+        let g = Gazetteer::load(true, &[]).unwrap();
+        let automaton = Matcher::build_with(&g, usize::MAX).unwrap();
+        let table = Matcher::build_with(&g, 0).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut files = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert_eq!(automaton.find(&text), table.find(&text));
+            files += 1;
+        }
+        assert!(files >= 18);
     }
 
     #[test]
