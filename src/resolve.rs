@@ -6,7 +6,8 @@
 //!   are one person.
 //! - **Short forms**: a capitalised word that is the surname of exactly one person of the
 //!   document ("Brekov", "Mr. Brekov", "Mori-Brekov") is a mention of that person; a surname
-//!   shared by two people stays unresolved. A surname after a title that no person of the
+//!   shared by two people stays unresolved. A middle word of a long name counts too ("Lula"
+//!   for "Luiz Inácio Lula da Silva"). A surname after a title that no person of the
 //!   document has ("President Ferreira") is looked up among the gazetteer's people and taken
 //!   when exactly one has it; else the surname alone names a new person. A bare surname
 //!   nobody in the document has is taken from the gazetteer only when one person there has it,
@@ -577,7 +578,8 @@ fn fold_given(s: &str) -> String {
 /// pass over the entities and mentions, so looking a word up costs O(1).
 #[derive(Default)]
 struct DocNames {
-    /// Last word of a person's name, of a multi-word mention, or of a gazetteer alias.
+    /// Last word of a person's name, of a multi-word mention, or of a gazetteer alias; and
+    /// the capitalised middle words of a name of three words or more.
     surnames: HashMap<String, Vec<usize>>,
     /// First word of a person's name of two words or more.
     first_words: HashMap<String, Vec<usize>>,
@@ -616,9 +618,20 @@ impl DocNames {
                     push_unique(self.surnames.entry(last.to_string()).or_default(), i);
                 }
             }
-            let mut words = e.name.split_whitespace();
-            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            if let [first, _, ..] = words.as_slice() {
                 push_unique(self.first_words.entry(first.to_string()).or_default(), i);
+            }
+            // A long name is often shortened to a middle word ("Lula" for "Luiz Inácio Lula
+            // da Silva"): capitalised and not a listed word; like a surname it counts only when
+            // one person of the document has it.
+            if words.len() >= 3 {
+                for w in &words[1..words.len() - 1] {
+                    let capitalised = w.starts_with(char::is_uppercase) && w.chars().count() >= 3;
+                    if capitalised && !b.gaz.name_words.contains_key(*w) {
+                        push_unique(self.surnames.entry(w.to_string()).or_default(), i);
+                    }
+                }
             }
         }
         self.indexed = b.out.entities.len();

@@ -363,3 +363,13 @@ fn a_styled_given_name_joins_the_full_name() {
     assert_eq!(p[0].0, "Khalid bin Salem");
     assert_eq!(p[0].1[1], ("Prince Khalid".to_string(), Via::ShortForm));
 }
+
+#[test]
+fn a_middle_word_of_a_long_name_is_a_short_form() {
+    let out = extract(
+        "President Marcos Tadeu Bento da Rocha arrived. Bento told reporters the visit went well.",
+    );
+    let p = of_kind(&out, EntityKind::Person);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].1[1], ("Bento".to_string(), Via::ShortForm));
+}
