@@ -2,8 +2,11 @@
 //!
 //! - Demonyms ("Japanese") are kept apart with their country: they are not place mentions.
 //! - When a name stands for several entries, an entry that the document names elsewhere
-//!   without doubt, or whose country it names, is preferred; else the gazetteer's preference
-//!   (larger place, later file).
+//!   without doubt, or whose country it names, is preferred, unless the gazetteer's first
+//!   choice is a place at least three times its size ("Manchester" stays in England when Los
+//!   Angeles is named too); else the gazetteer's preference (larger place, later file). A
+//!   place three times larger than any other of its name counts as named without doubt
+//!   ("London").
 //! - A place name followed by a building noun ("Bellevue Palace", "Tokyo Station") is part of
 //!   the building's name, not a mention of the place.
 //! - A name marked `ambiguous` in the gazetteer ("Nice", "Reading": also a common word or
@@ -12,7 +15,7 @@
 //!   followed by a comma and a place ("NICE, France").
 
 use crate::document::Document;
-use crate::gazetteer::{Form, Gazetteer, Matcher};
+use crate::gazetteer::{Form, Gazetteer, Matcher, Target};
 use crate::Span;
 use std::collections::HashSet;
 
@@ -62,7 +65,13 @@ pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> Gazett
     let mut named_countries: HashSet<&str> = HashSet::new();
     for m in &matches {
         let targets = matcher.targets(m.pattern);
-        if let [only] = targets {
+        // One target, or a place three times larger than any other of the name ("London").
+        let sure = match targets {
+            [only] => Some(only),
+            [first, second, ..] => dominates(gaz, first, second).then_some(first),
+            [] => None,
+        };
+        if let Some(only) = sure {
             if only.form != Form::Demonym && !only.ambiguous {
                 let e = gaz.entry(only.entry as usize);
                 named.insert(only.entry as usize);
@@ -88,11 +97,15 @@ pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> Gazett
                 .filter(|t| t.form != Form::Demonym)
                 .find(|t| {
                     let e = gaz.entry(t.entry as usize);
-                    named.contains(&(t.entry as usize))
-                        || named_countries.contains(e.id.as_str())
-                        || e.country
-                            .as_deref()
-                            .is_some_and(|c| named_countries.contains(c))
+                    // The text's context may not override a much larger place ("Manchester"
+                    // stays in England when Los Angeles is named too).
+                    let overrides = t.entry == first.entry || !dominates(gaz, first, t);
+                    overrides
+                        && (named.contains(&(t.entry as usize))
+                            || named_countries.contains(e.id.as_str())
+                            || e.country
+                                .as_deref()
+                                .is_some_and(|c| named_countries.contains(c)))
                 })
                 .unwrap_or(first)
         } else {
@@ -131,6 +144,17 @@ pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> Gazett
         });
     }
     out
+}
+
+/// Whether place `a` is so much larger than place `b` (three times, and of no lower rank;
+/// both populations known) that `a` is meant whatever else the text names.
+fn dominates(gaz: &Gazetteer, a: &Target, b: &Target) -> bool {
+    let (ea, eb) = (gaz.entry(a.entry as usize), gaz.entry(b.entry as usize));
+    ea.kind == crate::EntityKind::Place
+        && eb.kind == crate::EntityKind::Place
+        && ea.place_rank() >= eb.place_rank()
+        && eb.population > 0
+        && ea.population >= 3 * eb.population
 }
 
 /// Whether a facility word ("Palace", "Airport") follows the mention after one space, so

@@ -217,3 +217,16 @@ fn a_place_is_preferred_in_the_country_the_text_names() {
     let bali = out.entities.iter().find(|e| e.name == "Bali").unwrap();
     assert_eq!(bali.id.as_deref(), Some("gz:bali"));
 }
+
+#[test]
+fn another_country_named_does_not_move_a_much_larger_city() {
+    // Los Angeles names the United States; Manchester stays the English city.
+    let out = extract("LONDON — Fans from Manchester and Los Angeles gathered.");
+    let manchester = out
+        .entities
+        .iter()
+        .find(|e| e.name == "Manchester")
+        .unwrap();
+    let alone = extract("Fans gathered in Manchester.");
+    assert_eq!(manchester.id, alone.entities[0].id);
+}

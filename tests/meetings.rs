@@ -288,3 +288,16 @@ fn a_light_verb_makes_a_distant_meeting_noun_a_meeting() {
     let text = story("Kovacs and Berglund have held several rounds of talks on the border.");
     assert_eq!(meetings(&text), vec![row(&[A, B], Held, None, None)]);
 }
+
+#[test]
+fn a_relative_clause_is_a_clause_of_its_own() {
+    // "where Berglund met fans": Kovacs is not a participant, and fans are nobody.
+    let text = story("Kovacs and Berglund attended the gala in Vienna, where Berglund met fans.");
+    assert_eq!(meetings(&text), vec![]);
+    // "who met ...": the person before the comma is the subject.
+    let text = story("Kovacs, who met Berglund in Vienna on Monday, said little.");
+    assert_eq!(
+        meetings(&text),
+        vec![row(&[A, B], Held, Some("Vienna"), Some("2019-05-13"))]
+    );
+}

@@ -373,3 +373,15 @@ fn a_middle_word_of_a_long_name_is_a_short_form() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].1[1], ("Bento".to_string(), Via::ShortForm));
 }
+
+#[test]
+fn business_and_sports_titles() {
+    assert_eq!(
+        people("Chief financial officer Priya Raman resigned."),
+        ["Priya Raman"]
+    );
+    assert_eq!(
+        people("Head coach Tomas Vrba praised the players."),
+        ["Tomas Vrba"]
+    );
+}

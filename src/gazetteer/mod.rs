@@ -9,7 +9,7 @@ mod parse;
 
 pub use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Title, TitleKind, WordClass};
-pub(crate) use matcher::{Form, Matcher};
+pub(crate) use matcher::{Form, Matcher, Target};
 pub(crate) use parse::{FileKind, LexiconKind};
 
 use crate::error::{Error, ErrorKind};

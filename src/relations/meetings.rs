@@ -4,8 +4,9 @@
 //! reception, a meal. A phone or video call, a letter or an invitation is not. The triggers
 //! and markers are data (`gazetteers/meeting_triggers.tsv`); the rules are:
 //!
-//! 1. **Clauses.** A sentence is cut into clauses at `;`, at "while", "whereas", "but" and
-//!    "after which",
+//! 1. **Clauses.** A sentence is cut into clauses at `;`, at "while", "whereas", "but",
+//!    "after which", at a comma before "where", "when", "which" or "who" that opens a
+//!    clause running to the sentence's end,
 //!    and before a gerund after "before"/"after", so "A met B, while C is to sit down with D"
 //!    gives two meetings. A clause with no person before its trigger ("before heading to the
 //!    palace to meet D") takes the sentence's first person as its subject.
@@ -283,20 +284,31 @@ fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         Regex::new(r";|,?\s+(?:while|whereas|but|after which|before which)\s|,?\s+(?:before|after)\s+(?:\w+ing)(?-u:\b)")
             .unwrap_or_else(|_| unreachable_regex())
     });
+    // A relative clause that runs to the end of the sentence ("..., where Smith met fans.");
+    // an embedded one, closed by a comma, stays in its clause.
+    static RELATIVE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r",\s+(?:where|when|which|who)\s[^,;]*$").unwrap_or_else(|_| unreachable_regex())
+    });
     let s = &text[sentence];
     let mut out = Vec::new();
     let mut start = 0;
-    for m in CUT.find_iter(s) {
-        out.push(Span::new(
-            sentence.start + start,
-            sentence.start + m.start(),
-        ));
+    let relative = RELATIVE.find(s).map(|m| (m.start(), m.start() + 1));
+    let cuts = CUT.find_iter(s).map(|m| (m.start(), m.end(), m.as_str()));
+    let mut cuts: Vec<(usize, usize, &str)> = cuts.collect();
+    if let Some((a, b)) = relative {
+        cuts.push((a, b, ","));
+        cuts.sort_unstable();
+    }
+    for (m_start, m_end, cut) in cuts {
+        if m_start < start {
+            continue;
+        }
+        out.push(Span::new(sentence.start + start, sentence.start + m_start));
         // A gerund ("before heading to the palace to meet Ferreira") starts the next clause.
-        let cut = m.as_str();
         start = if cut.ends_with("ing") {
-            m.end() - cut.split_whitespace().last().map_or(0, str::len)
+            m_end - cut.split_whitespace().last().map_or(0, str::len)
         } else {
-            m.end()
+            m_end
         };
     }
     out.push(Span::new(sentence.start + start, sentence.end));
