@@ -385,3 +385,14 @@ fn business_and_sports_titles() {
         ["Tomas Vrba"]
     );
 }
+
+#[test]
+fn leader_introduces_a_name_but_names_no_role() {
+    assert_eq!(
+        people("The party's leader Marta Kowalska called it a shambles."),
+        ["Marta Kowalska"]
+    );
+    // "the Polish leader" is not resolved to Kowalska: "leader" gives no role.
+    let out = extract("Party leader Marta Kowalska spoke. The Polish leader said little.");
+    assert_eq!(entity_of(&out, "leader", Via::Role), None);
+}
