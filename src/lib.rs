@@ -28,6 +28,7 @@ mod extractor;
 mod gazetteer;
 mod mentions;
 mod names;
+mod pattern;
 mod record;
 mod relations;
 mod resolve;

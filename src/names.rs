@@ -43,10 +43,9 @@ const MAX_ORG_WORDS: usize = 6;
 /// "presidency" count only with a country before them ("the Kenyan government", "Mexico's
 /// embassy", "the French presidency"; not "assumed the presidency").
 static OFFICE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
-    regex::Regex::new(
+    crate::pattern::constant(
         r"(?-u:\b)(?:presidential office|presidency|prime minister['’]s office|president['’]s office|foreign ministry|defen[cs]e ministry|interior ministry|finance ministry|government|embassy)(?-u:\b)",
     )
-    .unwrap_or_else(|_| regex::Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
 
 /// Words that join capitalised words inside an organisation name.
@@ -104,6 +103,8 @@ pub(crate) struct TitleMention {
     pub(crate) title: usize,
     /// The place entry of a demonym or country just before the title.
     pub(crate) country: Option<usize>,
+    /// Where the title's phrase starts: its qualifier ("Russian", "Japan's"), else the title.
+    pub(crate) lead: usize,
     /// The name the title introduces: a gazetteer person mention's span or a rule name's.
     pub(crate) name: Option<Span>,
 }
@@ -177,7 +178,9 @@ pub(crate) fn find(
             if info.kind == TitleKind::Honorific && !starts_upper(&text[span]) {
                 continue;
             }
-            let country = ctx.country_before(span.start);
+            let qualifier = ctx.country_before(span.start);
+            let country = qualifier.map(|(c, _)| c);
+            let lead = qualifier.map_or(span.start, |(_, start)| start);
             let first = token_index_at(tokens, span.end);
             let mut name = None;
             if let Some(m) = ctx.person_mention_at(first) {
@@ -212,6 +215,7 @@ pub(crate) fn find(
                 span,
                 title,
                 country,
+                lead,
                 name,
             });
             // "counterparts Anatoliy Brekov and Pavel Surin": a second name joined by "and"
@@ -231,6 +235,7 @@ pub(crate) fn find(
                                 span,
                                 title,
                                 country,
+                                lead,
                                 name: Some(m),
                             });
                         } else if let Some((span2, words, end)) = ctx.read_name(next, &taken) {
@@ -248,6 +253,7 @@ pub(crate) fn find(
                                     span,
                                     title,
                                     country,
+                                    lead,
                                     name: Some(span2),
                                 });
                             }
@@ -293,7 +299,7 @@ pub(crate) fn find(
             continue;
         }
         let head = m.as_str();
-        let country = ctx.country_before(span.start);
+        let country = ctx.country_before(span.start).map(|(c, _)| c);
         let needs_country = matches!(head, "government" | "embassy" | "presidency");
         if needs_country && country.is_none() {
             continue;
@@ -421,8 +427,8 @@ impl Context<'_> {
     }
 
     /// The country of a demonym or country name (with or without "'s") that ends just
-    /// before `offset`, separated by spaces only.
-    fn country_before(&self, offset: usize) -> Option<usize> {
+    /// before `offset`, separated by spaces only, and where that qualifier starts.
+    fn country_before(&self, offset: usize) -> Option<(usize, usize)> {
         let before = self.text[..offset].trim_end_matches(' ');
         if before.len() == offset {
             return None;
@@ -433,14 +439,11 @@ impl Context<'_> {
             .unwrap_or(before);
         let end = before.len();
         if let Some(d) = ending_at(&self.found.demonyms, end, |d| d.span) {
-            return Some(d.country);
+            return Some((d.country, d.span.start));
         }
         ending_at(&self.found.mentions, end, |m| m.span)
-            .filter(|m| {
-                let e = self.gaz.entry(m.entry);
-                e.kind == EntityKind::Place
-            })
-            .map(|m| m.entry)
+            .filter(|m| self.gaz.entry(m.entry).kind == EntityKind::Place)
+            .map(|m| (m.entry, m.span.start))
     }
 
     /// Reads a person's name from token `i`: capitalised words joined by single spaces,

@@ -30,7 +30,7 @@ use crate::gazetteer::{Form, Gazetteer, Gender, TitleKind};
 use crate::mentions::GazetteerMentions;
 use crate::names::{NameLexicon, NameMentions, NameVia};
 use crate::record::Via;
-use crate::span::{ending_at, overlapping};
+use crate::span::overlapping;
 use crate::{EntityKind, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -342,10 +342,7 @@ pub(crate) fn resolve(
     for t in names.titles.iter().filter(|t| t.name.is_none()) {
         let info = lex.title(t.title);
         let Some(role) = &info.role else { continue };
-        let lead_end = t.country.map_or(t.span.start, |_| {
-            country_start(text, found, t.span.start).unwrap_or(t.span.start)
-        });
-        let before = &text[..lead_end];
+        let before = &text[..t.lead];
         let before = strip_determiner(before.trim_end());
         let Some(before) = before.strip_suffix(',') else {
             continue;
@@ -467,11 +464,7 @@ pub(crate) fn resolve(
             continue;
         }
         let Some(role) = &info.role else { continue };
-        let start = match t.country {
-            Some(_) => country_start(text, found, t.span.start).unwrap_or(t.span.start),
-            None => t.span.start,
-        };
-        let before = text[..start].trim_end();
+        let before = text[..t.lead].trim_end();
         // The mention is the title's words; the country before them keeps its own mention.
         let start = t.span.start;
         let determined = t.country.is_some()
@@ -688,20 +681,6 @@ fn gazetteer_surname(
         [one] => Some(*one),
         _ => None,
     }
-}
-
-/// Start of the demonym or country (with "'s") that ends just before `offset`.
-fn country_start(text: &str, found: &GazetteerMentions, offset: usize) -> Option<usize> {
-    let before = text[..offset].trim_end_matches(' ');
-    let before = before
-        .strip_suffix("'s")
-        .or_else(|| before.strip_suffix("’s"))
-        .unwrap_or(before);
-    let end = before.len();
-    ending_at(&found.demonyms, end, |d| d.span)
-        .map(|d| d.span)
-        .or_else(|| ending_at(&found.mentions, end, |m| m.span).map(|m| m.span))
-        .map(|s| s.start)
 }
 
 fn strip_determiner(s: &str) -> &str {

@@ -88,6 +88,7 @@ use jiff::civil::{Date, Weekday};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
+use crate::pattern::constant as re;
 use crate::Span;
 
 /// A date expression found in a sentence, and what it resolves to against the article date.
@@ -150,10 +151,6 @@ const RANGE: &str = r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?(?-u:\b))?";
 const YEAR: &str = r"(?P<year>\d{4})(?-u:\b)";
 const MODIFIER: &str = r"(?:(?-u:\b)(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))";
 const PREP: &str = r"(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]hrough|of)";
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("date regex compiles")
-}
 
 static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
     re(

@@ -47,6 +47,7 @@
 use super::dates::{find_dates, TenseHint};
 use super::Context;
 use crate::gazetteer::{Gazetteer, LexiconKind};
+use crate::pattern;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
 use crate::segment::is_boundary;
 use crate::span::{overlapping, starting_within};
@@ -76,17 +77,10 @@ const OBJECT_WINDOW: usize = 6;
 
 /// Groups that stand for the people of the meetings just before.
 static GROUP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    pattern::constant(
         r"(?i)(?-u:\b)(?:all (two|three|four|five|six)|the (two|three|four|five|six) (?:leaders|ministers|presidents|premiers|officials|sides|men|women|delegations)|both (?:leaders|ministers|presidents|men|women|sides))(?-u:\b)",
     )
-    .unwrap_or_else(|_| unreachable_regex())
 });
-
-/// A regex that can never match, in place of one that failed to compile (it cannot: the
-/// pattern is a constant, and a test compiles it).
-fn unreachable_regex() -> Regex {
-    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a constant pattern"))
-}
 
 /// The compiled trigger lexicon.
 #[derive(Debug)]
@@ -270,10 +264,9 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
 /// "WOODSIDE, California (AP) —").
 fn dateline_end(sentence: &str) -> Option<usize> {
     static DATELINE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
+        pattern::constant(
             r"^[A-Z][A-Z .'-]{1,30}(?:,[^—–\n]{1,40}?)?(?:\s*\([^)]{1,30}\))?\s+(?:-|—|–|--)\s",
         )
-        .unwrap_or_else(|_| unreachable_regex())
     });
     DATELINE.find(sentence).map(|m| m.end())
 }
@@ -281,14 +274,14 @@ fn dateline_end(sentence: &str) -> Option<usize> {
 /// The sentence cut at `;` and before "while", "whereas", "but".
 fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     static CUT: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r";|,?\s+(?:while|whereas|but|after which|before which)\s|,?\s+(?:before|after)\s+(?:\w+ing)(?-u:\b)")
-            .unwrap_or_else(|_| unreachable_regex())
+        pattern::constant(
+            r";|,?\s+(?:while|whereas|but|after which|before which)\s|,?\s+(?:before|after)\s+(?:\w+ing)(?-u:\b)",
+        )
     });
     // A relative clause that runs to the end of the sentence ("..., where Smith met fans.");
     // an embedded one, closed by a comma, stays in its clause.
-    static RELATIVE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r",\s+(?:where|when|which|who)\s[^,;]*$").unwrap_or_else(|_| unreachable_regex())
-    });
+    static RELATIVE: Lazy<Regex> =
+        Lazy::new(|| pattern::constant(r",\s+(?:where|when|which|who)\s[^,;]*$"));
     let s = &text[sentence];
     let mut out = Vec::new();
     let mut start = 0;
@@ -527,10 +520,8 @@ fn attributes_speech(ctx: &Context<'_>, span: Span) -> bool {
 /// "between", "with", "of" or "for" just after it ("talks between X and Y", "a meeting with
 /// Y", "a lunch for Y"), or a person stands right before it ("the Mori-Brekov summit").
 fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
-    static LINK: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^\s+(?:[\w-]+\s+){0,2}?(?:between|with|of|for)\s")
-            .unwrap_or_else(|_| unreachable_regex())
-    });
+    static LINK: Lazy<Regex> =
+        Lazy::new(|| pattern::constant(r"^\s+(?:[\w-]+\s+){0,2}?(?:between|with|of|for)\s"));
     let after = &text[noun.end..];
     if let Some(m) = LINK.find(after) {
         let from = noun.end + m.end();
@@ -550,9 +541,8 @@ fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
 /// "X and Y ... after their four-hour summit": "their" just before the noun ties it to the
 /// two or more people before it.
 fn their_before(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
-    static THEIR: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?-u:\b)their(?:\s+[\w-]+){0,2}\s*$").unwrap_or_else(|_| unreachable_regex())
-    });
+    static THEIR: Lazy<Regex> =
+        Lazy::new(|| pattern::constant(r"(?-u:\b)their(?:\s+[\w-]+){0,2}\s*$"));
     let before = &text[..noun.start];
     let from = before.len().saturating_sub(60);
     let from = (from..=before.len())
@@ -573,8 +563,7 @@ fn with_their_counterparts(
     people: &[(Span, usize)],
 ) -> Option<Vec<Vec<usize>>> {
     static THEIR: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?-u:\b)(?:their|respective)\s+(?:[\w-]+\s+)?counterparts(?-u:\b)")
-            .unwrap_or_else(|_| unreachable_regex())
+        pattern::constant(r"(?-u:\b)(?:their|respective)\s+(?:[\w-]+\s+)?counterparts(?-u:\b)")
     });
     let text = ctx.doc.text();
     let m = THEIR.find(&text[clause])?;
@@ -600,16 +589,8 @@ fn with_their_counterparts(
             .find(|d| phrase.contains(d.span))
             .map(|d| d.country)?;
         for &x in &side {
-            let holders: Vec<usize> = (0..ctx.res.entities.len())
-                .filter(|&y| y != x && !side.contains(&y))
-                .filter(|&y| {
-                    roles(y).iter().any(|r| {
-                        r.country == Some(country) && roles(x).iter().any(|s| s.role == r.role)
-                    })
-                })
-                .collect();
-            if let [y] = holders.as_slice() {
-                pairs.push(vec![x, *y]);
+            if let Some(y) = counterpart_of(ctx, x, country, &side) {
+                pairs.push(vec![x, y]);
             }
         }
         return Some(pairs);
@@ -627,12 +608,34 @@ fn with_their_counterparts(
     Some(pairs)
 }
 
+/// The one person of the document, outside `exclude`, who holds one of `person`'s roles in
+/// `country`: "his Russian counterpart".
+fn counterpart_of(
+    ctx: &Context<'_>,
+    person: usize,
+    country: usize,
+    exclude: &[usize],
+) -> Option<usize> {
+    let roles = &ctx.res.entities[person].roles;
+    let mut holders = (0..ctx.res.entities.len())
+        .filter(|&e| e != person && !exclude.contains(&e))
+        .filter(|&e| {
+            ctx.res.entities[e]
+                .roles
+                .iter()
+                .any(|r| r.country == Some(country) && roles.iter().any(|s| s.role == r.role))
+        });
+    match (holders.next(), holders.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// "his Russian counterpart": the person of the document who holds the subject's role in the
 /// country of the adjective, when exactly one does.
 fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Vec<usize> {
-    static COUNTERPART: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?-u:\b)counterparts?(?-u:\b)").unwrap_or_else(|_| unreachable_regex())
-    });
+    static COUNTERPART: Lazy<Regex> =
+        Lazy::new(|| pattern::constant(r"(?-u:\b)counterparts?(?-u:\b)"));
     let text = ctx.doc.text();
     let mut out = Vec::new();
     for m in COUNTERPART.find_iter(&text[clause]) {
@@ -657,18 +660,8 @@ fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Ve
         else {
             continue;
         };
-        let roles = &ctx.res.entities[subject].roles;
-        let holders: Vec<usize> = (0..ctx.res.entities.len())
-            .filter(|&e| e != subject)
-            .filter(|&e| {
-                ctx.res.entities[e]
-                    .roles
-                    .iter()
-                    .any(|r| r.country == Some(country) && roles.iter().any(|s| s.role == r.role))
-            })
-            .collect();
-        if let [one] = holders.as_slice() {
-            out.push(*one);
+        if let Some(one) = counterpart_of(ctx, subject, country, &[subject]) {
+            out.push(one);
         }
     }
     out
@@ -819,6 +812,5 @@ mod tests {
     #[test]
     fn constant_patterns_compile() {
         assert!(GROUP.is_match("All four will meet"));
-        assert!(!unreachable_regex().is_match("anything"));
     }
 }
