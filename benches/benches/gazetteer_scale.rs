@@ -2,8 +2,8 @@
 //! 10k, 100k and 1M aliases, against the default gazetteer.
 //!
 //! ```sh
-//! cargo bench --bench gazetteer_scale            # 10k, 100k, 1M
-//! GAZETTE_SCALE=10000,100000 cargo bench --bench gazetteer_scale
+//! cargo bench -p gazette-benches --bench gazetteer_scale            # 10k, 100k, 1M
+//! GAZETTE_SCALE=10000,100000 cargo bench -p gazette-benches --bench gazetteer_scale
 //! ```
 //!
 //! Each size writes `people_gen.tsv` to a temporary directory: the 3,430 real people of
@@ -52,7 +52,9 @@ fn surname(mut n: usize) -> String {
 }
 
 fn given_names() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers/given_names.tsv");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("gazetteers/given_names.tsv");
     let text = std::fs::read_to_string(path).expect("given_names.tsv");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())

@@ -2,7 +2,7 @@
 //! loading the default gazetteers.
 //!
 //! ```sh
-//! cargo bench --bench throughput
+//! cargo bench -p gazette-benches --bench throughput
 //! ```
 //!
 //! The corpus is generated (deterministically) from the names in `gazetteers/people.tsv` and

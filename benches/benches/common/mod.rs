@@ -43,6 +43,7 @@ pub struct Names {
 /// Reads the `name` (and some other) columns of a gazetteer TSV file, as rows of cells.
 fn rows(file: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
         .join("gazetteers")
         .join(file);
     let text = std::fs::read_to_string(&path)
