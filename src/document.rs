@@ -26,6 +26,7 @@
 use jiff::civil::Date;
 
 use crate::segment::{split_sentences, tokenize};
+pub use crate::segment::{Token, TokenKind};
 use crate::Span;
 
 const BOM: char = '\u{FEFF}';
@@ -53,28 +54,6 @@ pub struct Sentence {
     pub span: Span,
     /// Index into [`Document::paragraphs`] of the paragraph holding the sentence.
     pub paragraph: usize,
-}
-
-/// One token of a [`Document`]: a run of word characters or a single other
-/// non-whitespace character.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// The token's text.
-    pub span: Span,
-    /// What kind of token it is.
-    pub kind: TokenKind,
-}
-
-/// The kind of a [`Token`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TokenKind {
-    /// A run of letters and digits holding at least one letter: `Brekov`, `G20`.
-    Word,
-    /// A run of digits only: `2017`.
-    Number,
-    /// A single character that is neither a letter, a digit nor whitespace: `.`, `’`, `+`.
-    Punct,
 }
 
 impl Document {

@@ -38,8 +38,9 @@ mod span;
 pub use document::{Document, Sentence, Token, TokenKind};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
-pub use gazetteer::EntityKind;
-pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote, Sieve, Via};
+pub use record::{
+    Entity, EntityKind, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote, Sieve, Via,
+};
 pub use span::Span;
 
 #[doc = include_str!("../README.md")]

@@ -26,10 +26,11 @@
 //! sentence is therefore never a name on its own. Known limit: a given name that is also a
 //! common word, followed by a capitalised word ("Hope Springs"), is read as a person.
 
-use crate::document::{Document, Token, TokenKind};
+use crate::document::Document;
 use crate::gazetteer::{Gazetteer, Gender, Title, TitleKind, WordClass};
 use crate::mentions::GazetteerMentions;
 use crate::segment::is_boundary;
+use crate::segment::{Token, TokenKind};
 use crate::span::{ending_at, overlapping, starting_within};
 use crate::{EntityKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -29,9 +29,43 @@
 //! [`Extraction`] also has a one-line-per-record text rendering ([`Display`](std::fmt::Display)),
 //! stable from run to run, for snapshot tests.
 
-use crate::gazetteer::EntityKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// What an entity is.
+///
+/// ```
+/// use gazette::EntityKind;
+/// assert_eq!(serde_json::to_string(&EntityKind::Institution).unwrap(), "\"institution\"");
+/// assert_eq!(EntityKind::Person.to_string(), "person");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A named person.
+    Person,
+    /// A country, region, city, territory, body of water.
+    Place,
+    /// A government body, ministry, organisation, company, news outlet.
+    Institution,
+}
+
+impl EntityKind {
+    /// The lower-case name used in files and JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Institution => "institution",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Everything extracted from one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -25,11 +25,12 @@
 //! - **Acronyms** in parentheses after an institution ("... Nations (ASEAN)") become its
 //!   aliases, and later occurrences are its mentions.
 
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::gazetteer::{Form, Gazetteer, Gender, TitleKind};
 use crate::mentions::GazetteerMentions;
 use crate::names::{NameLexicon, NameMentions, NameVia};
 use crate::record::Via;
+use crate::segment::TokenKind;
 use crate::span::overlapping;
 use crate::{EntityKind, Span};
 use std::collections::{HashMap, HashSet};

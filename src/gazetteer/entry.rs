@@ -1,43 +1,7 @@
 //! The entries of a gazetteer: people, places, institutions and given names.
 
-use serde::{Deserialize, Serialize};
-use std::fmt;
+pub(crate) use crate::record::EntityKind;
 use std::sync::Arc;
-
-/// What an entity is.
-///
-/// ```
-/// use gazette::EntityKind;
-/// assert_eq!(serde_json::to_string(&EntityKind::Institution).unwrap(), "\"institution\"");
-/// assert_eq!(EntityKind::Person.to_string(), "person");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityKind {
-    /// A named person.
-    Person,
-    /// A country, region, city, territory, body of water.
-    Place,
-    /// A government body, ministry, organisation, company, news outlet.
-    Institution,
-}
-
-impl EntityKind {
-    /// The lower-case name used in files and JSON.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Place => "place",
-            EntityKind::Institution => "institution",
-        }
-    }
-}
-
-impl fmt::Display for EntityKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A person's gender as the gazetteer gives it; used for pronouns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -7,7 +7,7 @@ mod entry;
 mod matcher;
 mod parse;
 
-pub use entry::EntityKind;
+pub(crate) use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Title, TitleKind, WordClass};
 pub(crate) use matcher::{Form, Matcher, Target};
 pub(crate) use parse::{FileKind, LexiconKind};

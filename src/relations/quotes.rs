@@ -94,9 +94,9 @@ mod cues;
 mod speaker;
 
 use super::Context;
-use crate::document::TokenKind;
 use crate::record::{Excerpt, Quote, Sieve};
 use crate::segment::quotes::{find_quotes, QuoteSpan};
+use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
 use cues::{inside, Cue, CueKind, Lexicon};
 use speaker::Who;

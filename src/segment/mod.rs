@@ -8,6 +8,7 @@ mod tokens;
 
 pub(crate) use sentences::split_sentences;
 pub(crate) use tokens::tokenize;
+pub use tokens::{Token, TokenKind};
 
 /// The crate's one notion of word characters and token boundaries, for the gazetteer
 /// matcher and the rule passes.

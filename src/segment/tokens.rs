@@ -12,8 +12,29 @@
 //! numeric characters only is a [`TokenKind::Number`], a single other character is a
 //! [`TokenKind::Punct`].
 
-use crate::document::{Token, TokenKind};
 use crate::Span;
+
+/// One token of a [`Document`](crate::Document): a run of word characters or a single other
+/// non-whitespace character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The token's text.
+    pub span: Span,
+    /// What kind of token it is.
+    pub kind: TokenKind,
+}
+
+/// The kind of a [`Token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A run of letters and digits holding at least one letter: `Brekov`, `G20`.
+    Word,
+    /// A run of digits only: `2017`.
+    Number,
+    /// A single character that is neither a letter, a digit nor whitespace: `.`, `’`, `+`.
+    Punct,
+}
 
 /// Whether `c` is a word character: alphabetic or numeric in Unicode's sense.
 ///

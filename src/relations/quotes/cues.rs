@@ -1,8 +1,9 @@
 //! Speech cues: the speech verbs and cue phrases of `gazetteers/speech_verbs.tsv`, found
 //! among the document's tokens outside quotation marks.
 
-use crate::document::{Document, Token, TokenKind};
+use crate::document::Document;
 use crate::gazetteer::{Gazetteer, LexiconKind};
+use crate::segment::{Token, TokenKind};
 use crate::Span;
 use std::borrow::Cow;
 use std::collections::HashSet;

@@ -3,9 +3,9 @@
 
 use super::cues::{inside, Cue, CueKind};
 use super::Pass;
-use crate::document::TokenKind;
 use crate::record::{Sieve, Via};
 use crate::resolve::DocMention;
+use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
 
 /// Unnamed people who speak for an institution (or for nobody the text names).
