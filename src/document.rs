@@ -22,9 +22,15 @@
 //! A single line break is just whitespace inside a paragraph. Sentences are split within
 //! each paragraph (see the sentence heuristics in `segment/sentences.rs`), and the tokens
 //! cover every non-whitespace character of the body.
+//!
+//! # Quotations
+//!
+//! The quotation spans of every paragraph (outermost quotations, with their marks, see
+//! `segment/quotes.rs`) are found once, here, for the passes that read them.
 
 use jiff::civil::Date;
 
+use crate::segment::quotes::{find_quotes, QuoteSpan};
 use crate::segment::{split_sentences, tokenize};
 pub use crate::segment::{Token, TokenKind};
 use crate::Span;
@@ -45,6 +51,7 @@ pub struct Document {
     paragraphs: Vec<Span>,
     sentences: Vec<Sentence>,
     tokens: Vec<Token>,
+    quotes: Vec<QuoteSpan>,
 }
 
 /// One sentence of a [`Document`].
@@ -99,6 +106,7 @@ impl Document {
         }
         let mut tokens = Vec::new();
         tokenize(&text, body, &mut tokens);
+        let quotes = find_quotes(&text, &paragraphs);
         Document {
             text,
             date,
@@ -107,6 +115,7 @@ impl Document {
             paragraphs,
             sentences,
             tokens,
+            quotes,
         }
     }
 
@@ -145,6 +154,11 @@ impl Document {
     /// The tokens of the body, in order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
+    }
+
+    /// The quotations of the body, outermost only, sorted (see `segment/quotes.rs`).
+    pub(crate) fn quotes(&self) -> &[QuoteSpan] {
+        &self.quotes
     }
 
     /// The index into [`Document::sentences`] of the sentence containing byte `offset`, or

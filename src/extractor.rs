@@ -3,6 +3,7 @@
 use crate::document::Document;
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, Location, Matcher};
+use crate::lexicon::Lexicons;
 use crate::names::NameLexicon;
 use crate::record::{Entity, Extraction, Mention};
 use crate::resolve::SurnameIndex;
@@ -36,9 +37,9 @@ pub struct Extractor {
 struct Inner {
     gazetteer: Gazetteer,
     matcher: Matcher,
-    lexicon: NameLexicon,
+    names: NameLexicon,
+    lexicons: Lexicons,
     surnames: SurnameIndex,
-    meetings: relations::meetings::MeetingLexicon,
 }
 
 impl Extractor {
@@ -54,43 +55,38 @@ impl Extractor {
 
     /// Extracts entities, meetings and quotes from a document. Never fails, never panics.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.run(doc, &mut |_| {})
+    }
+
+    /// The pipeline: each pass reads the layers before it and adds its own; `lap` is called
+    /// with each pass's name as it ends.
+    fn run(&self, doc: &Document, lap: &mut dyn FnMut(&'static str)) -> Extraction {
         let inner = &*self.inner;
         let gaz = &inner.gazetteer;
-        let found = mentions::find(gaz, &inner.matcher, doc);
-        let names = names::find(&inner.lexicon, gaz, doc, &found);
-        let res = resolve::resolve(gaz, &inner.lexicon, &inner.surnames, doc, &found, &names);
-        let text = doc.text();
-
-        // Entities in order of first mention, each with its mentions in text order.
-        let mut order: HashMap<usize, usize> = HashMap::new();
-        let mut entities: Vec<Entity> = Vec::new();
-        for m in &res.mentions {
-            let index = *order.entry(m.entity).or_insert_with(|| {
-                let e = &res.entities[m.entity];
-                entities.push(Entity {
-                    kind: e.kind,
-                    name: e.name.clone(),
-                    id: e.entry.map(|i| gaz.entry(i).id.clone()),
-                    mentions: Vec::new(),
-                });
-                entities.len() - 1
-            });
-            entities[index].mentions.push(mention(text, m.span, m.via));
-        }
-
+        let lex = &inner.lexicons;
+        let found = mentions::find(gaz, &inner.matcher, lex, doc);
+        lap("gazetteer");
+        let names = names::find(&inner.names, gaz, lex, doc, &found);
+        lap("names");
+        let res = resolve::resolve(gaz, &inner.names, &inner.surnames, doc, &found, &names);
+        lap("resolve");
         let ctx = relations::Context {
             doc,
             gaz,
+            lex,
             res: &res,
             demonyms: &found.demonyms,
-            meetings: &inner.meetings,
         };
+        let meetings = relations::meetings::find(&ctx);
+        lap("meetings");
+        let quotes = relations::quotes::find(&ctx);
+        lap("quotes");
         Extraction {
             doc: None,
             date: doc.date().map(|d| d.to_string()),
-            entities,
-            meetings: relations::meetings::find(&ctx),
-            quotes: relations::quotes::find(&ctx),
+            entities: entities(gaz, &res, doc.text()),
+            meetings,
+            quotes,
         }
     }
 
@@ -150,35 +146,15 @@ impl Extractor {
     #[doc(hidden)]
     pub fn pass_timings(&self, text: &str) -> Vec<(&'static str, std::time::Duration)> {
         use std::time::Instant;
-        let inner = &*self.inner;
-        let gaz = &inner.gazetteer;
         let mut out = Vec::new();
         let t = Instant::now();
         let doc = Document::parse(text);
         out.push(("document", t.elapsed()));
-        let t = Instant::now();
-        let found = mentions::find(gaz, &inner.matcher, &doc);
-        out.push(("gazetteer", t.elapsed()));
-        let t = Instant::now();
-        let names = names::find(&inner.lexicon, gaz, &doc, &found);
-        out.push(("names", t.elapsed()));
-        let t = Instant::now();
-        let res = resolve::resolve(gaz, &inner.lexicon, &inner.surnames, &doc, &found, &names);
-        out.push(("resolve", t.elapsed()));
-        let ctx = relations::Context {
-            doc: &doc,
-            gaz,
-            res: &res,
-            demonyms: &found.demonyms,
-            meetings: &inner.meetings,
-        };
-        let t = Instant::now();
-        let meetings = relations::meetings::find(&ctx);
-        out.push(("meetings", t.elapsed()));
-        let t = Instant::now();
-        let quotes = relations::quotes::find(&ctx);
-        out.push(("quotes", t.elapsed()));
-        drop((meetings, quotes));
+        let mut last = Instant::now();
+        self.run(&doc, &mut |pass| {
+            out.push((pass, last.elapsed()));
+            last = Instant::now();
+        });
         out
     }
 
@@ -191,6 +167,27 @@ impl Extractor {
     pub fn pattern_count(&self) -> usize {
         self.inner.matcher.pattern_count()
     }
+}
+
+/// The resolution's entities as records: in order of first mention, each with its mentions
+/// in text order.
+fn entities(gaz: &Gazetteer, res: &resolve::Resolution, text: &str) -> Vec<Entity> {
+    let mut order: HashMap<usize, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    for m in &res.mentions {
+        let index = *order.entry(m.entity).or_insert_with(|| {
+            let e = &res.entities[m.entity];
+            entities.push(Entity {
+                kind: e.kind,
+                name: e.name.clone(),
+                id: e.entry.map(|i| gaz.entry(i).id.clone()),
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        });
+        entities[index].mentions.push(mention(text, m.span, m.via));
+    }
+    entities
 }
 
 fn mention(text: &str, span: Span, via: crate::Via) -> Mention {
@@ -263,16 +260,16 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor, Error> {
         let gazetteer = Gazetteer::load(self.defaults, &self.locations)?;
         let matcher = Matcher::build(&gazetteer)?;
-        let lexicon = NameLexicon::build(&gazetteer)?;
+        let names = NameLexicon::build(&gazetteer)?;
+        let lexicons = Lexicons::build(&gazetteer)?;
         let surnames = SurnameIndex::build(&gazetteer);
-        let meetings = relations::meetings::MeetingLexicon::build(&gazetteer)?;
         Ok(Extractor {
             inner: Arc::new(Inner {
                 gazetteer,
                 matcher,
-                lexicon,
+                names,
+                lexicons,
                 surnames,
-                meetings,
             }),
         })
     }

@@ -26,6 +26,7 @@ mod document;
 mod error;
 mod extractor;
 mod gazetteer;
+mod lexicon;
 mod mentions;
 mod names;
 mod pattern;

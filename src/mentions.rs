@@ -11,19 +11,14 @@
 //!   the building's name, not a mention of the place.
 //! - A name marked `ambiguous` in the gazetteer ("Nice", "Reading": also a common word or
 //!   name) counts only with context: the entry is named elsewhere in the document without
-//!   doubt, or the name follows a place preposition ("in Nice", "to Reading"), or it is
+//!   doubt, or the name follows a `locative` function word ("in Nice", "to Reading"), or it is
 //!   followed by a comma and a place ("NICE, France").
 
 use crate::document::Document;
-use crate::gazetteer::{Form, Gazetteer, Matcher, Target};
+use crate::gazetteer::{Form, FunctionClass, Gazetteer, Matcher, Target};
+use crate::lexicon::Lexicons;
 use crate::Span;
 use std::collections::HashSet;
-
-/// Words after which an ambiguous name is read as a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "to", "near", "outside", "inside", "across", "toward", "towards", "into",
-    "via", "visited", "visiting", "visit", "around",
-];
 
 /// A mention of a gazetteer entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,17 +43,14 @@ pub(crate) struct GazetteerMentions {
 }
 
 /// Runs the gazetteer pass over the document's body (the date header is metadata).
-pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> GazetteerMentions {
+pub(crate) fn find(
+    gaz: &Gazetteer,
+    matcher: &Matcher,
+    lex: &Lexicons,
+    doc: &Document,
+) -> GazetteerMentions {
     let text = doc.text();
-    let body = doc.body();
-    let matches: Vec<_> = matcher
-        .find(&text[body])
-        .into_iter()
-        .map(|mut m| {
-            m.span = Span::new(m.span.start + body.start, m.span.end + body.start);
-            m
-        })
-        .collect();
+    let matches = matcher.find(text, doc.body(), doc.tokens());
 
     // Entries named without doubt, and the countries they are in.
     let mut named: HashSet<usize> = HashSet::new();
@@ -120,8 +112,8 @@ pub(crate) fn find(gaz: &Gazetteer, matcher: &Matcher, doc: &Document) -> Gazett
             continue;
         }
         if chosen.ambiguous && !named.contains(&entry) {
-            let after_preposition =
-                previous_word(text, m.span.start).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
+            let after_preposition = previous_word(text, m.span.start)
+                .is_some_and(|w| lex.is(w, FunctionClass::Locative));
             let before_place = matches.get(i + 1).is_some_and(|next| {
                 let between = &text[m.span.end..next.span.start];
                 between.trim() == ","
@@ -166,7 +158,9 @@ fn before_facility(gaz: &Gazetteer, text: &str, span: Span) -> bool {
     let end = rest
         .find(|c: char| !crate::segment::is_word_char(c))
         .unwrap_or(rest.len());
-    gaz.name_words.get(&rest[..end]) == Some(&crate::gazetteer::WordClass::Facility)
+    gaz.name_words
+        .get(&rest[..end])
+        .is_some_and(|c| c.has(crate::gazetteer::WordClass::Facility))
 }
 
 /// The word just before `offset`, skipping whitespace; `None` if punctuation comes first.

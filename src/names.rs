@@ -27,36 +27,29 @@
 //! common word, followed by a capitalised word ("Hope Springs"), is read as a person.
 
 use crate::document::Document;
-use crate::gazetteer::{Gazetteer, Gender, Title, TitleKind, WordClass};
+use crate::gazetteer::{ClassSet, Gazetteer, Gender, RoleNounClass, Title, TitleKind, WordClass};
+use crate::lexicon::Lexicons;
 use crate::mentions::GazetteerMentions;
-use crate::segment::is_boundary;
+use crate::segment::longest_whole_words;
 use crate::segment::{Token, TokenKind};
 use crate::span::{ending_at, overlapping, starting_within};
 use crate::{EntityKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
 
 /// The most words a name read by rule may have.
 const MAX_NAME_WORDS: usize = 5;
 /// The most capitalised words before an organisation's head noun.
 const MAX_ORG_WORDS: usize = 6;
 
-/// Offices named in lower case that speak for an institution. "government", "embassy" and
-/// "presidency" count only with a country before them ("the Kenyan government", "Mexico's
-/// embassy", "the French presidency"; not "assumed the presidency").
-static OFFICE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
-    crate::pattern::constant(
-        r"(?-u:\b)(?:presidential office|presidency|prime minister['’]s office|president['’]s office|foreign ministry|defen[cs]e ministry|interior ministry|finance ministry|government|embassy)(?-u:\b)",
-    )
-});
-
-/// Words that join capitalised words inside an organisation name.
-const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "&", "the"];
-
 /// The compiled title automaton and word lists of the name pass.
 #[derive(Debug)]
 pub(crate) struct NameLexicon {
     titles: Option<AhoCorasick>,
     title_info: Vec<Title>,
+    /// The institutions of each country (by its place entry), for "Mexico's foreign
+    /// ministry".
+    institutions_of: HashMap<usize, Vec<usize>>,
 }
 
 impl NameLexicon {
@@ -80,11 +73,50 @@ impl NameLexicon {
                     })?,
             )
         };
-        Ok(NameLexicon { titles, title_info })
+        let mut places: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            if e.kind == EntityKind::Place {
+                places.insert(e.id.as_str(), i);
+            }
+        }
+        let mut institutions_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            let country = e.country.as_deref().and_then(|c| places.get(c));
+            if let (EntityKind::Institution, Some(&c)) = (e.kind, country) {
+                institutions_of.entry(c).or_default().push(i);
+            }
+        }
+        Ok(NameLexicon {
+            titles,
+            title_info,
+            institutions_of,
+        })
     }
 
     pub(crate) fn title(&self, index: usize) -> &Title {
         &self.title_info[index]
+    }
+
+    /// The one institution of `country` (a place entry) that the gazetteer names with the
+    /// lower-case `office` at the end of its name or an alias ("foreign ministry" →
+    /// "Japanese foreign ministry"); `None` when none or several do.
+    fn institution_of(&self, gaz: &Gazetteer, country: usize, office: &str) -> Option<usize> {
+        let suffix = format!(" {}", office.to_lowercase());
+        let mut found = self
+            .institutions_of
+            .get(&country)?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = gaz.entry(i);
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .any(|n| n.to_lowercase().ends_with(&suffix))
+            });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 }
 
@@ -138,6 +170,7 @@ pub(crate) struct NameMentions {
 pub(crate) fn find(
     lex: &NameLexicon,
     gaz: &Gazetteer,
+    words: &Lexicons,
     doc: &Document,
     found: &GazetteerMentions,
 ) -> NameMentions {
@@ -156,7 +189,7 @@ pub(crate) fn find(
 
     // Titles.
     if let Some(ac) = &lex.titles {
-        let mut matches: Vec<(Span, usize)> = ac
+        let candidates: Vec<(Span, usize)> = ac
             .find_overlapping_iter(&text[body])
             .map(|m| {
                 (
@@ -164,15 +197,9 @@ pub(crate) fn find(
                     m.pattern().as_usize(),
                 )
             })
-            .filter(|(s, _)| is_boundary(text, s.start) && is_boundary(text, s.end))
+            .filter(|(s, _)| !ctx.inside_mention(*s))
             .collect();
-        matches.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        let mut last_end = 0;
-        for (span, title) in matches {
-            if span.start < last_end || ctx.inside_mention(span) {
-                continue;
-            }
-            last_end = span.end;
+        for (span, title) in longest_whole_words(text, candidates) {
             let info = lex.title(title);
             // A title written all in lower case only counts as an office ("the foreign
             // minister"), an honorific must be capitalised ("Mr.").
@@ -292,21 +319,20 @@ pub(crate) fn find(
 
     // Descriptive institutions written in lower case: "the presidential office", "the French
     // presidency", "Mexico's foreign ministry".
-    for m in OFFICE.find_iter(&text[body]) {
-        let span = Span::new(body.start + m.start(), body.start + m.end());
+    for (span, classes) in words.offices.find(text, body) {
         let first = token_index_at(tokens, span.start);
         let last = token_index_at(tokens, span.end);
         if (first..last).any(|t| taken[t]) {
             continue;
         }
-        let head = m.as_str();
+        let head = &text[span];
         let country = ctx.country_before(span.start).map(|(c, _)| c);
-        let needs_country = matches!(head, "government" | "embassy" | "presidency");
+        let needs_country = classes.has(RoleNounClass::NationalOffice);
         if needs_country && country.is_none() {
             continue;
         }
-        // A ministry of a named country is the gazetteer's ministry when it has one.
-        let ministry = country.and_then(|c| ctx.ministry_of(c, head));
+        // An office of a named country is the gazetteer's institution when it has one.
+        let ministry = country.and_then(|c| lex.institution_of(gaz, c, head));
         if let Some(entry) = ministry {
             out.offices.push((span, entry));
         } else {
@@ -374,8 +400,12 @@ impl Context<'_> {
         &self.text[self.tokens[i].span]
     }
 
-    fn class(&self, i: usize) -> Option<WordClass> {
-        self.gaz.name_words.get(self.word(i)).copied()
+    fn classes(&self, i: usize) -> ClassSet<WordClass> {
+        self.gaz
+            .name_words
+            .get(self.word(i))
+            .copied()
+            .unwrap_or_default()
     }
 
     fn given_gender(&self, i: usize) -> Option<Gender> {
@@ -386,7 +416,12 @@ impl Context<'_> {
         let word = &self.text[t.span];
         // "La Guaira", "El Paso", "Al Jazeera": a capitalised name particle is no given name.
         let lower = word.to_lowercase();
-        if self.gaz.name_words.get(lower.as_str()) == Some(&WordClass::Particle) {
+        if self
+            .gaz
+            .name_words
+            .get(lower.as_str())
+            .is_some_and(|c| c.has(WordClass::Particle))
+        {
             return None;
         }
         self.gaz.given_names.get(word).copied()
@@ -408,23 +443,6 @@ impl Context<'_> {
             && self.gaz.entry(m.entry).kind == EntityKind::Person
             && self.text[..t.span.start].ends_with(|c: char| c.is_whitespace()))
         .then_some(m.span)
-    }
-
-    /// The gazetteer's foreign or defence ministry of a country (`gz:mfa-ISO3`,
-    /// `gz:mod-ISO3`, the ids the converter gives them), for "Mexico's foreign ministry".
-    fn ministry_of(&self, country: usize, head: &str) -> Option<usize> {
-        let prefix = if head == "foreign ministry" {
-            "gz:mfa-"
-        } else if head.starts_with("defen") {
-            "gz:mod-"
-        } else {
-            return None;
-        };
-        let c = self.gaz.entry(country);
-        c.codes
-            .iter()
-            .filter(|code| code.len() == 3)
-            .find_map(|code| self.gaz.by_id.get(&format!("{prefix}{code}")).copied())
     }
 
     /// The country of a demonym or country name (with or without "'s") that ends just
@@ -458,10 +476,11 @@ impl Context<'_> {
                 && !taken[j]
                 && toks[j].kind == TokenKind::Word
                 && is_name_word(self.word(j))
-                && !matches!(
-                    self.class(j),
-                    Some(WordClass::NotName | WordClass::OrgHead | WordClass::OrgWord)
-                )
+                && !self.classes(j).meets(ClassSet::of(&[
+                    WordClass::NotName,
+                    WordClass::OrgHead,
+                    WordClass::OrgWord,
+                ]))
         };
         if !ok_word(i) {
             return None;
@@ -504,7 +523,7 @@ impl Context<'_> {
                 continue;
             }
             // A particle between two name words.
-            if self.class(end) == Some(WordClass::Particle)
+            if self.classes(end).has(WordClass::Particle)
                 && toks
                     .get(end + 1)
                     .is_some_and(|a| &self.text[next.span.end..a.span.start] == " ")
@@ -533,7 +552,7 @@ impl Context<'_> {
     /// with a head noun followed by "of". Returns the span and the token range.
     fn read_org(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
-        if taken[i] || self.class(i) != Some(WordClass::OrgHead) || !is_name_word(self.word(i)) {
+        if taken[i] || !self.classes(i).has(WordClass::OrgHead) || !is_name_word(self.word(i)) {
             return None;
         }
         let spaced = |a: usize, b: usize| &self.text[toks[a].span.end..toks[b].span.start] == " ";
@@ -583,7 +602,7 @@ impl Context<'_> {
                     if cap_ok(k) && !self.taken_by_person(k, taken) {
                         m += 1;
                         k += 1;
-                    } else if ORG_CONNECTORS.contains(&self.word(k))
+                    } else if self.classes(k).has(WordClass::Connector)
                         && k + 1 < toks.len()
                         && spaced(k, k + 1)
                         && cap_ok(k + 1)
@@ -620,10 +639,8 @@ impl Context<'_> {
     /// Capitalised words that end an organisation name on the left: the `not_name` class
     /// (function words, weekdays). `org_word`s ("National", "Prime Minister") stay inside.
     fn is_function_word(&self, j: usize) -> bool {
-        matches!(
-            self.class(j),
-            Some(WordClass::NotName | WordClass::Facility)
-        )
+        self.classes(j)
+            .meets(ClassSet::of(&[WordClass::NotName, WordClass::Facility]))
     }
 
     fn is_person(&self, entry: usize) -> bool {

@@ -59,6 +59,16 @@ const FILES: &[(&str, FileKind, &str)] = &[
         include_str!("../../gazetteers/speech_verbs.tsv"),
     ),
     (
+        "function_words.tsv",
+        FileKind::Lexicon(LexiconKind::FunctionWords),
+        include_str!("../../gazetteers/function_words.tsv"),
+    ),
+    (
+        "role_nouns.tsv",
+        FileKind::Lexicon(LexiconKind::RoleNouns),
+        include_str!("../../gazetteers/role_nouns.tsv"),
+    ),
+    (
         "meeting_triggers.tsv",
         FileKind::Lexicon(LexiconKind::MeetingTriggers),
         include_str!("../../gazetteers/meeting_triggers.tsv"),

@@ -128,36 +128,6 @@ pub(crate) struct Title {
     pub(crate) gender: Option<Gender>,
 }
 
-/// The class of a word in the name pass's word list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum WordClass {
-    /// The head noun of an organisation name: "University", "Ministry", "Party".
-    OrgHead,
-    /// A lower-case particle inside a person's name: "de", "van", "bin".
-    Particle,
-    /// A capitalised word that is not part of a person's name: "The", "Monday", "Street".
-    NotName,
-    /// A capitalised word that is not part of a person's name but may stand inside an
-    /// organisation's: "National", "Foreign", "Prime", "Minister".
-    OrgWord,
-    /// A building or facility noun: a place name right before it is part of the building's
-    /// name ("Bellevue Palace"), not a mention of the place. It may be a surname ("Park").
-    Facility,
-}
-
-impl WordClass {
-    pub(crate) fn parse(s: &str) -> Option<WordClass> {
-        match s {
-            "org_head" => Some(WordClass::OrgHead),
-            "particle" => Some(WordClass::Particle),
-            "not_name" => Some(WordClass::NotName),
-            "org_word" => Some(WordClass::OrgWord),
-            "facility" => Some(WordClass::Facility),
-            _ => None,
-        }
-    }
-}
-
 /// A given name with its gender, used by the name pass.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct GivenName {

@@ -16,7 +16,7 @@
 
 use super::{Entry, Gazetteer};
 use crate::error::{Error, ErrorKind};
-use crate::segment::is_boundary;
+use crate::segment::{longest_whole_words, Token};
 use crate::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::cmp::Reverse;
@@ -97,9 +97,8 @@ impl TokenTable {
         }
     }
 
-    fn find(&self, text: &str) -> Vec<Match> {
-        let mut tokens = Vec::new();
-        crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+    /// Candidate matches among the given tokens of `text`.
+    fn find(&self, text: &str, tokens: &[Token]) -> Vec<(Span, u32)> {
         let mut out = Vec::new();
         for (i, first) in tokens.iter().enumerate() {
             if !self.first_tokens.contains(&text[first.span]) {
@@ -111,7 +110,7 @@ impl TokenTable {
                 }
                 let span = Span::new(first.span.start, last.span.end);
                 if let Some(&pattern) = self.ids.get(&text[span]) {
-                    out.push(Match { span, pattern });
+                    out.push((span, pattern));
                 }
             }
         }
@@ -178,31 +177,29 @@ impl Matcher {
         Ok(Matcher { engine, targets })
     }
 
-    /// Every token-aligned match in `text`, leftmost first and longest at each start,
-    /// none overlapping another.
-    pub(crate) fn find(&self, text: &str) -> Vec<Match> {
-        let mut candidates: Vec<Match> = match &self.engine {
+    /// Every token-aligned match in `text[span]`, leftmost first and longest at each start,
+    /// none overlapping another, with offsets into `text`. `tokens` are the tokens of
+    /// `text[span]` (the document's), which the table engine reads instead of the text.
+    pub(crate) fn find(&self, text: &str, span: Span, tokens: &[Token]) -> Vec<Match> {
+        let candidates: Vec<(Span, u32)> = match &self.engine {
             None => return Vec::new(),
-            Some(Engine::Table(table)) => table.find(text),
-            Some(Engine::Automaton(ac)) => ac
-                .find_overlapping_iter(text)
-                .filter(|m| is_boundary(text, m.start()) && is_boundary(text, m.end()))
-                .map(|m| Match {
-                    span: Span::new(m.start(), m.end()),
-                    pattern: m.pattern().as_u32(),
-                })
-                .collect(),
-        };
-        candidates.sort_unstable_by_key(|m| (m.span.start, Reverse(m.span.end)));
-        let mut out = Vec::with_capacity(candidates.len());
-        let mut end = 0;
-        for m in candidates {
-            if m.span.start >= end && !m.span.is_empty() {
-                end = m.span.end;
-                out.push(m);
+            Some(Engine::Table(table)) => table.find(text, tokens),
+            Some(Engine::Automaton(ac)) => {
+                let Some(slice) = text.get(span.range()) else {
+                    return Vec::new();
+                };
+                ac.find_overlapping_iter(slice)
+                    .map(|m| {
+                        let at = Span::new(span.start + m.start(), span.start + m.end());
+                        (at, m.pattern().as_u32())
+                    })
+                    .collect()
             }
-        }
-        out
+        };
+        longest_whole_words(text, candidates)
+            .into_iter()
+            .map(|(span, pattern)| Match { span, pattern })
+            .collect()
     }
 
     /// The entries a pattern stands for, best first.
@@ -262,6 +259,15 @@ mod tests {
     use super::super::{Gazetteer, Location};
     use super::*;
 
+    impl Matcher {
+        /// Matches in the whole of `text`, tokenized here.
+        fn find_in(&self, text: &str) -> Vec<Match> {
+            let mut tokens = Vec::new();
+            crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+            self.find(text, Span::new(0, text.len()), &tokens)
+        }
+    }
+
     fn gazetteer(files: &[(&str, &str)]) -> Gazetteer {
         // A directory of its own per call: tests run in parallel.
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -277,7 +283,7 @@ mod tests {
     }
 
     fn names(gaz: &Gazetteer, m: &Matcher, text: &str) -> Vec<(String, String)> {
-        m.find(text)
+        m.find_in(text)
             .iter()
             .map(|x| {
                 let t = m.targets(x.pattern)[0];
@@ -341,10 +347,10 @@ mod tests {
     fn shared_names_prefer_the_larger_place() {
         let g = gazetteer(&[("places.tsv", PLACES)]);
         let m = Matcher::build(&g).unwrap();
-        let found = m.find("Moscow");
+        let found = m.find_in("Moscow");
         let best = m.targets(found[0].pattern)[0];
         assert_eq!(g.entry(best.entry as usize).id, "C1");
-        let nice = m.find("Nice");
+        let nice = m.find_in("Nice");
         assert!(m.targets(nice[0].pattern)[0].ambiguous);
     }
 
@@ -362,12 +368,12 @@ mod tests {
             "",
         ] {
             let a: Vec<_> = automaton
-                .find(text)
+                .find_in(text)
                 .iter()
                 .map(|m| (m.span, automaton.targets(m.pattern)[0]))
                 .collect();
             let t: Vec<_> = table
-                .find(text)
+                .find_in(text)
                 .iter()
                 .map(|m| (m.span, table.targets(m.pattern)[0]))
                 .collect();
@@ -384,7 +390,7 @@ mod tests {
         let mut files = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            assert_eq!(automaton.find(&text), table.find(&text));
+            assert_eq!(automaton.find_in(&text), table.find_in(&text));
             files += 1;
         }
         assert!(files >= 18);
@@ -394,7 +400,7 @@ mod tests {
     fn empty_gazetteer_matches_nothing() {
         let g = Gazetteer::default();
         let m = Matcher::build(&g).unwrap();
-        assert!(m.find("anything at all").is_empty());
+        assert!(m.find_in("anything at all").is_empty());
         assert_eq!(m.pattern_count(), 0);
     }
 }

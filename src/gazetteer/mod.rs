@@ -2,13 +2,17 @@
 //! tab-separated files (see `gazetteers/README.md`), merged in load order, and compiled
 //! into one matcher.
 
+mod classes;
 mod embedded;
 mod entry;
 mod matcher;
 mod parse;
 
+pub(crate) use classes::{
+    Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass,
+};
 pub(crate) use entry::EntityKind;
-pub(crate) use entry::{Entry, Gender, Title, TitleKind, WordClass};
+pub(crate) use entry::{Entry, Gender, Title, TitleKind};
 pub(crate) use matcher::{Form, Matcher, Target};
 pub(crate) use parse::{FileKind, LexiconKind};
 
@@ -43,9 +47,12 @@ pub(crate) struct Gazetteer {
     /// Titles by lower-cased text; a later file replaces an earlier title of the same text.
     pub(crate) titles: HashMap<String, Title>,
     /// Name-pass word classes by word, as written.
-    pub(crate) name_words: HashMap<String, WordClass>,
-    /// Relation-pass lexicons: `(term, class)` rows, later files after earlier ones.
-    pub(crate) lexicons: HashMap<LexiconKind, Vec<(String, String)>>,
+    pub(crate) name_words: HashMap<String, ClassSet<WordClass>>,
+    /// Lexicon rows (`term`, typed `class`), later files after earlier ones.
+    pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
+    pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
+    pub(crate) function_words: Vec<(String, FunctionClass)>,
+    pub(crate) role_nouns: Vec<(String, RoleNounClass)>,
     next_seq: u32,
 }
 
@@ -73,10 +80,13 @@ impl Gazetteer {
             for t in parsed.titles {
                 gaz.titles.insert(t.title.to_lowercase(), t);
             }
-            gaz.name_words.extend(parsed.name_words);
-            if let FileKind::Lexicon(kind) = source.kind {
-                gaz.lexicons.entry(kind).or_default().extend(parsed.lexicon);
+            for (word, class) in parsed.name_words {
+                gaz.name_words.entry(word).or_default().insert(class);
             }
+            gaz.speech_verbs.extend(parsed.speech_verbs);
+            gaz.meeting_triggers.extend(parsed.meeting_triggers);
+            gaz.function_words.extend(parsed.function_words);
+            gaz.role_nouns.extend(parsed.role_nouns);
         }
         gaz.resolve_references(&mut errors);
         match Error::collect(errors) {
@@ -185,7 +195,8 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
                 ErrorKind::Parse,
                 "cannot tell what this file holds from its name: expected people*.tsv, \
                  places*.tsv, institutions*.tsv, given_names*.tsv, titles*.tsv, \
-                 name_words*.tsv, speech_verbs*.tsv or meeting_triggers*.tsv",
+                 name_words*.tsv, speech_verbs*.tsv, meeting_triggers*.tsv, function_words*.tsv or \
+                 role_nouns*.tsv",
             )
             .at(path, None),
         );

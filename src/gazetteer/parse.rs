@@ -3,9 +3,8 @@
 //! Like ripgrep's `.gitignore` reader, it strips a byte order mark, labels every bad line with
 //! its file and line number, keeps reading, and reports all the problems at once.
 
-use super::entry::{
-    EntityKind, Entry, Gender, GivenName, Origin, Role, Title, TitleKind, WordClass,
-};
+use super::classes::{Class, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass};
+use super::entry::{EntityKind, Entry, Gender, GivenName, Origin, Role, Title, TitleKind};
 use crate::error::{Error, ErrorKind};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -49,33 +48,18 @@ pub(crate) enum FileKind {
     Lexicon(LexiconKind),
 }
 
-/// The word lists of the relation passes: `term` and `class` columns.
+/// The word lists with `term` and `class` columns, each class an enum of
+/// [`classes`](super::classes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum LexiconKind {
     /// `speech_verbs*.tsv`: speech verbs and cue phrases of the quotes pass.
     SpeechVerbs,
     /// `meeting_triggers*.tsv`: triggers and status markers of the meetings pass.
     MeetingTriggers,
-}
-
-impl LexiconKind {
-    /// The classes a line may have.
-    pub(crate) fn classes(self) -> &'static [&'static str] {
-        match self {
-            LexiconKind::SpeechVerbs => &["verb", "phrase"],
-            LexiconKind::MeetingTriggers => &[
-                "verb",
-                "object_verb",
-                "noun",
-                "planned",
-                "cancelled",
-                "negation",
-                "not_meeting",
-                "separate",
-                "light_verb",
-            ],
-        }
-    }
+    /// `function_words*.tsv`: determiners, pronouns, prepositions, auxiliaries, ...
+    FunctionWords,
+    /// `role_nouns*.tsv`: nouns for unnamed speakers, organs, groups and offices.
+    RoleNouns,
 }
 
 impl FileKind {
@@ -89,6 +73,10 @@ impl FileKind {
             Some(FileKind::Lexicon(LexiconKind::SpeechVerbs))
         } else if stem.starts_with("meeting_triggers") {
             Some(FileKind::Lexicon(LexiconKind::MeetingTriggers))
+        } else if stem.starts_with("function_words") {
+            Some(FileKind::Lexicon(LexiconKind::FunctionWords))
+        } else if stem.starts_with("role_nouns") {
+            Some(FileKind::Lexicon(LexiconKind::RoleNouns))
         } else if stem.starts_with("name_words") {
             Some(FileKind::NameWords)
         } else if stem.starts_with("people") {
@@ -160,8 +148,11 @@ pub(crate) struct Parsed {
     pub(crate) given_names: Vec<GivenName>,
     pub(crate) titles: Vec<Title>,
     pub(crate) name_words: Vec<(String, WordClass)>,
-    /// `(term, class)` rows of a lexicon file.
-    pub(crate) lexicon: Vec<(String, String)>,
+    /// Rows of the lexicon files, typed.
+    pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
+    pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
+    pub(crate) function_words: Vec<(String, FunctionClass)>,
+    pub(crate) role_nouns: Vec<(String, RoleNounClass)>,
 }
 
 /// Parses one file's bytes. Problems go to `errors`; the good lines are still returned.
@@ -243,21 +234,25 @@ pub(crate) fn parse_file(
             FileKind::NameWords => match (cell(&row, "word"), cell(&row, "class")) {
                 (Some(w), Some(c)) => match WordClass::parse(c) {
                     Some(class) => parsed.name_words.push((w.to_string(), class)),
-                    None => line_errors.push(format!(
-                        "class `{c}`: expected `org_head`, `org_word`, `facility`, `particle` or `not_name`"
-                    )),
+                    None => {
+                        line_errors.push(format!("class `{c}`: expected {}", WordClass::expected()))
+                    }
                 },
                 _ => line_errors.push("empty `word` or `class`".into()),
             },
-            FileKind::Lexicon(lex) => match (cell(&row, "term"), cell(&row, "class")) {
-                (Some(t), Some(c)) if lex.classes().contains(&c) => {
-                    parsed.lexicon.push((t.to_string(), c.to_string()))
+            FileKind::Lexicon(lex) => match lex {
+                LexiconKind::SpeechVerbs => {
+                    lexicon_row(&row, &mut parsed.speech_verbs, &mut line_errors)
                 }
-                (Some(_), Some(c)) => line_errors.push(format!(
-                    "class `{c}`: expected one of {}",
-                    lex.classes().join(", ")
-                )),
-                _ => line_errors.push("empty `term` or `class`".into()),
+                LexiconKind::MeetingTriggers => {
+                    lexicon_row(&row, &mut parsed.meeting_triggers, &mut line_errors)
+                }
+                LexiconKind::FunctionWords => {
+                    lexicon_row(&row, &mut parsed.function_words, &mut line_errors)
+                }
+                LexiconKind::RoleNouns => {
+                    lexicon_row(&row, &mut parsed.role_nouns, &mut line_errors)
+                }
             },
             FileKind::Entities(entity_kind) => {
                 if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {
@@ -294,6 +289,21 @@ pub(crate) fn parse_file(
         );
     }
     parsed
+}
+
+/// A `term`, `class` row of a lexicon file, its class parsed into `C`.
+fn lexicon_row<C: Class>(
+    row: &HashMap<&str, &str>,
+    rows: &mut Vec<(String, C)>,
+    errors: &mut Vec<String>,
+) {
+    match (cell(row, "term"), cell(row, "class")) {
+        (Some(t), Some(c)) => match C::parse(c) {
+            Some(class) => rows.push((t.to_string(), class)),
+            None => errors.push(format!("class `{c}`: expected {}", C::expected())),
+        },
+        _ => errors.push("empty `term` or `class`".into()),
+    }
 }
 
 fn parse_header(kind: FileKind, cells: &[&str]) -> Result<Vec<&'static str>, Vec<String>> {

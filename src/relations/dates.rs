@@ -16,12 +16,12 @@
 //!
 //! # Future markers
 //!
-//! Some rules depend on whether the sentence talks about the future. The sentence has a
-//! *future marker* when it contains anywhere one of: "will", "'ll", "won't", "shall",
-//! "is to", "are to", "is/are set/due/scheduled/slated to", "expected to", "plan(s) to",
-//! "planning to", "going to", "upcoming", or "next" (but not "next to"). The whole sentence
-//! is looked at, so a sentence that mixes past and future ("met on Monday and will meet
-//! again on Friday") resolves all its weekdays as future.
+//! Some rules depend on whether the sentence talks about the future: the caller says so.
+//! The extractor passes whether the sentence holds anywhere a word of the `future` class of
+//! `gazetteers/function_words.tsv` ("will", "'ll", "won't", "is to", "expected to", "plans
+//! to", "upcoming", "next" but not "next to", ...). The whole sentence is looked at, so a
+//! sentence that mixes past and future ("met on Monday and will meet again on Friday")
+//! resolves all its weekdays as future.
 //!
 //! # Rules
 //!
@@ -116,11 +116,11 @@ pub enum TenseHint {
 ///
 /// See the [module docs](self) for the rules. The result is sorted by span start and its
 /// spans do not overlap.
-pub fn find_dates(text: &str, article_date: Option<Date>) -> Vec<DateMention> {
+pub fn find_dates(text: &str, article_date: Option<Date>, future: bool) -> Vec<DateMention> {
     let ctx = Ctx {
         text,
         article: article_date,
-        future: has_future_marker(text),
+        future,
     };
     let mut cands: Vec<DateMention> = Vec::new();
     iso_dates(&ctx, &mut cands);
@@ -152,11 +152,6 @@ const YEAR: &str = r"(?P<year>\d{4})(?-u:\b)";
 const MODIFIER: &str = r"(?:(?-u:\b)(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))";
 const PREP: &str = r"(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]hrough|of)";
 
-static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?-u:\b)(?:will|shall|is to|are to|(?:is|are) (?:set|due|scheduled|slated) to|expected to|plans? to|planning to|going to|upcoming|next(?:\s+to)?)(?-u:\b)|['’]ll(?-u:\b)|(?-u:\b)won['’]t(?-u:\b)",
-    )
-});
 static ISO_RE: Lazy<Regex> =
     Lazy::new(|| re(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)"));
 static MDY_RE: Lazy<Regex> = Lazy::new(|| {
@@ -205,13 +200,6 @@ static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
         r"(?-u:\b)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})(?-u:\b)"
     ))
 });
-
-fn has_future_marker(text: &str) -> bool {
-    FUTURE_RE.find_iter(text).any(|m| {
-        let s = m.as_str();
-        !(s.starts_with("next") && s.ends_with("to"))
-    })
-}
 
 fn span_of(c: &Captures<'_>, name: &str) -> Option<Span> {
     c.name(name).map(|m| Span::new(m.start(), m.end()))
@@ -563,6 +551,11 @@ fn select(mut cands: Vec<DateMention>) -> Vec<DateMention> {
 mod tests {
     use super::*;
 
+    /// Whether the sentence holds a future marker of the default lexicon.
+    fn future(s: &str) -> bool {
+        crate::lexicon::Lexicons::default_for_tests().has_future(s, Span::new(0, s.len()))
+    }
+
     fn d(s: &str) -> Date {
         s.parse().expect("test date parses")
     }
@@ -887,7 +880,7 @@ mod tests {
     fn check_row(row: &Row) {
         let (sentence, article, span_text, expected) = *row;
         let article = article.map(d);
-        let found = find_dates(sentence, article);
+        let found = find_dates(sentence, article, future(sentence));
         assert_eq!(found.len(), 1, "one mention in {sentence:?}: {found:?}");
         let first = found[0];
         assert_eq!(&sentence[first.span], span_text, "span in {sentence:?}");
@@ -905,14 +898,18 @@ mod tests {
     #[test]
     fn nothing_found() {
         for s in NOTHING {
-            assert_eq!(find_dates(s, Some(d("2019-05-20"))), vec![], "in {s:?}");
+            assert_eq!(
+                find_dates(s, Some(d("2019-05-20")), future(s)),
+                vec![],
+                "in {s:?}"
+            );
         }
     }
 
     #[test]
     fn tense_hints() {
         let a = Some(d("2017-03-22"));
-        let hint = |s: &str| find_dates(s, a)[0].tense_hint;
+        let hint = |s: &str| find_dates(s, a, future(s))[0].tense_hint;
         assert_eq!(hint("They met last week."), Some(TenseHint::Past));
         assert_eq!(hint("They met yesterday."), Some(TenseHint::Past));
         assert_eq!(hint("They met earlier this week."), Some(TenseHint::Past));
@@ -929,7 +926,7 @@ mod tests {
         assert_eq!(hint("They met on March 20."), None);
         assert_eq!(hint("They met today."), None);
         // Tense hints survive a missing article date.
-        let none = find_dates("They met yesterday.", None);
+        let none = find_dates("They met yesterday.", None, future("They met yesterday."));
         assert_eq!(none[0].tense_hint, Some(TenseHint::Past));
         assert_eq!(none[0].date, None);
     }
@@ -938,7 +935,7 @@ mod tests {
     fn several_sorted_and_non_overlapping() {
         let s = "Lavrov met Blinken on Monday, March 20, 2017 and again last Friday, \
                  before talks in November 2013 were recalled.";
-        let found = find_dates(s, Some(d("2017-03-29")));
+        let found = find_dates(s, Some(d("2017-03-29")), future(s));
         let texts: Vec<&str> = found.iter().map(|m| &s[m.span]).collect();
         assert_eq!(
             texts,
@@ -953,11 +950,11 @@ mod tests {
     #[test]
     fn longest_wins() {
         let s = "They met in March 2017.";
-        let found = find_dates(s, None);
+        let found = find_dates(s, None, future(s));
         assert_eq!(found.len(), 1);
         assert_eq!(&s[found[0].span], "March 2017");
         let s = "They met on 2017-03-20.";
-        assert_eq!(find_dates(s, None).len(), 1);
+        assert_eq!(find_dates(s, None, future(s)).len(), 1);
     }
 
     #[test]
@@ -974,20 +971,24 @@ mod tests {
             "They met 999 days ago.",
             "They met on 9999-12-31 and 0000-00-00.",
         ] {
-            let _ = find_dates(s, Some(max));
-            let _ = find_dates(s, Some(min));
-            let _ = find_dates(s, None);
+            let _ = find_dates(s, Some(max), future(s));
+            let _ = find_dates(s, Some(min), future(s));
+            let _ = find_dates(s, None, future(s));
         }
-        let found = find_dates("They meet tomorrow.", Some(max));
+        let found = find_dates(
+            "They meet tomorrow.",
+            Some(max),
+            future("They meet tomorrow."),
+        );
         assert_eq!(found[0].date, None);
-        let found = find_dates("Held on 2017-02-30.", None);
+        let found = find_dates("Held on 2017-02-30.", None, future("Held on 2017-02-30."));
         assert_eq!(found[0].date, None);
     }
 
     #[test]
     fn multibyte_text_is_safe() {
         let s = "Путин — met “on Monday” in São Paulo… on 5 May.";
-        let found = find_dates(s, Some(d("2017-05-10")));
+        let found = find_dates(s, Some(d("2017-05-10")), future(s));
         let texts: Vec<&str> = found.iter().map(|m| &s[m.span]).collect();
         assert_eq!(texts, ["Monday", "5 May"]);
     }

@@ -46,27 +46,18 @@
 
 use super::dates::{find_dates, TenseHint};
 use super::Context;
-use crate::gazetteer::{Gazetteer, LexiconKind};
+use crate::gazetteer::ClassSet;
+use crate::gazetteer::TriggerClass::{
+    Cancelled, LightVerb, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate, Verb,
+};
 use crate::pattern;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
 use crate::segment::is_boundary;
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::collections::HashMap;
-
-/// The classes a trigger term can have, as bits.
-const VERB: u16 = 1;
-const OBJECT_VERB: u16 = 2;
-const NOUN: u16 = 4;
-const PLANNED: u16 = 8;
-const CANCELLED: u16 = 16;
-const NEGATION: u16 = 32;
-const NOT_MEETING: u16 = 64;
-const SEPARATE: u16 = 128;
-const LIGHT_VERB: u16 = 256;
 
 /// How many words before a trigger a planned or negation marker may stand.
 const MARKER_WINDOW: usize = 4;
@@ -81,85 +72,6 @@ static GROUP: Lazy<Regex> = Lazy::new(|| {
         r"(?i)(?-u:\b)(?:all (two|three|four|five|six)|the (two|three|four|five|six) (?:leaders|ministers|presidents|premiers|officials|sides|men|women|delegations)|both (?:leaders|ministers|presidents|men|women|sides))(?-u:\b)",
     )
 });
-
-/// The compiled trigger lexicon.
-#[derive(Debug)]
-pub(crate) struct MeetingLexicon {
-    automaton: Option<AhoCorasick>,
-    classes: Vec<u16>,
-}
-
-impl MeetingLexicon {
-    pub(crate) fn build(gaz: &Gazetteer) -> Result<MeetingLexicon, crate::Error> {
-        let mut by_term: HashMap<String, u16> = HashMap::new();
-        for (term, class) in gaz
-            .lexicons
-            .get(&LexiconKind::MeetingTriggers)
-            .map_or(&[][..], Vec::as_slice)
-        {
-            let bit = match class.as_str() {
-                "verb" => VERB,
-                "object_verb" => OBJECT_VERB,
-                "noun" => NOUN,
-                "planned" => PLANNED,
-                "cancelled" => CANCELLED,
-                "negation" => NEGATION,
-                "not_meeting" => NOT_MEETING,
-                "separate" => SEPARATE,
-                "light_verb" => LIGHT_VERB,
-                _ => 0,
-            };
-            *by_term.entry(term.to_lowercase()).or_default() |= bit;
-        }
-        let mut terms: Vec<(String, u16)> = by_term.into_iter().collect();
-        terms.sort();
-        let automaton = if terms.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(terms.iter().map(|(t, _)| t))
-                    .map_err(|e| {
-                        crate::Error::new(
-                            crate::ErrorKind::Build,
-                            format!("cannot build the meeting triggers: {e}"),
-                        )
-                    })?,
-            )
-        };
-        Ok(MeetingLexicon {
-            automaton,
-            classes: terms.into_iter().map(|(_, c)| c).collect(),
-        })
-    }
-
-    /// Token-aligned, non-overlapping (longest first) lexicon matches in `span`.
-    fn find(&self, text: &str, span: Span) -> Vec<(Span, u16)> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
-        let mut found: Vec<(Span, u16)> = ac
-            .find_overlapping_iter(&text[span])
-            .map(|m| {
-                (
-                    Span::new(span.start + m.start(), span.start + m.end()),
-                    self.classes[m.pattern().as_usize()],
-                )
-            })
-            .filter(|(s, _)| is_boundary(text, s.start) && is_boundary(text, s.end))
-            .collect();
-        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        let mut out: Vec<(Span, u16)> = Vec::new();
-        for (s, c) in found {
-            if out.last().is_none_or(|(l, _)| s.start >= l.end) {
-                out.push((s, c));
-            }
-        }
-        out
-    }
-}
 
 /// A meeting found in one clause, before deduplication.
 #[derive(Debug)]
@@ -183,10 +95,10 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
     for sentence in doc.sentences() {
         let before = found.len();
         // Most sentences hold no trigger at all: one automaton scan decides.
-        let sentence_terms = ctx.meetings.find(text, sentence.span);
+        let sentence_terms = ctx.lex.triggers.find(text, sentence.span);
         if !sentence_terms
             .iter()
-            .any(|(_, c)| c & (VERB | OBJECT_VERB | NOUN) != 0)
+            .any(|(_, c)| c.meets(ClassSet::of(&[Verb, ObjectVerb, Noun])))
         {
             continue;
         }
@@ -196,14 +108,15 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
         }
         // A back-reference noun: only needed when the sentence told no meeting.
         let back_reference = if found.len() == before {
-            sentence_terms.into_iter().find(|(_, c)| c & NOUN != 0)
+            sentence_terms.into_iter().find(|(_, c)| c.has(Noun))
         } else {
             None
         };
         if found.len() == before && back_reference.is_none() {
             continue; // most sentences: no date needed
         }
-        let mut date_mentions = find_dates(&text[sentence.span], doc.date());
+        let future = ctx.lex.has_future(text, sentence.span);
+        let mut date_mentions = find_dates(&text[sentence.span], doc.date(), future);
         // "NAIROBI, March 8 (Reuters) -": the dateline's date is the filing date.
         if let Some(end) = dateline_end(&text[sentence.span]) {
             date_mentions.retain(|d| d.span.start >= end);
@@ -328,9 +241,8 @@ fn meeting_in(
     earlier: &[Found],
 ) -> Option<Vec<Found>> {
     let text = ctx.doc.text();
-    let lex = ctx.meetings;
-    let terms = lex.find(text, clause);
-    if terms.iter().any(|(_, c)| c & NOT_MEETING != 0) {
+    let terms = ctx.lex.triggers.find(text, clause);
+    if terms.iter().any(|(_, c)| c.has(NotMeeting)) {
         return None;
     }
     let in_quote =
@@ -350,10 +262,10 @@ fn meeting_in(
     let words = ctx.doc.tokens_in(clause);
     let word_index = |offset: usize| words.partition_point(|t| t.span.start < offset);
     let usable = |s: &Span| !in_quote(*s);
-    let verb = terms.iter().find(|(s, c)| c & VERB != 0 && usable(s));
+    let verb = terms.iter().find(|(s, c)| c.has(Verb) && usable(s));
     let object_verb = || {
         terms.iter().find(|(s, c)| {
-            c & OBJECT_VERB != 0
+            c.has(ObjectVerb)
                 && usable(s)
                 && people.iter().any(|(p, _)| {
                     p.start >= s.end
@@ -367,7 +279,7 @@ fn meeting_in(
     // with two people before the verb.
     let after_light_verb = |noun: &Span| {
         terms.iter().any(|(l, c)| {
-            c & LIGHT_VERB != 0
+            c.has(LightVerb)
                 && l.end <= noun.start
                 && word_index(noun.start) - word_index(l.end) <= MARKER_WINDOW
                 && people.iter().filter(|(p, _)| p.end <= l.start).count() >= 2
@@ -375,7 +287,7 @@ fn meeting_in(
     };
     let noun = || {
         terms.iter().find(|(s, c)| {
-            c & NOUN != 0 && usable(s) && (noun_is_tied(text, *s, &people) || after_light_verb(s))
+            c.has(Noun) && usable(s) && (noun_is_tied(text, *s, &people) || after_light_verb(s))
         })
     };
     let (trigger, _) = *verb.or_else(object_verb).or_else(noun)?;
@@ -384,10 +296,7 @@ fn meeting_in(
     let near_before = |s: &Span| {
         s.end <= trigger.start && word_index(trigger.start) - word_index(s.start) <= MARKER_WINDOW
     };
-    if terms
-        .iter()
-        .any(|(s, c)| c & NEGATION != 0 && near_before(s))
-    {
+    if terms.iter().any(|(s, c)| c.has(Negation) && near_before(s)) {
         return None;
     }
 
@@ -425,17 +334,14 @@ fn meeting_in(
         return None;
     }
 
-    let status = if terms.iter().any(|(_, c)| c & CANCELLED != 0) {
+    let status = if terms.iter().any(|(_, c)| c.has(Cancelled)) {
         MeetingStatus::Cancelled
-    } else if terms
-        .iter()
-        .any(|(s, c)| c & PLANNED != 0 && near_before(s))
-    {
+    } else if terms.iter().any(|(s, c)| c.has(Planned) && near_before(s)) {
         MeetingStatus::Planned
     } else {
         MeetingStatus::Held
     };
-    let separate = terms.iter().any(|(_, c)| c & SEPARATE != 0);
+    let separate = terms.iter().any(|(_, c)| c.has(Separate));
     let mut anchors: Vec<Span> = people.iter().map(|(p, _)| *p).collect();
     anchors.push(trigger);
     let place = place_in(ctx, clause, &anchors);
@@ -510,10 +416,7 @@ fn attributes_speech(ctx: &Context<'_>, span: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    ctx.gaz
-        .lexicons
-        .get(&LexiconKind::SpeechVerbs)
-        .is_some_and(|l| l.iter().any(|(t, c)| c == "verb" && t == next))
+    ctx.lex.cues.verbs.contains_key(next)
 }
 
 /// Whether a meeting noun is tied to the people of the clause: a person follows

@@ -10,6 +10,7 @@ pub(crate) mod quotes;
 
 use crate::document::Document;
 use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicons;
 use crate::mentions::DemonymMention;
 use crate::resolve::Resolution;
 
@@ -17,9 +18,9 @@ use crate::resolve::Resolution;
 pub(crate) struct Context<'a> {
     pub(crate) doc: &'a Document,
     pub(crate) gaz: &'a Gazetteer,
+    /// The compiled word lists.
+    pub(crate) lex: &'a Lexicons,
     pub(crate) res: &'a Resolution,
     /// Demonyms and country adjectives with their countries ("Russian" counterpart).
     pub(crate) demonyms: &'a [DemonymMention],
-    /// The compiled meeting triggers.
-    pub(crate) meetings: &'a meetings::MeetingLexicon,
 }

@@ -94,11 +94,12 @@ mod cues;
 mod speaker;
 
 use super::Context;
+use crate::gazetteer::{FunctionClass, WordClass};
 use crate::record::{Excerpt, Quote, Sieve};
-use crate::segment::quotes::{find_quotes, QuoteSpan};
+use crate::segment::quotes::QuoteSpan;
 use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
-use cues::{inside, Cue, CueKind, Lexicon};
+use cues::{inside, Cue, CueKind};
 use speaker::Who;
 
 /// A quotation of at least this many words is a statement without a cue (a clause); a
@@ -110,39 +111,6 @@ pub(crate) const NEAR_WORDS: usize = 12;
 pub(crate) const AFTER_TOKENS: usize = 24;
 /// How many tokens after a quotation that does not end its clause are searched for a cue.
 pub(crate) const LOOSE_AFTER_TOKENS: usize = 12;
-
-/// Words a quotation used as a term follows.
-const TERM_MARKERS: &[&str] = &[
-    "so-called",
-    "so called",
-    "dubbed",
-    "nicknamed",
-    "known as",
-    "titled",
-    "entitled",
-    "named",
-    "the term",
-    "the word",
-    "the phrase",
-];
-
-/// Determiners before a quoted noun modifier.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
-];
-
-/// Words that may follow a quoted noun phrase without making it a modifier.
-const FUNCTION_WORDS: &[&str] = &[
-    "of", "to", "in", "for", "on", "by", "with", "at", "from", "and", "or", "as", "that", "than",
-    "but", "is", "was", "were", "are", "be", "been", "which", "who", "he", "she", "they", "it",
-    "we", "i", "if", "when", "while", "because", "after", "before", "since", "would", "will",
-    "could", "can", "should", "had", "has", "have", "not", "enjoy",
-];
-
-/// Small words allowed in a capitalised title ("The Art of the Deal").
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "of", "the", "and", "a", "an", "in", "on", "for", "to", "de", "la", "del", "y", "at", "by",
-];
 
 /// The state of one call: the document, its quotations and cues.
 pub(super) struct Pass<'a> {
@@ -169,13 +137,12 @@ struct Attribution {
 pub(crate) fn find(ctx: &Context<'_>) -> Vec<Quote> {
     let doc = ctx.doc;
     let text = doc.text();
-    let quotes = find_quotes(text, doc.paragraphs());
+    let quotes = doc.quotes().to_vec();
     if quotes.is_empty() {
         return Vec::new();
     }
-    let lex = Lexicon::new(ctx.gaz);
     let quoted: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
-    let cues = cues::scan(doc, &lex, &quoted);
+    let cues = cues::scan(doc, &ctx.lex.cues, &quoted);
     let has_bare_words = doc
         .paragraphs()
         .iter()
@@ -359,9 +326,7 @@ impl Pass<'_> {
         if !ends_punct
             && words.len() <= 8
             && words.iter().any(|w| capital(w))
-            && words
-                .iter()
-                .all(|w| capital(w) || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+            && words.iter().all(|w| capital(w) || self.is_title_word(w))
         {
             return true;
         }
@@ -371,7 +336,7 @@ impl Pass<'_> {
         let head = self.text[para.start..q.outer.start].trim_end();
         let from = head.char_indices().rev().nth(24).map_or(0, |(k, _)| k);
         let before = head[from..].to_lowercase();
-        if TERM_MARKERS.iter().any(|m| {
+        if self.ctx.lex.term_markers.iter().any(|m| {
             before.ends_with(m) && crate::segment::is_boundary(&before, before.len() - m.len())
         }) {
             return true;
@@ -385,11 +350,26 @@ impl Pass<'_> {
                 .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
                 .unwrap_or("");
             let lower_word = !next.is_empty() && next.chars().all(char::is_lowercase);
-            if DETERMINERS.contains(&prev) && lower_word && !FUNCTION_WORDS.contains(&next) {
+            let lex = self.ctx.lex;
+            let determiner =
+                lex.is(prev, FunctionClass::Determiner) || lex.is(prev, FunctionClass::Possessive);
+            let function_word = !lex.function_classes(next).is_empty();
+            if determiner && lower_word && !function_word {
                 return true;
             }
         }
         false
+    }
+
+    /// Whether `word` is a small word of a title ("of", "the"), `title_word` in
+    /// `name_words.tsv`.
+    fn is_title_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.ctx
+            .gaz
+            .name_words
+            .get(lower.as_str())
+            .is_some_and(|c| c.has(WordClass::TitleWord))
     }
 
     /// Whether the quotation ends a clause: punctuation inside its closing mark or right

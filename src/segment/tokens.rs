@@ -13,6 +13,7 @@
 //! [`TokenKind::Punct`].
 
 use crate::Span;
+use std::cmp::Reverse;
 
 /// One token of a [`Document`](crate::Document): a run of word characters or a single other
 /// non-whitespace character.
@@ -105,6 +106,30 @@ fn word(start: usize, end: usize, letter: bool) -> Token {
         span: Span::new(start, end),
         kind,
     }
+}
+
+/// The one implementation of "whole words only, longest first", shared by the gazetteer
+/// matcher and every lexicon: keeps the candidates that start and end on token boundaries of `text`, then the leftmost,
+/// and at one start the longest, so that none overlaps another. Candidates may come in any
+/// order; the result is sorted by start. Empty spans are dropped.
+///
+/// ```text
+/// terms "held", "held talks"; text "held talks with" -> "held talks"
+/// terms "talks", "talks with"; text "talks within"   -> "talks" ("talks with" ends in a word)
+/// ```
+pub(crate) fn longest_whole_words<T>(text: &str, mut candidates: Vec<(Span, T)>) -> Vec<(Span, T)> {
+    candidates
+        .retain(|(s, _)| !s.is_empty() && is_boundary(text, s.start) && is_boundary(text, s.end));
+    candidates.sort_by_key(|(s, _)| (s.start, Reverse(s.end)));
+    let mut out = Vec::with_capacity(candidates.len());
+    let mut end = 0;
+    for (s, t) in candidates {
+        if s.start >= end {
+            end = s.end;
+            out.push((s, t));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,11 +2,11 @@
 //! among the document's tokens outside quotation marks.
 
 use crate::document::Document;
-use crate::gazetteer::{Gazetteer, LexiconKind};
+use crate::gazetteer::SpeechClass;
+use crate::lexicon::SpeechCues;
 use crate::segment::{Token, TokenKind};
 use crate::Span;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// How a cue relates to its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,36 +33,6 @@ pub(super) struct Cue {
     pub(super) kind: CueKind,
 }
 
-/// The speech-verb lexicon, compiled for one call.
-#[derive(Debug, Default)]
-pub(super) struct Lexicon {
-    verbs: HashSet<String>,
-    /// Multiword phrases, longest first, as lower-case words.
-    phrases: Vec<Vec<String>>,
-}
-
-impl Lexicon {
-    pub(super) fn new(gaz: &Gazetteer) -> Lexicon {
-        let mut lex = Lexicon::default();
-        for (term, _class) in gaz
-            .lexicons
-            .get(&LexiconKind::SpeechVerbs)
-            .map_or(&[][..], Vec::as_slice)
-        {
-            let words: Vec<String> = term.split_whitespace().map(str::to_lowercase).collect();
-            match words.len() {
-                0 => {}
-                1 => {
-                    lex.verbs.extend(words);
-                }
-                _ => lex.phrases.push(words),
-            }
-        }
-        lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        lex
-    }
-}
-
 /// Whether `span` lies inside one of `spans` (sorted, non-overlapping).
 pub(super) fn inside(spans: &[Span], span: Span) -> bool {
     let i = spans.partition_point(|s| s.end <= span.start);
@@ -81,30 +51,20 @@ fn form(word: &str, sentence_start: bool) -> Option<Cow<'_, str>> {
         .then(|| Cow::Owned(word.to_lowercase()))
 }
 
-fn kind_of_phrase(words: &[String]) -> CueKind {
-    let last = words.last().map_or("", String::as_str);
-    let before_last = words.len().checked_sub(2).map_or("", |i| words[i].as_str());
-    if last == "to" || last == "of" {
-        CueKind::SpeakerAfter
-    } else if before_last == "as" && last == "saying" {
-        CueKind::SpeakerBefore
-    } else {
-        CueKind::Verb
-    }
-}
-
-fn kind_of_verb(word: &str) -> CueKind {
-    if word.ends_with("ing") {
-        CueKind::Participle
-    } else if matches!(word, "told" | "tell" | "tells") {
-        CueKind::Tell
-    } else {
-        CueKind::Verb
+/// The cue kind of a lexicon class; `None` for a class that is no cue.
+fn kind_of(class: SpeechClass) -> Option<CueKind> {
+    match class {
+        SpeechClass::Verb => Some(CueKind::Verb),
+        SpeechClass::Tell => Some(CueKind::Tell),
+        SpeechClass::Participle => Some(CueKind::Participle),
+        SpeechClass::SpeakerAfter => Some(CueKind::SpeakerAfter),
+        SpeechClass::SpeakerBefore => Some(CueKind::SpeakerBefore),
+        SpeechClass::TermMarker => None,
     }
 }
 
 /// Every cue of the document outside the spans in `quoted` (sorted), in text order.
-pub(super) fn scan(doc: &Document, lex: &Lexicon, quoted: &[Span]) -> Vec<Cue> {
+pub(super) fn scan(doc: &Document, lex: &SpeechCues, quoted: &[Span]) -> Vec<Cue> {
     let text = doc.text();
     let toks = doc.tokens();
     let usable = |t: &Token| t.kind == TokenKind::Word && !inside(quoted, t.span);
@@ -127,7 +87,7 @@ pub(super) fn scan(doc: &Document, lex: &Lexicon, quoted: &[Span]) -> Vec<Cue> {
         }
         let at_start = starts_sentence(&t);
         let first = form(&text[t.span], at_start);
-        let matched = lex.phrases.iter().find_map(|p| {
+        let matched = lex.phrases.iter().find_map(|(p, class)| {
             if first.as_deref() != Some(p[0].as_str()) {
                 return None;
             }
@@ -144,7 +104,7 @@ pub(super) fn scan(doc: &Document, lex: &Lexicon, quoted: &[Span]) -> Vec<Cue> {
                 }
                 prev = *next;
             }
-            Some((i + p.len() - 1, kind_of_phrase(p)))
+            Some((i + p.len() - 1, kind_of(*class)?))
         });
         if let Some((last, kind)) = matched {
             out.push(Cue {
@@ -154,11 +114,11 @@ pub(super) fn scan(doc: &Document, lex: &Lexicon, quoted: &[Span]) -> Vec<Cue> {
             i = last + 1;
             continue;
         }
-        if let Some(w) = first.filter(|w| lex.verbs.contains(w.as_ref())) {
-            out.push(Cue {
-                span: t.span,
-                kind: kind_of_verb(&w),
-            });
+        if let Some(kind) = first
+            .and_then(|w| lex.verbs.get(w.as_ref()))
+            .and_then(|c| kind_of(*c))
+        {
+            out.push(Cue { span: t.span, kind });
         }
         i += 1;
     }

@@ -3,58 +3,11 @@
 
 use super::cues::{inside, Cue, CueKind};
 use super::Pass;
+use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass};
 use crate::record::{Sieve, Via};
 use crate::resolve::DocMention;
 use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
-
-/// Unnamed people who speak for an institution (or for nobody the text names).
-const ANONYMOUS_HEADS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "insider",
-    "insiders",
-    "representative",
-    "representatives",
-    "officer",
-    "negotiator",
-    "negotiators",
-];
-
-/// Parts of an institution that speak for it ("the press service", "a statement").
-const ORGAN_HEADS: &[&str] = &[
-    "service",
-    "office",
-    "statement",
-    "ministry",
-    "presidency",
-    "government",
-    "embassy",
-    "department",
-    "secretariat",
-];
-
-/// Prepositions tying an unnamed speaker to an institution after it ("an official at X").
-const TIE_PREPOSITIONS: &[&str] = &["at", "in", "of", "from", "for", "with", "within"];
-
-/// Subject pronouns: after one of them an attribution is never read as inverted.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We", "I",
-];
 
 /// Who a cue names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,7 +159,11 @@ impl Pass<'_> {
             .iter()
             .rev()
             .take(2)
-            .any(|t| PRONOUNS.contains(&&self.text[t.span]))
+            .any(|t| {
+                self.ctx
+                    .lex
+                    .is(&self.text[t.span], FunctionClass::SubjectPronoun)
+            })
     }
 
     /// The subject of the sentence starting at `lo`, for a participle at `hi` ("…, adding",
@@ -265,8 +222,12 @@ impl Pass<'_> {
     }
 
     fn is_head(&self, i: usize) -> bool {
-        self.lower_word(i)
-            .is_some_and(|w| ANONYMOUS_HEADS.contains(&w) || ORGAN_HEADS.contains(&w))
+        self.lower_word(i).is_some_and(|w| {
+            self.ctx.lex.role_classes(w).meets(ClassSet::of(&[
+                RoleNounClass::Anonymous,
+                RoleNounClass::Organ,
+            ]))
+        })
     }
 
     /// A head word among the `n` tokens from token `i` (before `hi`), reached over "'s" and
@@ -296,7 +257,7 @@ impl Pass<'_> {
             j = j.checked_sub(1)?;
         }
         let prep = self.lower_word(j)?;
-        if !TIE_PREPOSITIONS.contains(&prep) {
+        if !self.ctx.lex.is(prep, FunctionClass::Preposition) {
             return None;
         }
         let h = j.checked_sub(1)?;
@@ -323,7 +284,7 @@ impl Pass<'_> {
 
     fn head_sieve(&self, h: usize) -> Sieve {
         match self.lower_word(h) {
-            Some(w) if ORGAN_HEADS.contains(&w) => Sieve::Institution,
+            Some(w) if self.ctx.lex.role_classes(w).has(RoleNounClass::Organ) => Sieve::Institution,
             _ => Sieve::Anonymous,
         }
     }
@@ -386,7 +347,7 @@ impl Pass<'_> {
         }
         // After: "at the X", "of X".
         let prep = self.lower_word(h + 1)?;
-        if !TIE_PREPOSITIONS.contains(&prep) {
+        if !self.ctx.lex.is(prep, FunctionClass::Preposition) {
             return None;
         }
         let k = if self.lower_word(h + 2) == Some("the") {
@@ -439,11 +400,16 @@ impl Pass<'_> {
             if let Some(e) = self.tie(k) {
                 return Some(e);
             }
-            if ANONYMOUS_HEADS.contains(&word) {
+            if self
+                .ctx
+                .lex
+                .role_classes(word)
+                .has(RoleNounClass::Anonymous)
+            {
                 return None;
             }
         }
-        if !ORGAN_HEADS.contains(&word) {
+        if !self.ctx.lex.role_classes(word).has(RoleNounClass::Organ) {
             return None;
         }
         let limit = toks[h].span.start;

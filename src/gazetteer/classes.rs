@@ -1,0 +1,256 @@
+//! The classes of the lexicon files (`class` column), as enums parsed once, when a file is
+//! read: an unknown class is an error naming its file and line.
+//!
+//! Each file documents its classes in its header comment and in `gazetteers/README.md`; a
+//! term may be listed with several classes (one line each), which the compiled lexicons
+//! keep as a [`ClassSet`].
+
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A class of a lexicon file: its names in files, in declaration order.
+pub(crate) trait Class: Copy + Eq + fmt::Debug + 'static {
+    /// Every class with its name in files, in declaration order (at most 32).
+    const ALL: &'static [(&'static str, Self)];
+
+    /// The class named `name` in a file.
+    fn parse(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+    }
+
+    /// The names a file may use, for error messages: "`a`, `b` or `c`".
+    fn expected() -> String {
+        let names: Vec<String> = Self::ALL.iter().map(|(n, _)| format!("`{n}`")).collect();
+        match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+
+    /// The class's bit in a [`ClassSet`].
+    fn bit(self) -> u32 {
+        let index = Self::ALL.iter().position(|(_, c)| *c == self).unwrap_or(0);
+        1 << index
+    }
+}
+
+/// Defines a class enum with its names in files.
+macro_rules! classes {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub(crate) enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl Class for $name {
+            const ALL: &'static [(&'static str, Self)] = &[$(($text, $name::$variant),)*];
+        }
+    };
+}
+
+classes! {
+    /// `speech_verbs*.tsv`: how a cue relates to its speaker.
+    SpeechClass {
+        /// A finite speech verb or verb phrase ("said", "wrote", "pointed out"): the speaker
+        /// is its subject, before it, or after it in an inverted attribution ("said X").
+        Verb = "verb",
+        /// A verb whose object is the listener ("told", "tells"): the speaker is its
+        /// subject, never the name after it.
+        Tell = "tell",
+        /// An "-ing" form ("adding", "saying"): the speaker is the subject of the sentence.
+        Participle = "participle",
+        /// A phrase whose speaker follows it ("according to", "in the words of").
+        SpeakerAfter = "speaker_after",
+        /// A phrase whose speaker precedes it ("quoted X as saying").
+        SpeakerBefore = "speaker_before",
+        /// A word before a quotation that makes it a term or a name, not a statement
+        /// ("so-called", "dubbed", "known as").
+        TermMarker = "term_marker",
+    }
+}
+
+classes! {
+    /// `meeting_triggers*.tsv`: what a term tells the meetings pass.
+    TriggerClass {
+        /// A meeting verb or verb phrase ("met", "held talks", "was received by").
+        Verb = "verb",
+        /// A meeting only with a named person as its object ("received", "hosted").
+        ObjectVerb = "object_verb",
+        /// A meeting noun ("talks", "summit").
+        Noun = "noun",
+        /// A marker that makes the meeting planned ("invited", "scheduled"); tense markers
+        /// ("will", "is to") are the `future` class of `function_words.tsv`.
+        Planned = "planned",
+        /// A marker that makes the meeting cancelled ("called off").
+        Cancelled = "cancelled",
+        /// A marker just before the trigger that means no meeting ("refused to").
+        Negation = "negation",
+        /// No meeting in the clause: phone and video calls, letters.
+        NotMeeting = "not_meeting",
+        /// The subject met each of the others apart ("separately").
+        Separate = "separate",
+        /// A verb that makes a meeting noun after it a meeting ("held several rounds of").
+        LightVerb = "light_verb",
+    }
+}
+
+classes! {
+    /// `function_words*.tsv`: the closed classes of English grammar the rules read.
+    FunctionClass {
+        /// "the", "a", "this", "each".
+        Determiner = "determiner",
+        /// "his", "her", "its", "their", "our", "my", "your".
+        Possessive = "possessive",
+        /// "he", "she", "it", "they", "we", "I", "you".
+        SubjectPronoun = "subject_pronoun",
+        /// "him", "her", "it", "them", "us", "me", "you".
+        ObjectPronoun = "object_pronoun",
+        /// Refers to a man: "he", "him", "his", "himself".
+        Male = "male",
+        /// Refers to a woman: "she", "her", "hers", "herself".
+        Female = "female",
+        /// "of", "with", "between", "at".
+        Preposition = "preposition",
+        /// A word after which a name is a place: "in", "near", "from", "visited".
+        Locative = "locative",
+        /// "and", "or", "but", "nor".
+        Conjunction = "conjunction",
+        /// A word that opens a subordinate clause: "while", "because", "although".
+        Subordinator = "subordinator",
+        /// A word that opens a relative clause: "who", "which", "where".
+        Relative = "relative",
+        /// "is", "was", "has", "did", "been".
+        Auxiliary = "auxiliary",
+        /// "will", "would", "can", "should".
+        Modal = "modal",
+        /// "not", "never", "n't".
+        Negation = "negation",
+        /// A marker of future time: "will", "is to", "expected to", "next".
+        Future = "future",
+    }
+}
+
+classes! {
+    /// `role_nouns*.tsv`: common nouns that stand for unnamed people or institutions.
+    RoleNounClass {
+        /// An unnamed person who speaks for an institution or for nobody named: "official",
+        /// "source", "spokesman".
+        Anonymous = "anonymous",
+        /// A part of an institution that speaks for it: "statement", "ministry", "office".
+        Organ = "organ",
+        /// A plural noun for people counted as a group: "leaders", "ministers", "sides".
+        Group = "group",
+        /// A lower-case office that is an institution: "the presidential office", "the
+        /// foreign ministry".
+        Office = "office",
+        /// An office that is an institution only with a country before it: "the Kenyan
+        /// government", "Mexico's embassy".
+        NationalOffice = "national_office",
+    }
+}
+
+classes! {
+    /// `name_words*.tsv`: the class of a word for the name pass (case-sensitive).
+    WordClass {
+        /// The head noun of an organisation name: "University", "Ministry", "Party".
+        OrgHead = "org_head",
+        /// A capitalised word that is not part of a person's name but may stand inside an
+        /// organisation's: "National", "Foreign", "Prime", "Minister".
+        OrgWord = "org_word",
+        /// A building or facility noun: a place name right before it is part of the
+        /// building's name ("Bellevue Palace"). It may be a surname ("Park").
+        Facility = "facility",
+        /// A lower-case particle inside a person's name: "de", "van", "bin".
+        Particle = "particle",
+        /// A capitalised word that is not part of a person's name: "The", "Monday".
+        NotName = "not_name",
+        /// A lower-case word joining the capitalised words of an organisation's name after
+        /// its head noun: "Ministry of Foreign Affairs and Trade".
+        Connector = "connector",
+        /// A lower-case word that may stand inside the capitalised title of a work: "The
+        /// Art of the Deal".
+        TitleWord = "title_word",
+    }
+}
+
+/// A set of classes of one kind, as bits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct ClassSet<C> {
+    bits: u32,
+    kind: PhantomData<C>,
+}
+
+impl<C: Class> ClassSet<C> {
+    /// The empty set.
+    pub(crate) const EMPTY: ClassSet<C> = ClassSet {
+        bits: 0,
+        kind: PhantomData,
+    };
+
+    /// The set holding `classes`.
+    pub(crate) fn of(classes: &[C]) -> ClassSet<C> {
+        let mut set = ClassSet::EMPTY;
+        for &c in classes {
+            set.insert(c);
+        }
+        set
+    }
+
+    /// Adds a class.
+    pub(crate) fn insert(&mut self, class: C) {
+        self.bits |= class.bit();
+    }
+
+    /// Whether the set holds `class`.
+    pub(crate) fn has(self, class: C) -> bool {
+        self.bits & class.bit() != 0
+    }
+
+    /// Whether the set holds any class of `other`.
+    pub(crate) fn meets(self, other: ClassSet<C>) -> bool {
+        self.bits & other.bits != 0
+    }
+
+    /// Whether the set is empty.
+    pub(crate) fn is_empty(self) -> bool {
+        self.bits == 0
+    }
+}
+
+impl<C: Class> Default for ClassSet<C> {
+    fn default() -> Self {
+        ClassSet::EMPTY
+    }
+}
+
+impl<C: Class> fmt::Debug for ClassSet<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set()
+            .entries(C::ALL.iter().filter(|(_, c)| self.has(*c)).map(|(n, _)| n))
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_and_sets_hold_their_classes() {
+        assert_eq!(SpeechClass::parse("tell"), Some(SpeechClass::Tell));
+        assert_eq!(SpeechClass::parse("phrase"), None);
+        assert!(SpeechClass::expected().ends_with("or `term_marker`"));
+        let set = ClassSet::of(&[TriggerClass::Noun, TriggerClass::Separate]);
+        assert!(set.has(TriggerClass::Noun) && set.has(TriggerClass::Separate));
+        assert!(!set.has(TriggerClass::Verb));
+        assert!(set.meets(ClassSet::of(&[TriggerClass::Verb, TriggerClass::Noun])));
+        assert!(!set.meets(ClassSet::of(&[TriggerClass::Verb])));
+        assert_eq!(format!("{set:?}"), r#"{"noun", "separate"}"#);
+        for (name, class) in FunctionClass::ALL {
+            assert_eq!(FunctionClass::parse(name), Some(*class));
+        }
+        assert!(FunctionClass::ALL.len() <= 32 && TriggerClass::ALL.len() <= 32);
+    }
+}

@@ -1,0 +1,161 @@
+//! The lexicons of the rule passes, compiled once when the extractor is built.
+//!
+//! Every word list is data in `gazetteers/` (see its README), parsed into typed rows by the
+//! gazetteer loader ([`Gazetteer`]): `function_words.tsv` (determiners, pronouns,
+//! prepositions, auxiliaries, future markers, ...), `role_nouns.tsv` (unnamed officials,
+//! organs, groups, lower-case offices), `meeting_triggers.tsv` and `speech_verbs.tsv`. This
+//! module turns them into matchers; the passes read them from [`Lexicons`] and hold no word
+//! lists of their own.
+
+mod phrases;
+
+pub(crate) use phrases::{Case, PhraseSet};
+
+use crate::error::Error;
+use crate::gazetteer::{
+    ClassSet, FunctionClass, Gazetteer, RoleNounClass, SpeechClass, TriggerClass,
+};
+use crate::Span;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Every compiled lexicon.
+#[derive(Debug)]
+pub(crate) struct Lexicons {
+    /// `function_words.tsv`, case-insensitive.
+    pub(crate) function: PhraseSet<FunctionClass>,
+    /// `role_nouns.tsv`, case-insensitive.
+    pub(crate) roles: PhraseSet<RoleNounClass>,
+    /// The `office` and `national_office` rows of `role_nouns.tsv`, matched as written.
+    pub(crate) offices: PhraseSet<RoleNounClass>,
+    /// `meeting_triggers.tsv`, plus the `future` function words as [`TriggerClass::Planned`].
+    pub(crate) triggers: PhraseSet<TriggerClass>,
+    /// `speech_verbs.tsv` without its term markers.
+    pub(crate) cues: SpeechCues,
+    /// The `term_marker` rows of `speech_verbs.tsv`, in lower case.
+    pub(crate) term_markers: Vec<String>,
+}
+
+impl Lexicons {
+    /// Compiles the lexicon rows of a loaded gazetteer.
+    pub(crate) fn build(gaz: &Gazetteer) -> Result<Lexicons, Error> {
+        let function = PhraseSet::build(
+            gaz.function_words.iter().map(|(t, c)| (t.as_str(), *c)),
+            Case::Insensitive,
+            "function-word automaton",
+        )?;
+        let roles = PhraseSet::build(
+            gaz.role_nouns.iter().map(|(t, c)| (t.as_str(), *c)),
+            Case::Insensitive,
+            "role-noun automaton",
+        )?;
+        let offices = PhraseSet::build(
+            gaz.role_nouns
+                .iter()
+                .filter(|(_, c)| matches!(c, RoleNounClass::Office | RoleNounClass::NationalOffice))
+                .map(|(t, c)| (t.as_str(), *c)),
+            Case::Exact,
+            "office automaton",
+        )?;
+        let future = gaz
+            .function_words
+            .iter()
+            .filter(|(_, c)| *c == FunctionClass::Future)
+            .map(|(t, _)| (t.as_str(), TriggerClass::Planned));
+        let triggers = PhraseSet::build(
+            gaz.meeting_triggers
+                .iter()
+                .map(|(t, c)| (t.as_str(), *c))
+                .chain(future),
+            Case::Insensitive,
+            "meeting-trigger automaton",
+        )?;
+        let term_markers = gaz
+            .speech_verbs
+            .iter()
+            .filter(|(_, c)| *c == SpeechClass::TermMarker)
+            .map(|(t, _)| t.to_lowercase())
+            .collect();
+        Ok(Lexicons {
+            function,
+            roles,
+            offices,
+            triggers,
+            cues: SpeechCues::build(gaz),
+            term_markers,
+        })
+    }
+
+    /// The function-word classes of one word, in any case ("The", "the").
+    pub(crate) fn function_classes(&self, word: &str) -> ClassSet<FunctionClass> {
+        self.function.classes_of(&lower(word))
+    }
+
+    /// Whether `word` (in any case) has the function-word class `class`.
+    pub(crate) fn is(&self, word: &str, class: FunctionClass) -> bool {
+        self.function_classes(word).has(class)
+    }
+
+    /// Whether `text[span]` holds a `future` function word ("will", "is to", "next").
+    pub(crate) fn has_future(&self, text: &str, span: Span) -> bool {
+        self.function
+            .find(text, span)
+            .iter()
+            .any(|(_, c)| c.has(FunctionClass::Future))
+    }
+
+    /// The lexicons of the embedded defaults, compiled once, for unit tests.
+    #[cfg(test)]
+    pub(crate) fn default_for_tests() -> &'static Lexicons {
+        static DEFAULT: once_cell::sync::Lazy<Lexicons> = once_cell::sync::Lazy::new(|| {
+            let gaz = Gazetteer::load(true, &[]).unwrap_or_else(|e| panic!("{e}"));
+            Lexicons::build(&gaz).unwrap_or_else(|e| panic!("{e}"))
+        });
+        &DEFAULT
+    }
+
+    /// The role-noun classes of one word, in any case.
+    pub(crate) fn role_classes(&self, word: &str) -> ClassSet<RoleNounClass> {
+        self.roles.classes_of(&lower(word))
+    }
+}
+
+/// `word` in lower case, borrowed when it already is.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// The speech verbs and cue phrases of the quotes pass, as lower-case words.
+#[derive(Debug, Default)]
+pub(crate) struct SpeechCues {
+    /// One-word cues and their class.
+    pub(crate) verbs: HashMap<String, SpeechClass>,
+    /// Cues of several words, longest first.
+    pub(crate) phrases: Vec<(Vec<String>, SpeechClass)>,
+}
+
+impl SpeechCues {
+    fn build(gaz: &Gazetteer) -> SpeechCues {
+        let mut cues = SpeechCues::default();
+        for (term, class) in &gaz.speech_verbs {
+            if *class == SpeechClass::TermMarker {
+                continue;
+            }
+            let words: Vec<String> = term.split_whitespace().map(str::to_lowercase).collect();
+            match words.len() {
+                0 => {}
+                1 => {
+                    cues.verbs.extend(words.into_iter().map(|w| (w, *class)));
+                }
+                _ => cues.phrases.push((words, *class)),
+            }
+        }
+        cues.phrases
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        cues
+    }
+}

@@ -1,0 +1,137 @@
+//! Lexicon terms matched as whole words, longest first (see
+//! [`longest_whole_words`](crate::segment::longest_whole_words)).
+
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::{Class, ClassSet};
+use crate::segment::longest_whole_words;
+use crate::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::BTreeMap;
+
+/// How a [`PhraseSet`] compares letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// ASCII letters in any case ("Will", "WILL", "will").
+    Insensitive,
+    /// Exactly as written in the file.
+    Exact,
+}
+
+/// Lexicon terms compiled into one automaton, each with the classes its rows gave it.
+#[derive(Debug)]
+pub(crate) struct PhraseSet<C: Class> {
+    automaton: Option<AhoCorasick>,
+    classes: Vec<ClassSet<C>>,
+    terms: Vec<String>,
+}
+
+impl<C: Class> PhraseSet<C> {
+    /// Compiles `(term, class)` rows; a term given several classes keeps them all. With
+    /// [`Case::Insensitive`] terms are compared in lower case.
+    pub(crate) fn build<'a>(
+        rows: impl IntoIterator<Item = (&'a str, C)>,
+        case: Case,
+        what: &str,
+    ) -> Result<PhraseSet<C>, Error> {
+        let mut by_term: BTreeMap<String, ClassSet<C>> = BTreeMap::new();
+        for (term, class) in rows {
+            let term = match case {
+                Case::Insensitive => term.to_lowercase(),
+                Case::Exact => term.to_string(),
+            };
+            if !term.is_empty() {
+                by_term.entry(term).or_default().insert(class);
+            }
+        }
+        let (terms, classes): (Vec<String>, Vec<ClassSet<C>>) = by_term.into_iter().unzip();
+        let automaton = if terms.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(case == Case::Insensitive)
+                .match_kind(MatchKind::Standard)
+                .build(&terms)
+                .map_err(|e| {
+                    Error::new(ErrorKind::Build, format!("cannot build the {what}: {e}"))
+                })?;
+            Some(ac)
+        };
+        Ok(PhraseSet {
+            automaton,
+            classes,
+            terms,
+        })
+    }
+
+    /// Whole-word matches in `text[span]`, leftmost and longest first, none overlapping,
+    /// with offsets into `text`.
+    pub(crate) fn find(&self, text: &str, span: Span) -> Vec<(Span, ClassSet<C>)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let Some(slice) = text.get(span.range()) else {
+            return Vec::new();
+        };
+        let candidates = ac
+            .find_overlapping_iter(slice)
+            .map(|m| {
+                (
+                    Span::new(span.start + m.start(), span.start + m.end()),
+                    self.classes[m.pattern().as_usize()],
+                )
+            })
+            .collect();
+        longest_whole_words(text, candidates)
+    }
+
+    /// The classes of a term written exactly as compiled (lower case for
+    /// [`Case::Insensitive`]); empty for a term not in the set.
+    pub(crate) fn classes_of(&self, term: &str) -> ClassSet<C> {
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .map_or(ClassSet::EMPTY, |i| self.classes[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::TriggerClass::{self, Noun, Planned, Verb};
+
+    fn texts(text: &str, found: &[(Span, ClassSet<TriggerClass>)]) -> Vec<String> {
+        found.iter().map(|(s, _)| text[*s].to_string()).collect()
+    }
+
+    #[test]
+    fn longest_whole_words_first() {
+        let set = PhraseSet::build(
+            [
+                ("held", Verb),
+                ("held talks", Verb),
+                ("talks", Noun),
+                ("talks with", Verb),
+                ("will", Planned),
+            ],
+            Case::Insensitive,
+            "test",
+        )
+        .unwrap();
+        let text = "They HELD TALKS within hours; Will held talks with Kim and willed it.";
+        let found = set.find(text, Span::new(0, text.len()));
+        assert_eq!(texts(text, &found), ["HELD TALKS", "Will", "held talks"]);
+        assert!(found[1].1.has(Planned));
+        assert_eq!(set.classes_of("talks"), ClassSet::of(&[Noun]));
+        assert!(set.classes_of("Talks").is_empty());
+    }
+
+    #[test]
+    fn exact_case_and_spans_inside_the_text() {
+        let set = PhraseSet::build([("government", Noun)], Case::Exact, "test").unwrap();
+        let text = "The Government and the government.";
+        let found = set.find(text, Span::new(4, text.len()));
+        assert_eq!(texts(text, &found), ["government"]);
+        assert!(set.find(text, Span::new(100, 200)).is_empty());
+        let empty = PhraseSet::<TriggerClass>::build([], Case::Exact, "test").unwrap();
+        assert!(empty.find(text, Span::new(0, text.len())).is_empty());
+    }
+}
