@@ -68,7 +68,15 @@ impl Extractor {
         lap("gazetteer");
         let names = names::find(&inner.names, gaz, lex, doc, &found);
         lap("names");
-        let res = resolve::resolve(gaz, &inner.names, &inner.surnames, doc, &found, &names);
+        let res = resolve::resolve(&resolve::Inputs {
+            gaz,
+            names_lex: &inner.names,
+            lex,
+            surnames: &inner.surnames,
+            doc,
+            found: &found,
+            names: &names,
+        });
         lap("resolve");
         let ctx = relations::Context {
             doc,

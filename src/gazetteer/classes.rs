@@ -101,8 +101,12 @@ classes! {
     FunctionClass {
         /// "the", "a", "this", "each".
         Determiner = "determiner",
+        /// A determiner that points at something known: "the", "this", "those".
+        Definite = "definite",
         /// "his", "her", "its", "their", "our", "my", "your".
         Possessive = "possessive",
+        /// A word qualifying a role in time or standing: "former", "then", "acting".
+        Qualifier = "qualifier",
         /// "he", "she", "it", "they", "we", "I", "you".
         SubjectPronoun = "subject_pronoun",
         /// "him", "her", "it", "them", "us", "me", "you".

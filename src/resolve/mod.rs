@@ -1,0 +1,294 @@
+//! Resolution: mentions grouped into entities, per document.
+//!
+//! Reads the gazetteer mentions and the name layer, adds the document's entities and every
+//! mention of them. Each rule below is one step (a function of this module or its
+//! submodules), run in this order; each step returns its new mentions in text order and the
+//! builder merges them into the sorted list, so the mentions are sorted once.
+//!
+//! - **Gazetteer mentions** join their entry's entity; rule names join by text.
+//! - **Variants**: two people found by rule with one surname and given names that are
+//!   transliteration variants ("Sergey"/"Sergei", "Yevgeny"/"Evgeny") or an initial ("S.")
+//!   are one person.
+//! - **Short forms**: a capitalised word that is the surname of exactly one person of the
+//!   document ("Brekov", "Mr. Brekov", "Mori-Brekov") is a mention of that person; a surname
+//!   shared by two people stays unresolved. A middle word of a long name counts too ("Lula"
+//!   for "Luiz Inácio Lula da Silva"). A surname after a title that no person of the
+//!   document has ("President Ferreira") is looked up among the gazetteer's people and taken
+//!   when exactly one has it; else the surname alone names a new person. A bare surname
+//!   nobody in the document has is taken from the gazetteer only when one person there has it,
+//!   it is not a given name or a listed word, and it is not next to another capitalised word.
+//! - **Roles**: a title before a name ("Japanese Foreign Minister Hana Mori") or in an
+//!   apposition ("Oleg Vasko, Russia's deputy foreign minister,") gives the person that
+//!   role in that country; gazetteer people also hold their roles dated at the article's
+//!   date. A role noun with no name ("the Russian foreign minister") is a mention of the one
+//!   person holding that role here (the mention is the title's words, "foreign minister"; the
+//!   country keeps its own mention), and of nobody when none or several do.
+//! - **Pronouns**: "he"/"she" refer to the most recent person of compatible gender (from the
+//!   gazetteer, a title such as Mr./Mrs., or a given name) in the same or previous paragraph;
+//!   in an attribution after a clause ("..., he said") people named in that sentence are
+//!   skipped, since the speaker is rarely the person the words are about.
+//! - **Acronyms** in parentheses after an institution ("... Nations (ASEAN)") become its
+//!   aliases, and later occurrences are its mentions.
+
+use crate::document::Document;
+use crate::gazetteer::{Form, Gazetteer, Gender};
+use crate::lexicon::Lexicons;
+use crate::mentions::GazetteerMentions;
+use crate::names::{NameLexicon, NameMentions, NameVia, RuleName};
+use crate::record::Via;
+use crate::{EntityKind, Span};
+use std::collections::{HashMap, HashSet};
+
+mod names;
+mod pronouns;
+mod roles;
+mod short_forms;
+
+pub(crate) use names::SurnameIndex;
+
+/// A role a person holds in the document: a role name and the place it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct HeldRole {
+    pub(crate) role: String,
+    pub(crate) country: Option<usize>,
+}
+
+/// An entity of the document while it is being resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct DocEntity {
+    pub(crate) kind: EntityKind,
+    pub(crate) name: String,
+    pub(crate) entry: Option<usize>,
+    pub(crate) gender: Option<Gender>,
+    pub(crate) roles: Vec<HeldRole>,
+}
+
+/// A mention tied to its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DocMention {
+    pub(crate) span: Span,
+    pub(crate) entity: usize,
+    pub(crate) via: Via,
+}
+
+/// The entities of one document and every mention of them, sorted by position.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Resolution {
+    pub(crate) entities: Vec<DocEntity>,
+    pub(crate) mentions: Vec<DocMention>,
+}
+
+impl Resolution {
+    /// The mention covering `offset`, if any.
+    pub(crate) fn mention_at(&self, offset: usize) -> Option<&DocMention> {
+        let i = self.mentions.partition_point(|m| m.span.end <= offset);
+        self.mentions.get(i).filter(|m| m.span.start <= offset)
+    }
+}
+
+/// What every step reads.
+pub(crate) struct Inputs<'a> {
+    pub(crate) gaz: &'a Gazetteer,
+    pub(crate) names_lex: &'a NameLexicon,
+    pub(crate) lex: &'a Lexicons,
+    pub(crate) surnames: &'a SurnameIndex,
+    pub(crate) doc: &'a Document,
+    pub(crate) found: &'a GazetteerMentions,
+    pub(crate) names: &'a NameMentions,
+}
+
+/// Builder state: entities by key, mentions so far (sorted after each step).
+pub(super) struct Builder<'a> {
+    gaz: &'a Gazetteer,
+    text: &'a str,
+    out: Resolution,
+    by_entry: HashMap<usize, usize>,
+    by_name: HashMap<(EntityKind, String), usize>,
+    /// People by the last word of their name, in entity order, for [`Builder::person_variant`].
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(gaz: &'a Gazetteer, text: &'a str) -> Builder<'a> {
+        Builder {
+            gaz,
+            text,
+            out: Resolution::default(),
+            by_entry: HashMap::new(),
+            by_name: HashMap::new(),
+            by_surname: HashMap::new(),
+        }
+    }
+
+    fn push_entity(&mut self, entity: DocEntity) -> usize {
+        let i = self.out.entities.len();
+        if entity.kind == EntityKind::Person {
+            if let Some(last) = names::surname(&entity.name) {
+                self.by_surname.entry(last.to_string()).or_default().push(i);
+            }
+        }
+        self.out.entities.push(entity);
+        i
+    }
+
+    fn entry_entity(&mut self, entry: usize) -> usize {
+        if let Some(&i) = self.by_entry.get(&entry) {
+            return i;
+        }
+        let e = self.gaz.entry(entry);
+        let i = self.push_entity(DocEntity {
+            kind: e.kind,
+            name: e.name.clone(),
+            entry: Some(entry),
+            gender: e.gender,
+            roles: Vec::new(),
+        });
+        self.by_entry.insert(entry, i);
+        i
+    }
+
+    fn named_entity(&mut self, kind: EntityKind, name: String, gender: Option<Gender>) -> usize {
+        if let Some(&i) = self.by_name.get(&(kind, name.clone())) {
+            if self.out.entities[i].gender.is_none() {
+                self.out.entities[i].gender = gender;
+            }
+            return i;
+        }
+        let i = self.push_entity(DocEntity {
+            kind,
+            name: name.clone(),
+            entry: None,
+            gender,
+            roles: Vec::new(),
+        });
+        self.by_name.insert((kind, name), i);
+        i
+    }
+
+    /// An existing person whose surname is the same and whose given name is a variant
+    /// ("Sergey Lavrov" for "Sergei Lavrov").
+    fn person_variant(&self, name: &str) -> Option<usize> {
+        let (given, last) = name
+            .split_once(' ')
+            .map(|(g, _)| g)
+            .zip(names::surname(name))?;
+        self.by_surname.get(last)?.iter().copied().find(|&e| {
+            self.out.entities[e]
+                .name
+                .split_whitespace()
+                .next()
+                .is_some_and(|g| names::given_variants(g, given))
+        })
+    }
+
+    /// Adds a mention; the list is sorted again by [`Builder::settle`].
+    fn add(&mut self, span: Span, entity: usize, via: Via) {
+        self.out.mentions.push(DocMention { span, entity, via });
+    }
+
+    /// Merges mentions that are already in text order into the sorted list.
+    fn merge(&mut self, mut new: Vec<DocMention>) {
+        if new.is_empty() {
+            return;
+        }
+        new.sort_by_key(|m| m.span.start);
+        let old = std::mem::take(&mut self.out.mentions);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_old = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.span.start <= y.span.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if take_old { a.next() } else { b.next() });
+        }
+        self.out.mentions = merged;
+    }
+
+    /// Sorts the mentions added with [`Builder::add`] (stable: equal starts keep their order).
+    fn settle(&mut self) {
+        self.out.mentions.sort_by_key(|m| m.span.start);
+    }
+
+    fn add_role(&mut self, entity: usize, role: HeldRole) {
+        let roles = &mut self.out.entities[entity].roles;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+}
+
+/// Resolves the mentions of one document: runs every step in order.
+pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
+    let mut b = Builder::new(input.gaz, input.doc.text());
+    let short_names = known_names(&mut b, input);
+    roles::title_roles(&mut b, input);
+    short_forms::short_names_after_titles(&mut b, input, &short_names);
+    roles::gazetteer_roles(&mut b, input);
+    roles::apposition_roles(&mut b, input);
+    b.settle();
+    let acronyms = short_forms::introduced_acronyms(&mut b);
+    let found = short_forms::short_forms(&mut b, input, &acronyms);
+    b.merge(found);
+    let role_mentions = roles::role_nouns(&b, input);
+    b.merge(role_mentions);
+    let pronouns = pronouns::resolve_pronouns(input.doc, input.lex, &b.out);
+    b.merge(pronouns);
+    b.out
+}
+
+/// Step 1: gazetteer mentions (unless swallowed by an organisation name), offices of named
+/// countries, and full names found by rule. Returns the one-word person names (after titles)
+/// for step 3.
+fn known_names(b: &mut Builder<'_>, input: &Inputs<'_>) -> Vec<RuleName> {
+    let text = input.doc.text();
+    let swallowed: HashSet<Span> = input.names.swallowed.iter().copied().collect();
+    for m in &input.found.mentions {
+        if swallowed.contains(&m.span) {
+            continue;
+        }
+        let e = b.entry_entity(m.entry);
+        let via = if m.form == Form::Name {
+            Via::Gazetteer
+        } else {
+            Via::Alias
+        };
+        b.add(m.span, e, via);
+    }
+    for &(span, entry) in &input.names.offices {
+        let e = b.entry_entity(entry);
+        b.add(span, e, Via::Pattern);
+    }
+    let mut short_names = Vec::new();
+    for n in &input.names.names {
+        if n.kind == EntityKind::Person && n.words < 2 {
+            short_names.push(n.clone());
+            continue;
+        }
+        let name = n
+            .canonical
+            .clone()
+            .unwrap_or_else(|| names::canonical(&text[n.span]));
+        let e = match n.kind {
+            EntityKind::Person => b
+                .person_variant(&name)
+                .unwrap_or_else(|| b.named_entity(EntityKind::Person, name, n.gender)),
+            kind => b.named_entity(kind, name, None),
+        };
+        let via = match n.via {
+            NameVia::Title => Via::Title,
+            NameVia::GivenName => Via::GivenName,
+            NameVia::Pattern => Via::Pattern,
+        };
+        b.add(n.span, e, via);
+    }
+    short_names
+}
+
+/// Whether `span` overlaps one of `spans`, which are sorted and do not overlap each other.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(span))
+}

@@ -1,0 +1,235 @@
+//! Names of people as resolution reads them: surnames, first words, given-name variants, and
+//! the indexes that make each lookup O(1).
+
+use super::Builder;
+use crate::gazetteer::Gazetteer;
+use crate::EntityKind;
+use std::collections::{HashMap, HashSet};
+
+/// Surnames of the gazetteer's people: last word of each name and alias → entries.
+#[derive(Debug, Default)]
+pub(crate) struct SurnameIndex {
+    map: HashMap<String, Vec<usize>>,
+}
+
+impl SurnameIndex {
+    pub(crate) fn build(gaz: &Gazetteer) -> SurnameIndex {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let mut seen = HashSet::new();
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                if let Some(s) = surname(n) {
+                    if seen.insert(s) {
+                        map.entry(s.to_string()).or_default().push(i);
+                    }
+                }
+            }
+        }
+        SurnameIndex { map }
+    }
+
+    pub(super) fn unique(&self, surname: &str) -> Option<usize> {
+        match self.map.get(surname).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    }
+
+    pub(super) fn all(&self, surname: &str) -> &[usize] {
+        self.map.get(surname).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The last word of a name of two words or more.
+pub(super) fn surname(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    let last = words.next_back()?;
+    (first != last).then_some(last)
+}
+
+/// Whitespace collapsed, a leading "the " dropped.
+pub(super) fn canonical(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
+        Some(rest) if rest.contains(' ') => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// Whether two given names are the same name written differently: equal after folding
+/// common transliteration differences, or one is the other's initial.
+pub(crate) fn given_variants(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let initial = |x: &str, y: &str| {
+        let x = x.trim_end_matches('.');
+        x.chars().count() == 1 && y.starts_with(x)
+    };
+    if initial(a, b) || initial(b, a) {
+        return true;
+    }
+    fold_given(a) == fold_given(b)
+}
+
+/// Letters that transliterations of one name write differently, folded to one spelling.
+/// A table of spellings, not of words: "Sergey"/"Sergei", "Yevgeny"/"Evgeniy".
+fn fold_given(s: &str) -> String {
+    let mut t = s.to_lowercase();
+    for (from, to) in [
+        ("iy", "i"),
+        ("yy", "i"),
+        ("ey", "ei"),
+        ("ye", "e"),
+        ("ks", "x"),
+        ("ph", "f"),
+        ("y", "i"),
+        ("j", "i"),
+    ] {
+        t = t.replace(from, to);
+    }
+    t
+}
+
+/// The surnames and first words of the document's people, for short forms: built in one
+/// pass over the entities and mentions, so looking a word up costs O(1).
+#[derive(Default)]
+pub(super) struct DocNames {
+    /// Last word of a person's name, of a multi-word mention, or of a gazetteer alias; and
+    /// the capitalised middle words of a name of three words or more.
+    surnames: HashMap<String, Vec<usize>>,
+    /// First word of a person's name of two words or more.
+    first_words: HashMap<String, Vec<usize>>,
+    /// How many entities are indexed.
+    indexed: usize,
+}
+
+impl DocNames {
+    pub(super) fn build(b: &Builder<'_>) -> DocNames {
+        let mut names = DocNames::default();
+        names.update(b);
+        for m in &b.out.mentions {
+            if b.out.entities[m.entity].kind == EntityKind::Person {
+                if let Some(last) = surname(&b.text[m.span]) {
+                    push_unique(
+                        names.surnames.entry(last.to_string()).or_default(),
+                        m.entity,
+                    );
+                }
+            }
+        }
+        names
+    }
+
+    /// Indexes the entities added since the last call.
+    pub(super) fn update(&mut self, b: &Builder<'_>) {
+        for (i, e) in b.out.entities.iter().enumerate().skip(self.indexed) {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let aliases = e
+                .entry
+                .map_or(&[][..], |entry| &b.gaz.entry(entry).aliases[..]);
+            for n in std::iter::once(&e.name).chain(aliases) {
+                if let Some(last) = surname(n) {
+                    push_unique(self.surnames.entry(last.to_string()).or_default(), i);
+                }
+            }
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            if let [first, _, ..] = words.as_slice() {
+                push_unique(self.first_words.entry(first.to_string()).or_default(), i);
+            }
+            // A long name is often shortened to a middle word ("Lula" for "Luiz Inácio Lula
+            // da Silva"): capitalised and not a listed word; like a surname it counts only when
+            // one person of the document has it.
+            if words.len() >= 3 {
+                for w in &words[1..words.len() - 1] {
+                    let capitalised = w.starts_with(char::is_uppercase) && w.chars().count() >= 3;
+                    if capitalised && !b.gaz.name_words.contains_key(*w) {
+                        push_unique(self.surnames.entry(w.to_string()).or_default(), i);
+                    }
+                }
+            }
+        }
+        self.indexed = b.out.entities.len();
+    }
+
+    /// The one person with this surname; `None` when nobody or several people have it.
+    pub(super) fn surname(&self, word: &str) -> Option<usize> {
+        only(self.surnames.get(word))
+    }
+
+    /// The one person whose name starts with this word, for names written family name
+    /// first ("President Park" for "Park Sun Hee"). A bare word that is a known given name
+    /// is not taken (after a title it is a surname: "President Park").
+    pub(super) fn family_name_first(
+        &self,
+        gaz: &Gazetteer,
+        word: &str,
+        after_title: bool,
+    ) -> Option<usize> {
+        if !after_title && gaz.given_names.contains_key(word) {
+            return None;
+        }
+        only(self.first_words.get(word))
+    }
+}
+
+pub(super) fn push_unique(list: &mut Vec<usize>, e: usize) {
+    if !list.contains(&e) {
+        list.push(e);
+    }
+}
+
+fn only(list: Option<&Vec<usize>>) -> Option<usize> {
+    match list.map(Vec::as_slice) {
+        Some([one]) => Some(*one),
+        _ => None,
+    }
+}
+
+/// The gazetteer person with this surname: the only one, or the only one holding the
+/// title's role.
+pub(super) fn gazetteer_surname(
+    gaz: &Gazetteer,
+    surnames: &SurnameIndex,
+    word: &str,
+    role: Option<&str>,
+) -> Option<usize> {
+    if let Some(e) = surnames.unique(word) {
+        return Some(e);
+    }
+    let role = role?;
+    let holders: Vec<usize> = surnames
+        .all(word)
+        .iter()
+        .copied()
+        .filter(|&e| gaz.entry(e).roles.iter().any(|r| r.role == role))
+        .collect();
+    match holders.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_and_surnames() {
+        assert!(given_variants("Sergey", "Sergei"));
+        assert!(given_variants("S.", "Sergei"));
+        assert!(!given_variants("Sergei", "Pavel"));
+        assert_eq!(surname("Hana Mori"), Some("Mori"));
+        assert_eq!(surname("Mori"), None);
+        assert_eq!(
+            canonical("the  Ohio State   University"),
+            "Ohio State University"
+        );
+    }
+}

@@ -1,0 +1,172 @@
+//! Roles: what people hold in the document, and role nouns that stand for them.
+//!
+//! - **Titles** before a name ("Japanese Foreign Minister Hana Mori") give the person that
+//!   role in that country, and their gender when the title has one ("Mrs").
+//! - **Gazetteer roles** held at the article's date (all of them without a date).
+//! - **Appositions** ("Oleg Vasko, Russia's deputy foreign minister,") give the role too.
+//! - **Role nouns** with no name ("the Russian foreign minister") are a mention of the one
+//!   person holding that role here (the mention is the title's words; the country keeps its
+//!   own mention), and of nobody when none or several do.
+
+use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
+use crate::gazetteer::{ClassSet, FunctionClass, TitleKind};
+use crate::record::Via;
+use crate::{EntityKind, Span};
+use std::collections::HashMap;
+
+/// Step 2: roles (and genders) from titles before names.
+pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
+    let entity_at: HashMap<Span, usize> =
+        b.out.mentions.iter().map(|m| (m.span, m.entity)).collect();
+    for t in &input.names.titles {
+        let info = input.names_lex.title(t.title);
+        let Some(name) = t.name else { continue };
+        let Some(&entity) = entity_at.get(&name) else {
+            continue;
+        };
+        if b.out.entities[entity].gender.is_none() {
+            b.out.entities[entity].gender = info.gender;
+        }
+        if let Some(role) = &info.role {
+            b.add_role(
+                entity,
+                HeldRole {
+                    role: role.clone(),
+                    country: t.country,
+                },
+            );
+        }
+    }
+}
+
+/// Step 4: the roles gazetteer people hold at the article's date.
+pub(super) fn gazetteer_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
+    let date = input.doc.date();
+    for i in 0..b.out.entities.len() {
+        let Some(entry) = b.out.entities[i].entry else {
+            continue;
+        };
+        let roles: Vec<HeldRole> = input
+            .gaz
+            .entry(entry)
+            .roles
+            .iter()
+            .filter(|r| date.is_none_or(|d| r.holds_on(d)))
+            .map(|r| HeldRole {
+                role: r.role.clone(),
+                country: input.gaz.by_id.get(&r.of).copied(),
+            })
+            .collect();
+        for r in roles {
+            b.add_role(i, r);
+        }
+    }
+}
+
+/// Step 5: "Oleg Vasko, Russia's deputy foreign minister,": a title with no name after it,
+/// right after a person and a comma (and a determiner), is that person's role.
+pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
+    let text = input.doc.text();
+    let ending: HashMap<usize, usize> = b
+        .out
+        .mentions
+        .iter()
+        .map(|m| (m.span.end, m.entity))
+        .collect();
+    for t in input.names.titles.iter().filter(|t| t.name.is_none()) {
+        let info = input.names_lex.title(t.title);
+        let Some(role) = &info.role else { continue };
+        let before = strip_determiner(input, text[..t.lead].trim_end());
+        let Some(before) = before.strip_suffix(',') else {
+            continue;
+        };
+        let person = ending
+            .get(&before.len())
+            .copied()
+            .filter(|&e| b.out.entities[e].kind == EntityKind::Person);
+        if let Some(p) = person {
+            b.add_role(
+                p,
+                HeldRole {
+                    role: role.clone(),
+                    country: t.country,
+                },
+            );
+        }
+    }
+}
+
+/// `s` without a determiner or possessive at its end ("…, the" → "…,").
+fn strip_determiner<'s>(input: &Inputs<'_>, s: &'s str) -> &'s str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    let word = &s[start..];
+    let classes = input.lex.function_classes(word);
+    let determiner =
+        classes.has(FunctionClass::Determiner) || classes.has(FunctionClass::Possessive);
+    if !word.is_empty() && determiner && s[..start].ends_with(char::is_whitespace) {
+        s[..start].trim_end()
+    } else {
+        s
+    }
+}
+
+/// Step 8: role nouns ("the Russian foreign minister") as mentions of their one holder.
+pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention> {
+    let text = input.doc.text();
+    let mut covered: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    covered.extend(input.found.demonyms.iter().map(|d| d.span));
+    covered.sort_by_key(|s| s.start);
+    let mut out = Vec::new();
+    for t in input.names.titles.iter().filter(|t| t.name.is_none()) {
+        let info = input.names_lex.title(t.title);
+        if info.kind == TitleKind::Honorific {
+            continue;
+        }
+        let Some(role) = &info.role else { continue };
+        // The mention is the title's words; the country before them keeps its own mention.
+        let determined = t.country.is_some() || {
+            let before = text[..t.lead].trim_end();
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            let classes = input.lex.function_classes(&before[start..]);
+            classes.has(FunctionClass::Definite) || classes.has(FunctionClass::Possessive)
+        };
+        if !determined {
+            continue;
+        }
+        let holders: Vec<usize> = (0..b.out.entities.len())
+            .filter(|&e| {
+                let ent = &b.out.entities[e];
+                let gender_ok = match (info.gender, ent.gender) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                gender_ok
+                    && ent
+                        .roles
+                        .iter()
+                        .any(|r| &r.role == role && (t.country.is_none() || r.country == t.country))
+            })
+            .collect();
+        if let [one] = holders.as_slice() {
+            let span = Span::new(t.span.start, t.span.end);
+            if !overlaps_any(&covered, span) {
+                out.push(DocMention {
+                    span,
+                    entity: *one,
+                    via: Via::Role,
+                });
+            }
+        }
+    }
+    out
+}

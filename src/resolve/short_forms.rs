@@ -1,0 +1,219 @@
+//! Short forms: one-word names that stand for a person or institution named more fully.
+//!
+//! - **After titles and honorifics** ("President Ferreira", "Mrs May"): the one person of the
+//!   document with that surname, else the one whose name starts with it ("President Park"
+//!   for "Park Sun Hee"), else the one gazetteer person with that surname (or holding the
+//!   title's role), else a new person named by the word.
+//! - **Acronyms** in parentheses after an institution ("... Nations (ASEAN)") become its
+//!   aliases, and later occurrences are its mentions.
+//! - **Anywhere**: a capitalised word that is the surname of exactly one person of the
+//!   document ("Brekov", "Mori-Brekov") is a mention of that person; a surname shared by two
+//!   people stays unresolved. A middle word of a long name counts too ("Lula" for "Luiz
+//!   Inácio Lula da Silva"). A bare surname nobody in the document has is taken from the
+//!   gazetteer only when one person there has it, it is not a given name or a listed word,
+//!   and it is not next to another capitalised word.
+
+use super::names::{gazetteer_surname, DocNames};
+use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
+use crate::names::RuleName;
+use crate::record::Via;
+use crate::segment::{Token, TokenKind};
+use crate::{EntityKind, Span};
+use std::collections::HashMap;
+
+/// Step 3: one-word names after titles and honorifics.
+pub(super) fn short_names_after_titles(
+    b: &mut Builder<'_>,
+    input: &Inputs<'_>,
+    short_names: &[RuleName],
+) {
+    let text = input.doc.text();
+    let title_of: HashMap<Span, &crate::names::TitleMention> = input
+        .names
+        .titles
+        .iter()
+        .filter_map(|t| t.name.map(|n| (n, t)))
+        .collect();
+    let mut doc_names = DocNames::build(b);
+    for n in short_names {
+        // A styled name ("Prince Faisal") is looked up by its name word, as a given name.
+        let styled = n.canonical.is_some();
+        let full = &text[n.span];
+        let word = full.split_whitespace().last().unwrap_or(full);
+        doc_names.update(b);
+        let title = title_of
+            .get(&n.span)
+            .map(|t| input.names_lex.title(t.title));
+        let entity = doc_names
+            .surname(word)
+            .filter(|_| !styled)
+            .or_else(|| doc_names.family_name_first(input.gaz, word, true))
+            .or_else(|| {
+                let role = title.and_then(|t| t.role.as_deref());
+                (!styled)
+                    .then(|| gazetteer_surname(input.gaz, input.surnames, word, role))
+                    .flatten()
+                    .map(|entry| b.entry_entity(entry))
+            })
+            .unwrap_or_else(|| {
+                let name = n.canonical.clone().unwrap_or_else(|| word.to_string());
+                b.named_entity(EntityKind::Person, name, n.gender)
+            });
+        if b.out.entities[entity].gender.is_none() {
+            b.out.entities[entity].gender = n.gender;
+        }
+        let via = if b.out.entities[entity].name == full {
+            Via::Title
+        } else {
+            Via::ShortForm
+        };
+        b.add(n.span, entity, via);
+        if let (Some(t), Some(role)) = (title_of.get(&n.span), title.and_then(|t| t.role.clone())) {
+            b.add_role(
+                entity,
+                HeldRole {
+                    role,
+                    country: t.country,
+                },
+            );
+        }
+    }
+}
+
+/// Step 6: acronyms in parentheses after an institution; their mentions there are added
+/// (the mentions must be sorted). Returns the acronyms and their institutions.
+pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize> {
+    let text = b.text;
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut new = Vec::new();
+    for m in &b.out.mentions {
+        if b.out.entities[m.entity].kind != EntityKind::Institution {
+            continue;
+        }
+        let rest = &text[m.span.end..];
+        let Some((acr, _)) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
+            continue;
+        };
+        if (2..=10).contains(&acr.len())
+            && acr
+                .chars()
+                .all(|c| c.is_uppercase() || c == '&' || c == '-')
+        {
+            let span = Span::new(m.span.end + 2, m.span.end + 2 + acr.len());
+            if !overlaps_any(&spans(&b.out.mentions), span) {
+                new.push(DocMention {
+                    span,
+                    entity: m.entity,
+                    via: Via::Alias,
+                });
+            }
+            acronyms.entry(acr.to_string()).or_insert(m.entity);
+        }
+    }
+    b.merge(new);
+    acronyms
+}
+
+fn spans(mentions: &[DocMention]) -> Vec<Span> {
+    mentions.iter().map(|m| m.span).collect()
+}
+
+/// Where a short form points before the entities it needs exist.
+enum Target {
+    Entity(usize),
+    Entry(usize),
+}
+
+/// Step 7: short forms anywhere: surnames of the document's people, introduced acronyms,
+/// and surnames only one gazetteer person has.
+pub(super) fn short_forms(
+    b: &mut Builder<'_>,
+    input: &Inputs<'_>,
+    acronyms: &HashMap<String, usize>,
+) -> Vec<DocMention> {
+    let text = input.doc.text();
+    let tokens = input.doc.tokens();
+    let mut covered = spans(&b.out.mentions);
+    covered.extend(input.found.demonyms.iter().map(|d| d.span));
+    covered.sort_by_key(|s| s.start);
+    let title_spans: Vec<Span> = input.names.titles.iter().map(|t| t.span).collect();
+    let mut additions = Vec::new();
+    let doc_names = DocNames::build(b);
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || overlaps_any(&covered, t.span) {
+            continue;
+        }
+        let word = &text[t.span];
+        if let Some(&e) = acronyms.get(word) {
+            additions.push((t.span, Target::Entity(e), Via::Alias));
+            continue;
+        }
+        if !is_capitalised(word) || overlaps_any(&title_spans, t.span) {
+            continue;
+        }
+        if let Some(span) = hyphenated(text, tokens, i) {
+            if !overlaps_any(&covered, span) {
+                if let Some(e) = doc_names.surname(&text[span]) {
+                    additions.push((span, Target::Entity(e), Via::ShortForm));
+                    continue;
+                }
+            }
+        }
+        if let Some(e) = doc_names
+            .surname(word)
+            .or_else(|| doc_names.family_name_first(input.gaz, word, false))
+        {
+            additions.push((t.span, Target::Entity(e), Via::ShortForm));
+            continue;
+        }
+        let isolated = !neighbour_is_name(text, tokens, i);
+        let plain = word.chars().count() >= 4
+            && !input.gaz.given_names.contains_key(word)
+            && !input.gaz.name_words.contains_key(word);
+        if isolated && plain {
+            if let Some(entry) = input.surnames.unique(word) {
+                additions.push((t.span, Target::Entry(entry), Via::ShortForm));
+            }
+        }
+    }
+    additions
+        .into_iter()
+        .map(|(span, target, via)| {
+            let entity = match target {
+                Target::Entity(e) => e,
+                Target::Entry(entry) => b.entry_entity(entry),
+            };
+            DocMention { span, entity, via }
+        })
+        .collect()
+}
+
+/// A hyphenated surname starting at token `i`: "Al-Rashidi", "Ben-Haddou".
+fn hyphenated(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
+    let (t, h, n) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let glued = h.span.start == t.span.end && n.span.start == h.span.end;
+    (glued && &text[h.span] == "-" && n.kind == TokenKind::Word)
+        .then(|| Span::new(t.span.start, n.span.end))
+}
+
+fn is_capitalised(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
+}
+
+/// Whether the word token `i` stands next to another capitalised word (separated by one
+/// space), so that it is part of a longer name nobody resolved.
+fn neighbour_is_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let prev = i
+        .checked_sub(1)
+        .map(|j| tokens[j])
+        .filter(|p| &text[p.span.end..t.span.start] == " ");
+    let next = tokens
+        .get(i + 1)
+        .copied()
+        .filter(|n| &text[t.span.end..n.span.start] == " ");
+    prev.into_iter()
+        .chain(next)
+        .any(|n| is_capitalised(&text[n.span]))
+}
