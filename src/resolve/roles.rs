@@ -106,8 +106,11 @@ fn strip_determiner<'s>(input: &Inputs<'_>, s: &'s str) -> &'s str {
         .map_or(s.len(), |(i, _)| i);
     let word = &s[start..];
     let classes = input.lex.function_classes(word);
-    let determiner =
-        classes.has(FunctionClass::Determiner) || classes.has(FunctionClass::Possessive);
+    let determiner = classes.meets(ClassSet::of(&[
+        FunctionClass::Determiner,
+        FunctionClass::Possessive,
+        FunctionClass::Qualifier,
+    ]));
     if !word.is_empty() && determiner && s[..start].ends_with(char::is_whitespace) {
         s[..start].trim_end()
     } else {
