@@ -29,11 +29,10 @@
 //!   all-lowercase entries also match their capitalised and uppercase forms): never split
 //!   after titles, months and the like: `Mr. Brekov`, `Gen. Smith`, `Jan. 5`, `No. 10`.
 //! - **Dotted acronyms** (a listed entry with a period inside, like `U.S.` or `a.m.`, or any
-//!   unlisted run of single letters and periods like `N.A.T.O.`) and the sentence-final
-//!   suffixes `etc.` `Inc.` `Ltd.` `Co.` `Corp.` `Bros.` `Jr.` `Sr.`: split only when what
-//!   follows is an opening quote or bracket, or a common sentence-opening word (`The`, `He`,
-//!   `She`, `It`, `They`, `We`, `I`, `But`, `And`, `In`, `On`, `A`, `An`, `This`, `That`,
-//!   `There`, `Mr.`, ... see `SENTENCE_OPENERS`). `officials in the U.S. The talks` splits;
+//!   unlisted run of single letters and periods like `N.A.T.O.`) and the abbreviations
+//!   marked `final` (`etc.` `Inc.` `Ltd.` `Co.` `Corp.` `Bros.` `Jr.` `Sr.`): split only
+//!   when what follows is an opening quote or bracket, or a common sentence-opening word
+//!   listed in `gazetteers/sentence_openers.txt` (`The`, `He`, `But`, `In`, `Mr.`, ...). `officials in the U.S. The talks` splits;
 //!   `the U.S. Navy`, `U.S. Sen. Smith` and `Acme Inc. Chief Executive` do not.
 //! - **Initials**: a single uppercase letter and a period never end a sentence:
 //!   `J. Smith`, `George W. Bush`. (So `Plan B. The` stays one sentence: a known limit.)
@@ -41,7 +40,7 @@
 //! The splitter is linear in the paragraph's length: look-behind and look-ahead for
 //! abbreviations are bounded to a few dozen bytes.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
@@ -51,87 +50,50 @@ use crate::Span;
 /// The abbreviation list, one entry per line (see the file's header).
 const ABBREVIATIONS_TXT: &str = include_str!("../../gazetteers/abbreviations.txt");
 
-/// Abbreviations that may end a sentence; they split like dotted acronyms do.
-const SENTENCE_FINAL: &[&str] = &[
-    "etc.", "Etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Jr.", "Sr.",
-];
-
-/// Words that, capitalised after a dotted acronym or a sentence-final abbreviation, show
-/// that a new sentence has begun. Matched case-sensitively and as whole words.
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "Its",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "In",
-    "On",
-    "At",
-    "As",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "Since",
-    "For",
-    "Meanwhile",
-    "However",
-    "Still",
-    "Then",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Messrs.",
-    "Dr.",
-];
+/// The sentence-opening words, one per line (see the file's header).
+const SENTENCE_OPENERS_TXT: &str = include_str!("../../gazetteers/sentence_openers.txt");
 
 /// No abbreviation is longer than this many bytes; a longer word before a period is a word.
 const MAX_ABBREVIATION_LEN: usize = 24;
 
-static ABBREVIATIONS: Lazy<HashSet<String>> = Lazy::new(|| parse_abbreviations(ABBREVIATIONS_TXT));
+/// Abbreviations, and whether each may end a sentence (`final`).
+static ABBREVIATIONS: Lazy<HashMap<String, bool>> =
+    Lazy::new(|| parse_abbreviations(ABBREVIATIONS_TXT));
+
+/// Words that open a sentence after an abbreviation that may end one.
+static SENTENCE_OPENERS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    SENTENCE_OPENERS_TXT
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Parses the abbreviation list: trimmed lines, `#` comments and blank lines skipped; an
-/// all-lowercase entry is also stored capitalised and in uppercase.
-fn parse_abbreviations(src: &str) -> HashSet<String> {
-    let mut set = HashSet::new();
+/// entry followed by a tab and `final` may end a sentence; an all-lowercase entry is also
+/// stored capitalised and in uppercase.
+fn parse_abbreviations(src: &str) -> HashMap<String, bool> {
+    let mut set = HashMap::new();
     for line in src.lines() {
-        let entry = line.trim();
-        if entry.is_empty() || entry.starts_with('#') {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        let (entry, is_final) = match line.split_once('\t') {
+            Some((e, mark)) => (e.trim(), mark.trim() == "final"),
+            None => (line, false),
+        };
         if !entry.chars().any(char::is_uppercase) {
             let mut chars = entry.chars();
             if let Some(first) = chars.next() {
-                set.insert(first.to_uppercase().chain(chars).collect::<String>());
+                set.insert(
+                    first.to_uppercase().chain(chars).collect::<String>(),
+                    is_final,
+                );
             }
-            set.insert(entry.to_uppercase());
+            set.insert(entry.to_uppercase(), is_final);
         }
-        set.insert(entry.to_string());
+        set.insert(entry.to_string(), is_final);
     }
     set
 }
@@ -155,7 +117,7 @@ fn starts_sentence(rest: &str) -> bool {
         .is_some_and(|c| (c.is_alphabetic() && !c.is_lowercase()) || c.is_numeric() || is_opener(c))
 }
 
-/// Whether `rest` begins with an opening quote or bracket or a [`SENTENCE_OPENERS`] word.
+/// Whether `rest` begins with an opening quote or bracket or a sentence-opening word.
 fn opener_follows(rest: &str) -> bool {
     if rest.chars().next().is_some_and(is_opener) {
         return true;
@@ -198,8 +160,8 @@ fn period_ends_sentence(para: &str, dot: usize, rest: &str) -> bool {
         return true;
     }
     let inner = &word[..word.len() - 1];
-    if ABBREVIATIONS.contains(word) {
-        if inner.contains('.') || SENTENCE_FINAL.contains(&word) {
+    if let Some(&is_final) = ABBREVIATIONS.get(word) {
+        if inner.contains('.') || is_final {
             return opener_follows(rest);
         }
         return false;
@@ -281,14 +243,17 @@ mod tests {
         for a in [
             "Mr.", "U.S.", "Gen.", "Jan.", "Sept.", "e.g.", "E.g.", "A.M.", "etc.",
         ] {
-            assert!(ABBREVIATIONS.contains(a), "{a} missing");
+            assert!(ABBREVIATIONS.contains_key(a), "{a} missing");
         }
-        assert!(!ABBREVIATIONS.contains("mr."));
-        assert!(!ABBREVIATIONS.contains("no."));
+        assert!(!ABBREVIATIONS.contains_key("mr."));
+        assert!(!ABBREVIATIONS.contains_key("no."));
         assert!(ABBREVIATIONS
-            .iter()
+            .keys()
             .all(|a| a.ends_with('.') && !a.contains(' ')));
-        assert!(!ABBREVIATIONS.iter().any(|a| a.starts_with('#')));
+        assert_eq!(ABBREVIATIONS.get("Inc."), Some(&true));
+        assert_eq!(ABBREVIATIONS.get("Gen."), Some(&false));
+        assert!(SENTENCE_OPENERS.contains(&"The") && !SENTENCE_OPENERS.contains(&"Navy"));
+        assert!(!ABBREVIATIONS.keys().any(|a| a.starts_with('#')));
     }
 
     #[test]
