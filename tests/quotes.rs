@@ -124,6 +124,21 @@ fn before_and_reported_speech() {
             "Narendra Modi said India wanted a “stable and predictable relationship”, the ministry said.",
             &[("stable and predictable relationship", MODI, Some(Sieve::ReportedSpeech))],
         ),
+        (
+            // Issue 10: a quotation that ends its sentence keeps the cue of its own sentence;
+            // the next sentence's verb starts a new statement.
+            "Olaf Scholz said Berlin was ready “to carry a larger share of the cost.” \
+             Emmanuel Macron went on to tell reporters that France would “match it”.",
+            &[
+                ("to carry a larger share of the cost.", SCHOLZ, Some(Sieve::ReportedSpeech)),
+                ("match it", MACRON, Some(Sieve::ReportedSpeech)),
+            ],
+        ),
+        (
+            "Olaf Scholz said the talks had gone well, adding that Berlin was “ready to help.” \
+             Macron agreed.",
+            &[("ready to help.", SCHOLZ, Some(Sieve::ReportedSpeech))],
+        ),
     ]);
 }
 

@@ -427,8 +427,27 @@ impl Pass<'_> {
             .find(|c| c.span.end <= end)?;
         let inner = &self.text[q.inner];
         if inner.ends_with(['.', '!', '?', '…']) {
-            let tail = self.ctx.doc.tokens_in(Span::new(cue.span.end, hi));
-            let words = tail.iter().filter(|t| t.kind != TokenKind::Punct).count();
+            // The quotation ended its sentence: a cue after it attributes it only when its
+            // own sentence ends within a few words ("….” Mori said.), not when it starts the
+            // next statement ("….” Mori continued to tell Cook that “…”).
+            let doc = self.ctx.doc;
+            let sentence_end = doc
+                .sentence_at(cue.span.start)
+                .map_or(hi, |s| doc.sentences()[s].span.end);
+            let tail = Span::new(cue.span.end, sentence_end.max(cue.span.end));
+            let words = doc
+                .tokens_in(tail)
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .count();
+            // A quotation of its own after the cue takes the cue.
+            let own_quote = self
+                .quoted
+                .get(self.quoted.partition_point(|s| s.start < tail.start))
+                .is_some_and(|s| s.start < tail.end);
+            if own_quote {
+                return None;
+            }
             if words > 4 {
                 return None;
             }
