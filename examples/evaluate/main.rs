@@ -5,7 +5,8 @@
 //! cargo run --release --example evaluate -- GOLD_DIR --predictions OUT.jsonl [OPTIONS]
 //! ```
 //!
-//! The first form runs the extractor over the `*.txt` files of `ARTICLES_DIR`; the second
+//! The first form runs the extractor over the articles `ARTICLES_DIR/NAME.txt` that have a
+//! gold file `GOLD_DIR/NAME.json`; the second
 //! scores predictions already written (one JSON object per article, as `examples/extract`
 //! prints them). Each gold file `NNN_slug.json` is paired with the prediction whose `doc` is
 //! `NNN_slug.txt`. README.md ("Evaluating against your own gold") describes the gold format
@@ -29,7 +30,8 @@ usage: evaluate GOLD_DIR ARTICLES_DIR [OPTIONS]
 Scores entities (by kind), meeting pairs, the status, place and date of matched meetings,
 quote detection and quote speakers against the gold files GOLD_DIR/*.json.
 
-  ARTICLES_DIR          run the extractor over ARTICLES_DIR/*.txt
+  ARTICLES_DIR          run the extractor over the articles ARTICLES_DIR/NAME.txt that
+                        have a gold file GOLD_DIR/NAME.json
   --predictions FILE    score this JSON Lines file instead (the extract example's output)
   --gazetteer DIR       with ARTICLES_DIR: load DIR/*.tsv on top of the default gazetteers
                         (may be repeated)
@@ -105,20 +107,32 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, String
     Ok(Parsed::Run(out))
 }
 
-/// Runs the extractor over `dir/*.txt` (file-name order) and returns its output in the
-/// form a predictions file is read in.
-fn extract_dir(dir: &Path, gazetteers: &[PathBuf]) -> Result<Vec<(String, PredDoc)>, String> {
+/// Runs the extractor over the articles `dir/STEM.txt` that have a gold file (file-name
+/// order) and returns its output in the form a predictions file is read in.
+fn extract_dir(
+    dir: &Path,
+    gold: &[(String, GoldDoc)],
+    gazetteers: &[PathBuf],
+) -> Result<Vec<(String, PredDoc)>, String> {
+    let stems: std::collections::HashSet<&str> = gold.iter().map(|(s, _)| s.as_str()).collect();
     let listing = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut files: Vec<PathBuf> = Vec::new();
     for entry in listing {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
-        if path.is_file() && path.extension().is_some_and(|x| x == "txt") {
+        let has_gold = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| stems.contains(s));
+        if path.is_file() && path.extension().is_some_and(|x| x == "txt") && has_gold {
             files.push(path);
         }
     }
     files.sort();
     if files.is_empty() {
-        return Err(format!("{}: no *.txt articles", dir.display()));
+        return Err(format!(
+            "{}: no *.txt article with a gold file (gold NAME.json goes with article NAME.txt)",
+            dir.display()
+        ));
     }
     let mut names = Vec::new();
     let mut docs = Vec::new();
@@ -172,7 +186,7 @@ fn try_main() -> Result<(), Failure> {
     let gold: Vec<(String, GoldDoc)> = score::load_gold(&args.gold).map_err(input)?;
     let preds = match (&args.predictions, &args.articles) {
         (Some(file), _) => score::load_pred(file).map_err(input)?,
-        (None, Some(dir)) => extract_dir(dir, &args.gazetteers).map_err(Failure::Input)?,
+        (None, Some(dir)) => extract_dir(dir, &gold, &args.gazetteers).map_err(Failure::Input)?,
         (None, None) => return Err(Failure::Usage("give ARTICLES_DIR or --predictions".into())),
     };
     let report = score::evaluate(&gold, &preds);
