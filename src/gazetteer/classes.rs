@@ -152,6 +152,18 @@ classes! {
         /// An office that is an institution only with a country before it: "the Kenyan
         /// government", "Mexico's embassy".
         NationalOffice = "national_office",
+        /// A noun for a person ("lawyer", "coach"): "Ana Ruiz, a lawyer," is a person.
+        PersonNoun = "person_noun",
+        /// A noun for an organisation ("company", "club"): "Tickbox, a start-up," is one.
+        InstitutionNoun = "institution_noun",
+        /// A noun for a place ("town", "suburb"): "Busia, a border town," is a place.
+        PlaceNoun = "place_noun",
+        /// A part, member or property of an organisation ("chief executive", "shareholders"):
+        /// "Axios's chief executive" makes Axios an institution.
+        InstitutionPart = "institution_part",
+        /// A person's relative or intimate ("wife", "lawyer"): "Okafor's wife" makes Okafor a
+        /// person.
+        Relative = "relative",
     }
 }
 
@@ -176,6 +188,34 @@ classes! {
         /// A lower-case word that may stand inside the capitalised title of a work: "The
         /// Art of the Deal".
         TitleWord = "title_word",
+        /// A word ending a company's name, written without its period: "Inc", "Ltd", "AG".
+        CorporateSuffix = "corporate_suffix",
+        /// A noun ending a place's name: "County", "River", "Island", "Street".
+        PlaceWord = "place_word",
+    }
+}
+
+classes! {
+    /// `words*.tsv`: the parts of speech an English word form can have.
+    WordTag {
+        /// A noun, singular or mass ("police", "trade").
+        Noun = "noun",
+        /// A plural noun form ("cowboys", "talks").
+        Plural = "plural",
+        /// A verb's base form ("meet", "say").
+        Verb = "verb",
+        /// A verb's third person singular ("meets", "says").
+        Verb3sg = "verb_3sg",
+        /// A verb's past tense ("met", "said").
+        VerbPast = "verb_past",
+        /// A verb's past participle ("met", "given").
+        VerbPastPart = "verb_pastpart",
+        /// A verb's "-ing" form ("meeting", "saying").
+        VerbIng = "verb_ing",
+        /// An adjective ("free", "brown").
+        Adj = "adj",
+        /// An adverb ("also", "freely").
+        Adv = "adv",
     }
 }
 

@@ -59,6 +59,11 @@ const FILES: &[(&str, FileKind, &str)] = &[
         include_str!("../../gazetteers/speech_verbs.tsv"),
     ),
     (
+        "words.tsv",
+        FileKind::Words,
+        include_str!("../../gazetteers/words.tsv"),
+    ),
+    (
         "function_words.tsv",
         FileKind::Lexicon(LexiconKind::FunctionWords),
         include_str!("../../gazetteers/function_words.tsv"),

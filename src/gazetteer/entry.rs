@@ -1,5 +1,6 @@
 //! The entries of a gazetteer: people, places, institutions and given names.
 
+use super::classes::{ClassSet, WordTag};
 pub(crate) use crate::record::EntityKind;
 use std::sync::Arc;
 
@@ -126,6 +127,16 @@ pub(crate) struct Title {
     /// A role name (gazetteers/README.md), if the title gives one.
     pub(crate) role: Option<String>,
     pub(crate) gender: Option<Gender>,
+}
+
+/// An English word form of `words*.tsv`: its parts of speech and how common it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    pub(crate) tags: ClassSet<WordTag>,
+    /// Commonness: a SCOWL size level, lower is more common (10 = the most common words).
+    pub(crate) level: u8,
+    /// Whether the word is also listed capitalised, as a name ("Mark", "Reading").
+    pub(crate) proper: bool,
 }
 
 /// A given name with its gender, used by the name pass.

@@ -12,7 +12,7 @@ pub(crate) use classes::{
     Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass,
 };
 pub(crate) use entry::EntityKind;
-pub(crate) use entry::{Entry, Gender, Title, TitleKind};
+pub(crate) use entry::{Entry, Gender, Title, TitleKind, WordInfo};
 pub(crate) use matcher::{Form, Matcher, Target};
 pub(crate) use parse::{FileKind, LexiconKind};
 
@@ -48,6 +48,8 @@ pub(crate) struct Gazetteer {
     pub(crate) titles: HashMap<String, Title>,
     /// Name-pass word classes by word, as written.
     pub(crate) name_words: HashMap<String, ClassSet<WordClass>>,
+    /// English word forms by their lower-case form (`words*.tsv`).
+    pub(crate) words: HashMap<String, WordInfo>,
     /// Lexicon rows (`term`, typed `class`), later files after earlier ones.
     pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
     pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
@@ -80,6 +82,7 @@ impl Gazetteer {
             for t in parsed.titles {
                 gaz.titles.insert(t.title.to_lowercase(), t);
             }
+            gaz.words.extend(parsed.words);
             for (word, class) in parsed.name_words {
                 gaz.name_words.entry(word).or_default().insert(class);
             }
@@ -195,7 +198,7 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
                 ErrorKind::Parse,
                 "cannot tell what this file holds from its name: expected people*.tsv, \
                  places*.tsv, institutions*.tsv, given_names*.tsv, titles*.tsv, \
-                 name_words*.tsv, speech_verbs*.tsv, meeting_triggers*.tsv, function_words*.tsv or \
+                 name_words*.tsv, words*.tsv, speech_verbs*.tsv, meeting_triggers*.tsv, function_words*.tsv or \
                  role_nouns*.tsv",
             )
             .at(path, None),

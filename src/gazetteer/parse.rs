@@ -3,11 +3,18 @@
 //! Like ripgrep's `.gitignore` reader, it strips a byte order mark, labels every bad line with
 //! its file and line number, keeps reading, and reports all the problems at once.
 
-use super::classes::{Class, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass};
-use super::entry::{EntityKind, Entry, Gender, GivenName, Origin, Role, Title, TitleKind};
+use super::classes::{
+    Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass, WordTag,
+};
+use super::entry::{
+    EntityKind, Entry, Gender, GivenName, Origin, Role, Title, TitleKind, WordInfo,
+};
 use crate::error::{Error, ErrorKind};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// One line's cells by column name (a few columns: a scan beats hashing).
+type Row<'a> = Vec<(&'static str, &'a str)>;
 
 /// The longest alias accepted, in bytes. Longer ones are an error, not truncated.
 pub(crate) const MAX_ALIAS_LEN: usize = 256;
@@ -45,6 +52,7 @@ pub(crate) enum FileKind {
     GivenNames,
     Titles,
     NameWords,
+    Words,
     Lexicon(LexiconKind),
 }
 
@@ -77,6 +85,8 @@ impl FileKind {
             Some(FileKind::Lexicon(LexiconKind::FunctionWords))
         } else if stem.starts_with("role_nouns") {
             Some(FileKind::Lexicon(LexiconKind::RoleNouns))
+        } else if stem.starts_with("words") {
+            Some(FileKind::Words)
         } else if stem.starts_with("name_words") {
             Some(FileKind::NameWords)
         } else if stem.starts_with("people") {
@@ -126,6 +136,7 @@ impl FileKind {
             FileKind::GivenNames => &["name", "gender"],
             FileKind::Titles => &["title", "kind", "role", "gender"],
             FileKind::NameWords => &["word", "class"],
+            FileKind::Words => &["word", "tags", "level", "proper"],
             FileKind::Lexicon(_) => &["term", "class"],
         }
     }
@@ -136,6 +147,7 @@ impl FileKind {
             FileKind::GivenNames => &["name", "gender"],
             FileKind::Titles => &["title", "kind"],
             FileKind::NameWords => &["word", "class"],
+            FileKind::Words => &["word"],
             FileKind::Lexicon(_) => &["term", "class"],
         }
     }
@@ -148,6 +160,7 @@ pub(crate) struct Parsed {
     pub(crate) given_names: Vec<GivenName>,
     pub(crate) titles: Vec<Title>,
     pub(crate) name_words: Vec<(String, WordClass)>,
+    pub(crate) words: Vec<(String, WordInfo)>,
     /// Rows of the lexicon files, typed.
     pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
     pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
@@ -214,7 +227,7 @@ pub(crate) fn parse_file(
             ));
             continue;
         }
-        let row: HashMap<&str, &str> = columns.iter().copied().zip(cells).collect();
+        let row: Row<'_> = columns.iter().copied().zip(cells).collect();
         let origin = Origin {
             file: file.clone(),
             line: line_no,
@@ -240,6 +253,11 @@ pub(crate) fn parse_file(
                 },
                 _ => line_errors.push("empty `word` or `class`".into()),
             },
+            FileKind::Words => {
+                if let Some(w) = word_row(&row, &mut line_errors) {
+                    parsed.words.push(w);
+                }
+            }
             FileKind::Lexicon(lex) => match lex {
                 LexiconKind::SpeechVerbs => {
                     lexicon_row(&row, &mut parsed.speech_verbs, &mut line_errors)
@@ -291,12 +309,52 @@ pub(crate) fn parse_file(
     parsed
 }
 
+/// A row of a words file: a lower-case form, its tags, its level and whether it is also a
+/// name.
+fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo)> {
+    let Some(word) = cell(row, "word") else {
+        errors.push("empty `word`".into());
+        return None;
+    };
+    let mut tags = ClassSet::EMPTY;
+    for t in cell(row, "tags").unwrap_or("").split('|').map(str::trim) {
+        match WordTag::parse(t) {
+            Some(tag) => tags.insert(tag),
+            None if t.is_empty() => {}
+            None => {
+                errors.push(format!("tag `{t}`: expected {}", WordTag::expected()));
+                return None;
+            }
+        }
+    }
+    let level = match cell(row, "level").map(str::parse::<u8>) {
+        None => 0,
+        Some(Ok(n)) => n,
+        Some(Err(_)) => {
+            errors.push("`level` must be a whole number from 0 to 255".into());
+            return None;
+        }
+    };
+    let proper = match cell(row, "proper") {
+        None | Some("0") => false,
+        Some("1") => true,
+        Some(p) => {
+            errors.push(format!("proper `{p}`: expected `1`, `0` or empty"));
+            return None;
+        }
+    };
+    Some((
+        word.to_string(),
+        WordInfo {
+            tags,
+            level,
+            proper,
+        },
+    ))
+}
+
 /// A `term`, `class` row of a lexicon file, its class parsed into `C`.
-fn lexicon_row<C: Class>(
-    row: &HashMap<&str, &str>,
-    rows: &mut Vec<(String, C)>,
-    errors: &mut Vec<String>,
-) {
+fn lexicon_row<C: Class>(row: &Row<'_>, rows: &mut Vec<(String, C)>, errors: &mut Vec<String>) {
     match (cell(row, "term"), cell(row, "class")) {
         (Some(t), Some(c)) => match C::parse(c) {
             Some(class) => rows.push((t.to_string(), class)),
@@ -333,8 +391,11 @@ fn parse_header(kind: FileKind, cells: &[&str]) -> Result<Vec<&'static str>, Vec
 }
 
 /// The `|`-separated values of a cell; an empty value between separators is an error.
-fn list(row: &HashMap<&str, &str>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
-    let cell = row.get(column).copied().unwrap_or("");
+fn list(row: &Row<'_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
+    let cell = row
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map_or("", |(_, v)| *v);
     if cell.is_empty() {
         return Vec::new();
     }
@@ -354,13 +415,16 @@ fn list(row: &HashMap<&str, &str>, column: &str, errors: &mut Vec<String>) -> Ve
     out
 }
 
-fn cell<'a>(row: &HashMap<&str, &'a str>, column: &str) -> Option<&'a str> {
-    row.get(column).copied().filter(|c| !c.is_empty())
+fn cell<'a>(row: &Row<'a>, column: &str) -> Option<&'a str> {
+    row.iter()
+        .find(|(c, _)| *c == column)
+        .map(|(_, v)| *v)
+        .filter(|v| !v.is_empty())
 }
 
 fn entry(
     kind: EntityKind,
-    row: &HashMap<&str, &str>,
+    row: &Row<'_>,
     origin: Origin,
     errors: &mut Vec<String>,
 ) -> Option<Entry> {
@@ -432,7 +496,7 @@ fn entry(
     Some(e)
 }
 
-fn given_name(row: &HashMap<&str, &str>, errors: &mut Vec<String>) -> Option<GivenName> {
+fn given_name(row: &Row<'_>, errors: &mut Vec<String>) -> Option<GivenName> {
     let name = cell(row, "name");
     let gender = cell(row, "gender");
     match (name, gender.map(|g| (g, Gender::parse(g)))) {
@@ -457,7 +521,7 @@ fn given_name(row: &HashMap<&str, &str>, errors: &mut Vec<String>) -> Option<Giv
     }
 }
 
-fn title(row: &HashMap<&str, &str>, errors: &mut Vec<String>) -> Option<Title> {
+fn title(row: &Row<'_>, errors: &mut Vec<String>) -> Option<Title> {
     let Some(text) = cell(row, "title") else {
         errors.push("empty `title`".into());
         return None;

@@ -1,6 +1,8 @@
-//! The name pass: people and institutions the gazetteer lacks, found by rule.
+//! The name layer: people, places and institutions the gazetteer lacks, found by rule.
 //!
-//! Rules, from most to least certain:
+//! Reads the document's tokens and the gazetteer mentions; adds titles, names found by rule,
+//! organisation names that swallow gazetteer mentions, and lower-case offices. Rules, from
+//! most to least certain, each in its own module:
 //! - **Titles** (`gazetteers/titles.tsv`) before a capitalised name: "Deputy Foreign Minister
 //!   Oleg Vasko", "tycoon Arvid Lindqvist", "Mrs May". A country adjective or a country's
 //!   possessive just before the title gives the role its country ("Russian Deputy Foreign
@@ -27,10 +29,9 @@
 //! common word, followed by a capitalised word ("Hope Springs"), is read as a person.
 
 use crate::document::Document;
-use crate::gazetteer::{ClassSet, Gazetteer, Gender, RoleNounClass, Title, TitleKind, WordClass};
+use crate::gazetteer::{ClassSet, Gazetteer, Gender, Title, WordClass};
 use crate::lexicon::Lexicons;
 use crate::mentions::GazetteerMentions;
-use crate::segment::longest_whole_words;
 use crate::segment::{Token, TokenKind};
 use crate::span::{ending_at, overlapping, starting_within};
 use crate::{EntityKind, Span};
@@ -166,7 +167,19 @@ pub(crate) struct NameMentions {
     pub(crate) offices: Vec<(Span, usize)>,
 }
 
-/// Runs the name pass.
+mod given;
+mod orgs;
+mod titles;
+
+/// The state the rules share: what they read, which tokens are taken, what they found.
+pub(super) struct Pass<'a> {
+    pub(super) ctx: Context<'a>,
+    /// Which tokens a gazetteer mention, a demonym or an earlier rule took.
+    pub(super) taken: Vec<bool>,
+    pub(super) out: NameMentions,
+}
+
+/// Runs the name pass: every rule in order.
 pub(crate) fn find(
     lex: &NameLexicon,
     gaz: &Gazetteer,
@@ -174,233 +187,45 @@ pub(crate) fn find(
     doc: &Document,
     found: &GazetteerMentions,
 ) -> NameMentions {
-    let text = doc.text();
-    let tokens = doc.tokens();
-    let body = doc.body();
     let ctx = Context {
-        text,
-        tokens,
+        text: doc.text(),
+        tokens: doc.tokens(),
+        body: doc.body(),
         gaz,
+        lex,
+        words,
         found,
     };
-    let mut out = NameMentions::default();
-    // Which tokens are taken by a gazetteer mention or demonym.
-    let mut taken = taken_tokens(tokens, found);
-
-    // Titles.
-    if let Some(ac) = &lex.titles {
-        let candidates: Vec<(Span, usize)> = ac
-            .find_overlapping_iter(&text[body])
-            .map(|m| {
-                (
-                    Span::new(m.start() + body.start, m.end() + body.start),
-                    m.pattern().as_usize(),
-                )
-            })
-            .filter(|(s, _)| !ctx.inside_mention(*s))
-            .collect();
-        for (span, title) in longest_whole_words(text, candidates) {
-            let info = lex.title(title);
-            // A title written all in lower case only counts as an office ("the foreign
-            // minister"), an honorific must be capitalised ("Mr.").
-            if info.kind == TitleKind::Honorific && !starts_upper(&text[span]) {
-                continue;
-            }
-            let qualifier = ctx.country_before(span.start);
-            let country = qualifier.map(|(c, _)| c);
-            let lead = qualifier.map_or(span.start, |(_, start)| start);
-            let first = token_index_at(tokens, span.end);
-            let mut name = None;
-            if let Some(m) = ctx.person_mention_at(first) {
-                name = Some(m);
-            } else if let Some((mut span, words, end)) = ctx.read_name(first, &taken) {
-                // "Prince Philip", "Pope Francis": a royal or religious title is part of a
-                // one-word name.
-                let styled = matches!(
-                    info.role.as_deref(),
-                    Some("monarch" | "royal" | "religious_leader")
-                );
-                let mut canonical = None;
-                if styled && words == 1 && starts_upper(&text[span]) {
-                    // Still a short name (the given name of a longer one, "Prince Faisal" for
-                    // "Faisal bin Farhan"), but named with its title when it stands alone.
-                    span.start = title_start(text, span.start);
-                    canonical = Some(text[span].to_string());
-                }
-                let gender = info.gender.or_else(|| ctx.given_gender(first));
-                out.names.push(RuleName {
-                    span,
-                    kind: EntityKind::Person,
-                    via: NameVia::Title,
-                    words,
-                    gender,
-                    canonical,
-                });
-                mark(&mut taken, first, end);
-                name = Some(span);
-            }
-            out.titles.push(TitleMention {
-                span,
-                title,
-                country,
-                lead,
-                name,
-            });
-            // "counterparts Anatoliy Brekov and Pavel Surin": a second name joined by "and"
-            // shares the title.
-            if let Some(first_name) = name {
-                let after = token_index_at(tokens, first_name.end);
-                if tokens.get(after).is_some_and(|t| &text[t.span] == "and")
-                    && &text[first_name.end..tokens[after].span.start] == " "
-                {
-                    let next = after + 1;
-                    let joined = tokens
-                        .get(next)
-                        .is_some_and(|n| &text[tokens[after].span.end..n.span.start] == " ");
-                    if joined {
-                        if let Some(m) = ctx.person_mention_at(next) {
-                            out.titles.push(TitleMention {
-                                span,
-                                title,
-                                country,
-                                lead,
-                                name: Some(m),
-                            });
-                        } else if let Some((span2, words, end)) = ctx.read_name(next, &taken) {
-                            if words >= 2 {
-                                out.names.push(RuleName {
-                                    span: span2,
-                                    kind: EntityKind::Person,
-                                    via: NameVia::Title,
-                                    words,
-                                    gender: ctx.given_gender(next),
-                                    canonical: None,
-                                });
-                                mark(&mut taken, next, end);
-                                out.titles.push(TitleMention {
-                                    span,
-                                    title,
-                                    country,
-                                    lead,
-                                    name: Some(span2),
-                                });
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    // Organisation patterns (before given names: "Ohio State University" is no person).
-    let mut i = 0;
-    while i < tokens.len() {
-        if let Some((span, start, end)) = ctx.read_org(i, &taken) {
-            out.swallowed.extend(
-                starting_within(&found.mentions, span, |m| m.span)
-                    .iter()
-                    .filter(|m| span.contains(m.span))
-                    .map(|m| m.span),
-            );
-            out.names.push(RuleName {
-                span,
-                kind: EntityKind::Institution,
-                via: NameVia::Pattern,
-                words: end - start,
-                gender: None,
-                canonical: None,
-            });
-            mark(&mut taken, start, end);
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-
-    // Descriptive institutions written in lower case: "the presidential office", "the French
-    // presidency", "Mexico's foreign ministry".
-    for (span, classes) in words.offices.find(text, body) {
-        let first = token_index_at(tokens, span.start);
-        let last = token_index_at(tokens, span.end);
-        if (first..last).any(|t| taken[t]) {
-            continue;
-        }
-        let head = &text[span];
-        let country = ctx.country_before(span.start).map(|(c, _)| c);
-        let needs_country = classes.has(RoleNounClass::NationalOffice);
-        if needs_country && country.is_none() {
-            continue;
-        }
-        // An office of a named country is the gazetteer's institution when it has one.
-        let ministry = country.and_then(|c| lex.institution_of(gaz, c, head));
-        if let Some(entry) = ministry {
-            out.offices.push((span, entry));
-        } else {
-            // A demonym belongs to the name ("French presidency"); a country keeps its own
-            // mention and the name is the office's words.
-            let before = text[..span.start].trim_end();
-            let demonym = ending_at(&found.demonyms, before.len(), |d| d.span);
-            let span = demonym.map_or(span, |d| Span::new(d.span.start, span.end));
-            // "Government of Mexico", "Presidency of France"; unqualified, the words.
-            let canonical = country.map(|c| {
-                let mut h = head.chars();
-                let head = h
-                    .next()
-                    .map(|f| f.to_uppercase().chain(h).collect::<String>())
-                    .unwrap_or_default();
-                format!("{head} of {}", gaz.entry(c).name)
-            });
-            out.names.push(RuleName {
-                span,
-                kind: EntityKind::Institution,
-                via: NameVia::Pattern,
-                words: 2,
-                gender: None,
-                canonical,
-            });
-        }
-        mark(&mut taken, first, last);
-    }
-
-    // Given names.
-    let mut i = 0;
-    while i < tokens.len() {
-        if !taken[i] && ctx.given_gender(i).is_some() {
-            if let Some((span, words, end)) = ctx.read_name(i, &taken) {
-                if words >= 2 {
-                    out.names.push(RuleName {
-                        span,
-                        kind: EntityKind::Person,
-                        via: NameVia::GivenName,
-                        words,
-                        gender: ctx.given_gender(i),
-                        canonical: None,
-                    });
-                    mark(&mut taken, i, end);
-                    i = end;
-                    continue;
-                }
-            }
-        }
-        i += 1;
-    }
-    out.names.sort_by_key(|n| n.span.start);
-    out
+    let mut pass = Pass {
+        taken: taken_tokens(ctx.tokens, found),
+        ctx,
+        out: NameMentions::default(),
+    };
+    titles::titles(&mut pass);
+    orgs::organisations(&mut pass);
+    orgs::offices(&mut pass);
+    given::given_names(&mut pass);
+    pass.out.names.sort_by_key(|n| n.span.start);
+    pass.out
 }
 
-struct Context<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    gaz: &'a Gazetteer,
-    found: &'a GazetteerMentions,
+/// What the rules read.
+pub(super) struct Context<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    pub(super) body: Span,
+    pub(super) gaz: &'a Gazetteer,
+    pub(super) lex: &'a NameLexicon,
+    pub(super) words: &'a Lexicons,
+    pub(super) found: &'a GazetteerMentions,
 }
 
 impl Context<'_> {
-    fn word(&self, i: usize) -> &str {
+    pub(super) fn word(&self, i: usize) -> &str {
         &self.text[self.tokens[i].span]
     }
 
-    fn classes(&self, i: usize) -> ClassSet<WordClass> {
+    pub(super) fn classes(&self, i: usize) -> ClassSet<WordClass> {
         self.gaz
             .name_words
             .get(self.word(i))
@@ -408,7 +233,7 @@ impl Context<'_> {
             .unwrap_or_default()
     }
 
-    fn given_gender(&self, i: usize) -> Option<Gender> {
+    pub(super) fn given_gender(&self, i: usize) -> Option<Gender> {
         let t = self.tokens.get(i)?;
         if t.kind != TokenKind::Word || !is_name_word(&self.text[t.span]) {
             return None;
@@ -427,12 +252,12 @@ impl Context<'_> {
         self.gaz.given_names.get(word).copied()
     }
 
-    fn inside_mention(&self, span: Span) -> bool {
+    pub(super) fn inside_mention(&self, span: Span) -> bool {
         overlapping(&self.found.mentions, span, |m| m.span).is_some()
     }
 
     /// The gazetteer person mention starting at token `i`.
-    fn person_mention_at(&self, i: usize) -> Option<Span> {
+    pub(super) fn person_mention_at(&self, i: usize) -> Option<Span> {
         let t = self.tokens.get(i)?;
         let at = self
             .found
@@ -447,7 +272,7 @@ impl Context<'_> {
 
     /// The country of a demonym or country name (with or without "'s") that ends just
     /// before `offset`, separated by spaces only, and where that qualifier starts.
-    fn country_before(&self, offset: usize) -> Option<(usize, usize)> {
+    pub(super) fn country_before(&self, offset: usize) -> Option<(usize, usize)> {
         let before = self.text[..offset].trim_end_matches(' ');
         if before.len() == offset {
             return None;
@@ -469,7 +294,7 @@ impl Context<'_> {
     /// hyphens ("Moon Jae-in"), apostrophes ("O'Brien"), initials ("George W. Bush") and
     /// particles ("Charles de Gaulle"). Returns the span, the number of words and the index
     /// of the token after the name.
-    fn read_name(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+    pub(super) fn read_name(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
         let ok_word = |j: usize| -> bool {
             j < toks.len()
@@ -550,7 +375,7 @@ impl Context<'_> {
 
     /// Reads an organisation name whose head noun is token `i` or which starts at token `i`
     /// with a head noun followed by "of". Returns the span and the token range.
-    fn read_org(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+    pub(super) fn read_org(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
         if taken[i] || !self.classes(i).has(WordClass::OrgHead) || !is_name_word(self.word(i)) {
             return None;
@@ -638,19 +463,19 @@ impl Context<'_> {
 
     /// Capitalised words that end an organisation name on the left: the `not_name` class
     /// (function words, weekdays). `org_word`s ("National", "Prime Minister") stay inside.
-    fn is_function_word(&self, j: usize) -> bool {
+    pub(super) fn is_function_word(&self, j: usize) -> bool {
         self.classes(j)
             .meets(ClassSet::of(&[WordClass::NotName, WordClass::Facility]))
     }
 
-    fn is_person(&self, entry: usize) -> bool {
+    pub(super) fn is_person(&self, entry: usize) -> bool {
         self.gaz.entry(entry).kind == EntityKind::Person
     }
 
     /// Whether token `j` is taken by something other than a place, institution or demonym
     /// (those may stand inside an organisation's name: "Ohio State University", "Norwegian
     /// Refugee Council").
-    fn taken_by_person(&self, j: usize, taken: &[bool]) -> bool {
+    pub(super) fn taken_by_person(&self, j: usize, taken: &[bool]) -> bool {
         if !taken[j] {
             return false;
         }
@@ -663,7 +488,7 @@ impl Context<'_> {
 }
 
 /// Capitalised, and not written all in capitals (a one-letter initial is fine).
-fn is_name_word(w: &str) -> bool {
+pub(super) fn is_name_word(w: &str) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -672,7 +497,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 /// Start of the title that ends just before `name_start` (one space between).
-fn title_start(text: &str, name_start: usize) -> usize {
+pub(super) fn title_start(text: &str, name_start: usize) -> usize {
     let before = &text[..name_start];
     let trimmed = before.trim_end_matches(' ');
     trimmed
@@ -683,7 +508,7 @@ fn title_start(text: &str, name_start: usize) -> usize {
         .map_or(name_start, |(i, _)| i)
 }
 
-fn starts_upper(s: &str) -> bool {
+pub(super) fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -692,7 +517,7 @@ pub(crate) fn token_index_at(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.span.start < offset)
 }
 
-fn mark(taken: &mut [bool], start: usize, end: usize) {
+pub(super) fn mark(taken: &mut [bool], start: usize, end: usize) {
     let end = end.min(taken.len());
     for t in &mut taken[start..end] {
         *t = true;
