@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::Row;
 
 /// Countries whose names are written family name first in English.
-const FAMILY_NAME_FIRST: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH"];
+pub const FAMILY_NAME_FIRST: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH"];
 
 pub fn build(
     data: &Path,
@@ -18,7 +18,10 @@ pub fn build(
     amb: &crate::ambiguity::Ambiguity,
 ) -> Result<Vec<Row>, String> {
     let mut g: BTreeMap<String, &str> = BTreeMap::new();
-    for (f, gender) in [("male_first_names_en.txt", "male"), ("female_first_names_en.txt", "female")] {
+    for (f, gender) in [
+        ("male_first_names_en.txt", "male"),
+        ("female_first_names_en.txt", "female"),
+    ] {
         let p = data.join("stdlib-first-names").join(f);
         let t = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         for l in t.lines() {
@@ -37,7 +40,9 @@ pub fn build(
     }
     for p in people {
         let gender = p.get("gender");
-        if !(gender == "male" || gender == "female") || FAMILY_NAME_FIRST.contains(&p.get("country")) {
+        if !(gender == "male" || gender == "female")
+            || FAMILY_NAME_FIRST.contains(&p.get("country"))
+        {
             continue;
         }
         let Some(first) = p.get("name").split_whitespace().next() else {
@@ -59,8 +64,7 @@ pub fn build(
             })
             .or_insert(gender);
     }
-    Ok(g
-        .into_iter()
+    Ok(g.into_iter()
         .map(|(n, gd)| {
             let mut r = Row::new();
             r.set("name", &n);

@@ -65,16 +65,20 @@ pub fn build(
                 format!("{n}{apo}s")
             }
         };
-        let adj = c
-            .adjective
-            .as_ref()
-            .filter(|a| !a.contains(' ') && !a.contains('(') && a.chars().next().map_or(false, char::is_uppercase));
+        let adj = c.adjective.as_ref().filter(|a| {
+            !a.contains(' ') && !a.contains('(') && a.chars().next().is_some_and(char::is_uppercase)
+        });
 
         // foreign ministry
         let name = format!("Ministry of Foreign Affairs of {the}{n}");
         let mut al = Vec::new();
         if let Some(a) = adj {
-            for f in ["{A} Foreign Ministry", "{A} foreign ministry", "{A} Ministry of Foreign Affairs", "{A} Foreign Affairs Ministry"] {
+            for f in [
+                "{A} Foreign Ministry",
+                "{A} foreign ministry",
+                "{A} Ministry of Foreign Affairs",
+                "{A} Foreign Affairs Ministry",
+            ] {
                 push_alias(&mut al, &name, &f.replace("{A}", a));
             }
         }

