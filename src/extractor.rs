@@ -53,6 +53,9 @@ impl Extractor {
     }
 
     /// Extracts entities, meetings and quotes from a document. Never fails, never panics.
+    ///
+    /// The extraction's [`doc`](Extraction::doc) is the document's [id](Document::id) and
+    /// its [`date`](Extraction::date) the document's [date](Document::date).
     pub fn extract(&self, doc: &Document) -> Extraction {
         let inner = &*self.inner;
         let gaz = &inner.gazetteer;
@@ -86,7 +89,7 @@ impl Extractor {
             meetings: &inner.meetings,
         };
         Extraction {
-            doc: None,
+            doc: doc.id().map(str::to_owned),
             date: doc.date().map(|d| d.to_string()),
             entities,
             meetings: relations::meetings::find(&ctx),

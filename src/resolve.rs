@@ -312,7 +312,7 @@ pub(crate) fn resolve(
     }
 
     // 4. Gazetteer roles held at the article's date.
-    let date = doc.date();
+    let date = doc.civil_date();
     for i in 0..b.out.entities.len() {
         let Some(entry) = b.out.entities[i].entry else {
             continue;
