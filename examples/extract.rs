@@ -105,7 +105,7 @@ fn try_main() -> Result<bool, String> {
     })?;
     let mut builder = Extractor::builder();
     for dir in &args.gazetteers {
-        builder.gazetteer_dir(dir);
+        builder = builder.gazetteer_dir(dir);
     }
     let started = std::time::Instant::now();
     let extractor = builder.build().map_err(|e| e.to_string())?;

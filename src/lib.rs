@@ -40,7 +40,7 @@ pub use date::Date;
 pub use document::{Document, DocumentBuilder, Sentence, Token, TokenKind};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
-pub use gazetteer::EntityKind;
+pub use gazetteer::{EntityKind, GazetteerEntry};
 pub use record::{Entity, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote, Sieve, Via};
 pub use span::Span;
 
