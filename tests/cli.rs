@@ -529,11 +529,28 @@ fn readme_commands_work() {
             None => String::new(),
         };
         let command = command.split(" > ").next().unwrap_or(command);
-        let args: Vec<&str> = command.split_whitespace().collect();
+        let args: Vec<String> = command.split_whitespace().flat_map(glob).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = run_in(repo(), &args, &stdin);
         assert_eq!(out.status, Some(0), "{command}: {}", out.stderr);
         assert!(!out.stdout.is_empty(), "{command}");
         ran += 1;
     }
     assert!(ran >= 6, "{ran} commands");
+}
+
+/// What the shell makes of `DIR/*.EXT` (the only pattern the README uses), from the
+/// repository's root; any other argument as it is.
+fn glob(arg: &str) -> Vec<String> {
+    let Some((dir, ext)) = arg.split_once("/*") else {
+        return vec![arg.to_string()];
+    };
+    let mut files: Vec<String> = std::fs::read_dir(repo().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(ext))
+        .map(|n| format!("{dir}/{n}"))
+        .collect();
+    files.sort();
+    files
 }
