@@ -1,111 +1,587 @@
-//! Extracts entities, meetings and quotes from articles and prints one JSON object per
-//! article (JSON Lines).
+//! Extracts the entities, meetings and quotes of news articles and prints one JSON object per
+//! article (JSON Lines), in input order.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--pretty] [--parallel] [--stats]
-//!     [--gazetteer DIR]... FILE_OR_DIR...
+//! cargo run --release --example extract -- [OPTIONS] INPUT...
 //! ```
 //!
-//! `--parallel` extracts the articles on all cores (`Extractor::extract_many`), in batches,
-//! keeping their order; `--stats` prints the gazetteer's size and load time to standard
-//! error.
+//! `extract --help` describes the inputs, options, output and exit status (the text is
+//! [`HELP`] below). In short: every input is accounted for, either by a record on standard
+//! output or by a line on standard error naming it, and the exit status is 1 when any input
+//! failed. Records are written as soon as they and the ones before them are done, so a
+//! later input that blocks or fails loses nothing already read.
 //!
-//! A directory stands for the regular files in it, in file-name order; `-` reads standard
-//! input. The `doc` field of each object is the file's name (`-` for standard input). A file
-//! that cannot be read or is not UTF-8 is reported on standard error with its name; the other
-//! files are still processed, and the exit status is 1.
+//! The run is a pipeline: this thread lists the inputs and reads them in order, `--jobs`
+//! threads extract, and one thread writes the records in input order. Output formats live in
+//! [`OutputFormat`], so another one is one variant and one `match` arm away.
 
-use gazette::{Document, Extractor};
-use std::io::{self, Read, Write};
+use gazette::{Date, Document, Extraction, Extractor};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
 
-const USAGE: &str = "usage: extract [--pretty] [--parallel] [--stats] [--gazetteer DIR]... \
-                     FILE_OR_DIR... (- for stdin)";
+const HELP: &str = "\
+extract: finds the people, places and institutions in news articles, who met whom and who
+said what, and prints one JSON object per article (JSON Lines) on standard output.
 
-/// How many articles `--parallel` reads before extracting them together.
-const BATCH: usize = 256;
+Usage: extract [OPTIONS] INPUT...
 
-struct Args {
-    pretty: bool,
-    parallel: bool,
-    stats: bool,
-    gazetteers: Vec<PathBuf>,
-    inputs: Vec<String>,
+Inputs:
+  FILE      an article: UTF-8 text, which may start with a date header (` date 2017-03-20 `)
+  FOLDER    the files in it, in name order (and in its folders, with --recursive)
+  -         standard input
+  An argument after `--` is an input even if it starts with `-`.
+
+Options:
+  -j, --jobs N          extract on N threads (default: one per core; 1 for one thread)
+  -r, --recursive       also read the folders inside FOLDERs
+      --input FORMAT    text (default): each file is one article;
+                        jsonl: each line of each input is an article, a JSON object
+                        {\"id\": \"...\", \"text\": \"...\", \"date\": \"YYYY-MM-DD\"} (date optional)
+  -g, --gazetteer PATH  load a gazetteer file (people*.tsv, places*.tsv, ...) or a folder's
+                        *.tsv files on top of the defaults; may be repeated
+      --pretty          indent the JSON
+      --no-progress     no progress bar (one is drawn on standard error when it is a
+                        terminal and there are 10 or more files, or jsonl input)
+      --stats           print the gazetteer's size and load time to standard error
+  -h, --help            print this help and exit
+  -V, --version         print the version and exit
+
+Output: one object per article, in input order, each written as soon as it and those
+before it are done. Its `doc` is the file's name (its path inside a FOLDER), the `id` of
+a jsonl line, or `-` for standard input.
+
+Errors: an input that gives no record gets a line on standard error naming it, and the
+others are still read: a file that cannot be read or is not UTF-8, a broken symbolic link
+or a link loop, a bad jsonl line, and FIFOs, sockets and devices (never opened: only
+regular files and standard input are read). A folder inside a FOLDER without --recursive
+is skipped with a note.
+
+Exit status: 0 when every input gave its records, 1 when any failed (or the gazetteer
+did not load), 2 for a usage error.
+";
+
+/// Text-mode runs of this many files or more get a progress bar (on a terminal).
+const MANY_FILES: usize = 10;
+
+/// How the articles come in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum InputFormat {
+    /// Each file (or standard input) is one article.
+    Text,
+    /// Each non-empty line is a JSON object `{id, text, date?}`.
+    JsonLines,
 }
 
-fn parse_args() -> Result<Args, String> {
+/// How the records go out. A new format is a variant here, a value of the option that
+/// chooses it, and an arm in each method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OutputFormat {
+    /// One JSON object per line: the contract of `gazette::Extraction`.
+    JsonLines,
+    /// The same objects, indented.
+    PrettyJson,
+}
+
+impl OutputFormat {
+    /// Written once before the first record (a CSV header would go here).
+    fn begin(self, _out: &mut impl Write) -> io::Result<()> {
+        match self {
+            OutputFormat::JsonLines | OutputFormat::PrettyJson => Ok(()),
+        }
+    }
+
+    /// One record.
+    fn record(self, out: &mut impl Write, extraction: &Extraction) -> io::Result<()> {
+        match self {
+            OutputFormat::JsonLines => serde_json::to_writer(&mut *out, extraction)?,
+            OutputFormat::PrettyJson => serde_json::to_writer_pretty(&mut *out, extraction)?,
+        }
+        out.write_all(b"\n")
+    }
+}
+
+struct Args {
+    jobs: usize,
+    recursive: bool,
+    input: InputFormat,
+    output: OutputFormat,
+    progress: bool,
+    stats: bool,
+    gazetteers: Vec<PathBuf>,
+    inputs: Vec<OsString>,
+}
+
+enum Command {
+    Run(Args),
+    Help,
+    Version,
+}
+
+fn parse_args(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
+    use lexopt::prelude::*;
     let mut args = Args {
-        pretty: false,
-        parallel: false,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        recursive: false,
+        input: InputFormat::Text,
+        output: OutputFormat::JsonLines,
+        progress: true,
         stats: false,
         gazetteers: Vec::new(),
         inputs: Vec::new(),
     };
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--pretty" => args.pretty = true,
-            "--parallel" => args.parallel = true,
-            "--stats" => args.stats = true,
-            "--gazetteer" => match it.next() {
-                Some(dir) => args.gazetteers.push(PathBuf::from(dir)),
-                None => return Err("--gazetteer needs a directory".into()),
-            },
-            "-h" | "--help" => return Err(String::new()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
-            _ => args.inputs.push(a),
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Short('V') | Long("version") => return Ok(Command::Version),
+            Short('j') | Long("jobs") => {
+                let n: usize = parser.value()?.parse()?;
+                if n == 0 {
+                    return Err("--jobs needs at least 1 thread".into());
+                }
+                args.jobs = n;
+            }
+            Short('r') | Long("recursive") => args.recursive = true,
+            Long("input") => {
+                args.input = match parser.value()?.string()?.as_str() {
+                    "text" => InputFormat::Text,
+                    "jsonl" => InputFormat::JsonLines,
+                    other => {
+                        return Err(format!("--input takes `text` or `jsonl`, not `{other}`").into())
+                    }
+                }
+            }
+            Short('g') | Long("gazetteer") => args.gazetteers.push(parser.value()?.into()),
+            Long("pretty") => args.output = OutputFormat::PrettyJson,
+            Long("no-progress") => args.progress = false,
+            Long("stats") => args.stats = true,
+            // All cores are the default now; kept so that older scripts still run.
+            Long("parallel") => {}
+            Value(input) => args.inputs.push(input),
+            _ => return Err(arg.unexpected()),
         }
     }
     if args.inputs.is_empty() {
-        return Err("no input given".into());
+        return Err("no input given: name files or folders, or - for standard input".into());
     }
-    Ok(args)
+    Ok(Command::Run(args))
 }
 
-/// The files an input argument stands for.
-fn expand(input: &str) -> Result<Vec<PathBuf>, String> {
-    let path = Path::new(input);
-    if input == "-" || !path.is_dir() {
-        return Ok(vec![PathBuf::from(input)]);
+/// One input, in order: something to read, or a message about an input that has nothing
+/// to read.
+enum Source {
+    File {
+        path: PathBuf,
+        name: String,
+    },
+    Stdin,
+    /// An input that gives no record: the run fails.
+    Error(String),
+    /// Something skipped on purpose.
+    Note(String),
+}
+
+/// Lists what the inputs stand for, in order, without opening any file.
+fn plan(inputs: &[OsString], recursive: bool) -> Vec<Source> {
+    let mut out = Vec::new();
+    let mut stdin_seen = false;
+    for input in inputs {
+        if input == "-" {
+            if stdin_seen {
+                out.push(Source::Error(
+                    "-: standard input is given twice; it is read once".into(),
+                ));
+            } else {
+                stdin_seen = true;
+                out.push(Source::Stdin);
+            }
+            continue;
+        }
+        let path = PathBuf::from(input);
+        match fs::metadata(&path) {
+            Err(e) => out.push(Source::Error(unreachable_path(&path, &e))),
+            Ok(m) if m.is_dir() => {
+                let before = out.len();
+                let mut skipped = 0;
+                let mut visited = HashSet::new();
+                let mut walk = Walk {
+                    recursive,
+                    out: &mut out,
+                    skipped: &mut skipped,
+                    visited: &mut visited,
+                };
+                walk.dir(&path, Path::new(""));
+                let gave = out[before..].iter().any(|s| !matches!(s, Source::Note(_)));
+                if !gave {
+                    let hint = match skipped {
+                        0 => String::new(),
+                        1 => " (1 folder in it skipped: give --recursive to read it)".into(),
+                        n => format!(" ({n} folders in it skipped: give --recursive to read them)"),
+                    };
+                    out.push(Source::Error(format!(
+                        "{}: the folder holds no files to read{hint}",
+                        path.display()
+                    )));
+                }
+            }
+            Ok(m) if m.is_file() => {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                out.push(Source::File { path, name });
+            }
+            Ok(m) => out.push(Source::Error(special(&path, &m.file_type()))),
+        }
     }
-    let listing = std::fs::read_dir(path).map_err(|e| format!("{input}: {e}"))?;
-    let mut files: Vec<PathBuf> = listing
-        .filter_map(|d| d.ok().map(|d| d.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    Ok(files)
+    out
 }
 
-fn read_input(path: &Path) -> Result<String, String> {
-    let name = path.display();
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("-: cannot read standard input: {e}"))?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("{name}: not UTF-8 (invalid byte at offset {at})")
-    })
+/// Walks a folder given as an input.
+struct Walk<'a> {
+    recursive: bool,
+    out: &'a mut Vec<Source>,
+    skipped: &'a mut usize,
+    visited: &'a mut HashSet<PathBuf>,
 }
 
-fn try_main() -> Result<bool, String> {
-    let args = parse_args().map_err(|e| {
-        if e.is_empty() {
-            USAGE.to_string()
+impl Walk<'_> {
+    /// Adds the files of `dir`, whose path inside the input folder is `prefix`, in name order.
+    fn dir(&mut self, dir: &Path, prefix: &Path) {
+        // A folder reached twice (a link to a folder above it) is read once.
+        if let Ok(real) = fs::canonicalize(dir) {
+            if !self.visited.insert(real) {
+                self.out.push(Source::Note(format!(
+                    "{}: folder already read (through a symbolic link); skipped",
+                    dir.display()
+                )));
+                return;
+            }
+        }
+        let listing = match fs::read_dir(dir) {
+            Ok(l) => l,
+            Err(e) => {
+                self.out.push(Source::Error(format!(
+                    "{}: cannot list the folder: {e}",
+                    dir.display()
+                )));
+                return;
+            }
+        };
+        let mut entries = Vec::new();
+        for entry in listing {
+            match entry {
+                Ok(d) => entries.push(d),
+                Err(e) => self.out.push(Source::Error(format!(
+                    "{}: cannot list the folder: {e}",
+                    dir.display()
+                ))),
+            }
+        }
+        entries.sort_by_key(|d| d.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let name = prefix.join(entry.file_name());
+            // Follow symbolic links; report broken ones and loops.
+            let file_type = match fs::metadata(&path) {
+                Ok(m) => m.file_type(),
+                Err(e) => {
+                    self.out.push(Source::Error(unreachable_path(&path, &e)));
+                    continue;
+                }
+            };
+            if file_type.is_dir() {
+                if self.recursive {
+                    self.dir(&path, &name);
+                } else {
+                    *self.skipped += 1;
+                    self.out.push(Source::Note(format!(
+                        "{}: a folder; skipped (give --recursive to read folders in folders)",
+                        path.display()
+                    )));
+                }
+            } else if file_type.is_file() {
+                self.out.push(Source::File {
+                    path,
+                    name: name.to_string_lossy().into_owned(),
+                });
+            } else {
+                self.out.push(Source::Error(special(&path, &file_type)));
+            }
+        }
+    }
+}
+
+/// Why a path cannot be reached: missing, a broken symbolic link, a link loop.
+fn unreachable_path(path: &Path, error: &io::Error) -> String {
+    let shown = path.display();
+    match fs::read_link(path) {
+        Ok(target) if error.kind() == io::ErrorKind::NotFound => format!(
+            "{shown}: broken symbolic link (to {}, which does not exist)",
+            target.display()
+        ),
+        Ok(_) => format!("{shown}: cannot follow the symbolic link: {error}"),
+        Err(_) if error.kind() == io::ErrorKind::NotFound => {
+            format!("{shown}: no such file or folder")
+        }
+        Err(_) => format!("{shown}: {error}"),
+    }
+}
+
+/// The refusal for a special file, which is never opened.
+fn special(path: &Path, file_type: &fs::FileType) -> String {
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if file_type.is_socket() {
+            "a socket"
+        } else if file_type.is_char_device() {
+            "a character device"
+        } else if file_type.is_block_device() {
+            "a block device"
         } else {
-            format!("{e}\n{USAGE}")
+            "not a regular file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = {
+        let _ = file_type;
+        "not a regular file"
+    };
+    format!(
+        "{}: {what}; not read (only regular files and - are read)",
+        path.display()
+    )
+}
+
+/// What the writer receives, by sequence number.
+enum Item {
+    Record(Box<Extraction>),
+    Error(String),
+    Note(String),
+}
+
+/// How far the writer has got, so that the reader stays at most a window ahead of it.
+struct Progress {
+    written: Mutex<usize>,
+    advanced: Condvar,
+    /// Set when output failed: everyone stops.
+    stop: AtomicBool,
+}
+
+impl Progress {
+    /// Waits until item `seq` may be read; false when the run is stopping.
+    fn wait_for_room(&self, seq: usize, window: usize) -> bool {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        while seq >= *written + window && !self.stop.load(Ordering::Relaxed) {
+            written = self
+                .advanced
+                .wait(written)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+        !self.stop.load(Ordering::Relaxed)
+    }
+
+    fn set_written(&self, n: usize) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = n;
+        self.advanced.notify_all();
+    }
+
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.advanced.notify_all();
+    }
+}
+
+/// Reads the sources in order and hands out documents and messages, each with its
+/// sequence number. Returns when everything is read or the run stops.
+struct Reader<'a> {
+    input: InputFormat,
+    window: usize,
+    progress: &'a Progress,
+    work: mpsc::SyncSender<(usize, Document)>,
+    items: mpsc::Sender<(usize, Item)>,
+    seq: usize,
+}
+
+impl Reader<'_> {
+    fn run(&mut self, sources: Vec<Source>) {
+        for source in sources {
+            let going = match source {
+                Source::Error(m) => self.item(Item::Error(m)),
+                Source::Note(m) => self.item(Item::Note(m)),
+                Source::Stdin => self.read("-", io::stdin().lock()),
+                Source::File { path, name } => match fs::File::open(&path) {
+                    Ok(f) => self.read(&name, io::BufReader::new(f)),
+                    Err(e) => self.item(Item::Error(format!("{}: {e}", path.display()))),
+                },
+            };
+            if !going {
+                return;
+            }
+        }
+    }
+
+    /// Reads one file or standard input, named `name`.
+    fn read(&mut self, name: &str, mut reader: impl BufRead) -> bool {
+        match self.input {
+            InputFormat::Text => {
+                let mut bytes = Vec::new();
+                if let Err(e) = reader.read_to_end(&mut bytes) {
+                    return self.item(Item::Error(format!("{name}: cannot read: {e}")));
+                }
+                match String::from_utf8(bytes) {
+                    Ok(text) => self.document(Document::builder(text).id(name).build()),
+                    Err(e) => self.item(Item::Error(format!(
+                        "{name}: not UTF-8 (invalid byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    ))),
+                }
+            }
+            InputFormat::JsonLines => {
+                let mut line = Vec::new();
+                for line_no in 1.. {
+                    line.clear();
+                    match reader.read_until(b'\n', &mut line) {
+                        Ok(0) => return true,
+                        Ok(_) => {}
+                        Err(e) => {
+                            return self
+                                .item(Item::Error(format!("{name}:{line_no}: cannot read: {e}")))
+                        }
+                    }
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let going = match jsonl_document(&line) {
+                        Ok(doc) => self.document(doc),
+                        Err(m) => self.item(Item::Error(format!("{name}:{line_no}: {m}"))),
+                    };
+                    if !going {
+                        return false;
+                    }
+                }
+                true
+            }
+        }
+    }
+
+    fn next_seq(&mut self) -> Option<usize> {
+        let seq = self.seq;
+        self.seq += 1;
+        self.progress.wait_for_room(seq, self.window).then_some(seq)
+    }
+
+    fn document(&mut self, doc: Document) -> bool {
+        match self.next_seq() {
+            Some(seq) => self.work.send((seq, doc)).is_ok(),
+            None => false,
+        }
+    }
+
+    fn item(&mut self, item: Item) -> bool {
+        match self.next_seq() {
+            Some(seq) => self.items.send((seq, item)).is_ok(),
+            None => false,
+        }
+    }
+}
+
+/// One line of JSON Lines input: `{"id": ..., "text": ..., "date": ...}`; other fields are
+/// ignored.
+#[derive(serde::Deserialize)]
+struct JsonArticle {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+fn jsonl_document(line: &[u8]) -> Result<Document, String> {
+    let article: JsonArticle = serde_json::from_slice(line).map_err(|e| {
+        let message = e.to_string();
+        let place = format!(" at line {} column {}", e.line(), e.column());
+        let what = message.strip_suffix(&place).unwrap_or(&message);
+        if e.is_data() {
+            format!("{what}; expected {{\"id\", \"text\", \"date\"}}")
+        } else {
+            format!("not a JSON object ({what}, at column {})", e.column())
         }
     })?;
+    let id = match article.id {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return Err("`id` must be a string or a number".into()),
+    };
+    let mut builder = Document::builder(article.text).id(id);
+    if let Some(date) = article.date {
+        let date: Date = date.parse().map_err(|e| format!("`date`: {e}"))?;
+        builder = builder.date(date);
+    }
+    Ok(builder.build())
+}
+
+/// Writes the items in sequence order as they arrive. Returns whether every input gave its
+/// records, or the output error.
+fn write_in_order(
+    items: mpsc::Receiver<(usize, Item)>,
+    format: OutputFormat,
+    progress: &Progress,
+    bar: &ProgressBar,
+) -> Result<bool, io::Error> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut pending: BTreeMap<usize, Item> = BTreeMap::new();
+    let mut next = 0;
+    let mut all_ok = true;
+    format.begin(&mut out)?;
+    for (seq, item) in items {
+        pending.insert(seq, item);
+        let before = next;
+        while let Some(item) = pending.remove(&next) {
+            next += 1;
+            match item {
+                Item::Record(extraction) => {
+                    format.record(&mut out, &extraction)?;
+                    bar.inc(1);
+                }
+                Item::Error(message) => {
+                    all_ok = false;
+                    bar.suspend(|| eprintln!("extract: {message}"));
+                    bar.inc(1);
+                }
+                Item::Note(message) => bar.suspend(|| eprintln!("extract: note: {message}")),
+            }
+        }
+        if next > before {
+            // Each record is out as soon as it and the ones before it are done.
+            out.flush()?;
+            progress.set_written(next);
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+/// Builds the extractor, reads every input, and writes the records. `Ok(false)` when some
+/// input failed.
+fn run(args: Args) -> Result<bool, String> {
     let mut builder = Extractor::builder();
-    for dir in &args.gazetteers {
-        builder.gazetteer_dir(dir);
+    for path in &args.gazetteers {
+        builder = if path.is_dir() {
+            builder.gazetteer_dir(path)
+        } else {
+            builder.gazetteer_file(path)
+        };
     }
     let started = std::time::Instant::now();
     let extractor = builder.build().map_err(|e| e.to_string())?;
@@ -118,74 +594,114 @@ fn try_main() -> Result<bool, String> {
         );
     }
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut all_ok = true;
-    let mut batch: Vec<(String, Document)> = Vec::new();
-    for input in &args.inputs {
-        let files = match expand(input) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("extract: {e}");
-                all_ok = false;
-                continue;
+    let sources = plan(&args.inputs, args.recursive);
+    let bar = progress_bar(&args, &sources);
+    let progress = Progress {
+        written: Mutex::new(0),
+        advanced: Condvar::new(),
+        stop: AtomicBool::new(false),
+    };
+    let window = 4 * args.jobs + 16;
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Document)>(2 * args.jobs);
+    let work_rx = Mutex::new(work_rx);
+    let (items_tx, items_rx) = mpsc::channel::<(usize, Item)>();
+
+    let written = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let result = write_in_order(items_rx, args.output, &progress, &bar);
+            if result.is_err() {
+                progress.stop();
             }
-        };
-        for path in files {
-            let text = match read_input(&path) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("extract: {e}");
-                    all_ok = false;
-                    continue;
+            result
+        });
+        for _ in 0..args.jobs {
+            let items = items_tx.clone();
+            let (work_rx, extractor) = (&work_rx, &extractor);
+            scope.spawn(move || loop {
+                let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                let Ok((seq, doc)) = next else { break };
+                let extraction = Box::new(extractor.extract(&doc));
+                if items.send((seq, Item::Record(extraction))).is_err() {
+                    break;
                 }
-            };
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
-            batch.push((name, Document::parse(text)));
-            if !args.parallel || batch.len() >= BATCH {
-                write_batch(&extractor, &mut batch, args.pretty, &mut out)?;
-            }
+            });
         }
+        let mut reader = Reader {
+            input: args.input,
+            window,
+            progress: &progress,
+            work: work_tx,
+            items: items_tx,
+            seq: 0,
+        };
+        reader.run(sources);
+        drop(reader); // closes the channels: the workers and then the writer finish
+        writer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    bar.finish_and_clear();
+    match written {
+        Ok(all_ok) => Ok(all_ok),
+        // Output closed early (`extract ... | head`): stop quietly, as other tools do.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(format!("cannot write output: {e}")),
     }
-    write_batch(&extractor, &mut batch, args.pretty, &mut out)?;
-    out.flush()
-        .map_err(|e| format!("cannot write output: {e}"))?;
-    Ok(all_ok)
 }
 
-/// Extracts the documents of `batch` (on all cores when there are several), writes one JSON
-/// line each in order, and empties the batch.
-fn write_batch(
-    extractor: &Extractor,
-    batch: &mut Vec<(String, Document)>,
-    pretty: bool,
-    out: &mut impl Write,
-) -> Result<(), String> {
-    let docs: Vec<Document> = batch.iter().map(|(_, d)| d.clone()).collect();
-    let extractions = extractor.extract_many(&docs);
-    for ((name, _), mut extraction) in batch.drain(..).zip(extractions) {
-        extraction.doc = Some(name);
-        let line = if pretty {
-            serde_json::to_string_pretty(&extraction)
-        } else {
-            serde_json::to_string(&extraction)
-        }
-        .map_err(|e| format!("cannot write JSON: {e}"))?;
-        writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
+/// A progress bar on standard error when it is a terminal and the run is long enough to
+/// want one; hidden otherwise.
+fn progress_bar(args: &Args, sources: &[Source]) -> ProgressBar {
+    let counted = sources
+        .iter()
+        .filter(|s| !matches!(s, Source::Note(_)))
+        .count();
+    let wanted = args.progress
+        && io::stderr().is_terminal()
+        && (args.input == InputFormat::JsonLines || counted >= MANY_FILES);
+    if !wanted {
+        return ProgressBar::hidden();
     }
-    Ok(())
+    let (bar, template) = match args.input {
+        InputFormat::Text => (
+            ProgressBar::new(counted as u64),
+            "{wide_bar} {pos}/{len} files, {elapsed} elapsed, {eta} left",
+        ),
+        InputFormat::JsonLines => (
+            ProgressBar::new_spinner(),
+            "{spinner} {pos} articles in {elapsed}",
+        ),
+    };
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    bar.with_style(style)
 }
 
 fn main() -> ExitCode {
-    match try_main() {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+    let command = match parse_args(lexopt::Parser::from_env()) {
+        Ok(c) => c,
         Err(e) => {
-            eprintln!("extract: {e}");
-            ExitCode::FAILURE
+            eprintln!("extract: {e}\nTry `extract --help` for the options.");
+            return ExitCode::from(2);
         }
+    };
+    match command {
+        Command::Help => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Command::Version => {
+            println!("extract (gazette {})", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::Run(args) => match run(args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("extract: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

@@ -1,50 +1,82 @@
-//! The document model: an article's text with its date header, paragraphs, sentences and
-//! tokens, all as [`Span`]s into the one original string.
-//!
-//! # Date header
-//!
-//! Articles may start with a header such as ` date 2017-03-20 The foreign ministers...`.
-//! It is recognised when the text starts with optional whitespace and byte order marks
-//! (`U+FEFF`), then the word `date` (lowercase), whitespace, an ISO date `YYYY-MM-DD` (four,
-//! two and two ASCII digits), and then whitespace or the end of the text. The article goes
-//! on right after it, often on the same line.
-//!
-//! - A header whose date is impossible (`date 2017-02-30`, `date 2017-13-01`) is still a
-//!   header: it is metadata, so it is left out of the body, the paragraphs and the
-//!   sentences, and [`Document::date`] is `None`.
-//! - Text that does not follow the pattern (`date night was fun`, `date 2017-3-20`,
-//!   `date 2017-03-20x`, `date` alone) is no header: it is part of the body.
-//!
-//! # Paragraphs
-//!
-//! The body is split into paragraphs at blank lines (lines holding only whitespace); line
-//! breaks may be `\n`, `\r\n` or `\r`. Each paragraph is trimmed of surrounding whitespace.
-//! A single line break is just whitespace inside a paragraph. Sentences are split within
-//! each paragraph (see the sentence heuristics in `segment/sentences.rs`), and the tokens
-//! cover every non-whitespace character of the body.
-//!
-//! # Quotations
-//!
-//! The quotation spans of every paragraph (outermost quotations, with their marks, see
-//! `segment/quotes.rs`) are found once, here, for the passes that read them.
-
-use jiff::civil::Date;
+//! The document model: an article's text with its date and id, paragraphs, sentences and
+//! tokens, all as [`Span`]s into the one original string. The date header and the paragraph
+//! rules are documented on [`Document`].
+//! Quotation spans are found once, here, for the passes that read them (see
+//! `segment/quotes.rs`).
 
 use crate::segment::quotes::{find_quotes, QuoteSpan};
 use crate::segment::{split_sentences, tokenize};
 pub use crate::segment::{Token, TokenKind};
-use crate::Span;
+use crate::{Date, Span};
 
 const BOM: char = '\u{FEFF}';
 
-/// A parsed article: the original text, its optional date header, and paragraph, sentence
-/// and token spans into it.
+/// A parsed article: the original text, its date and id, and paragraph, sentence and token
+/// spans into it.
 ///
 /// All spans are byte ranges into [`Document::text`], on char boundaries, sorted and
-/// non-overlapping within each kind.
+/// non-overlapping within each kind. The text is never changed, so offsets in an
+/// [`Extraction`](crate::Extraction) index the string you passed in.
+///
+/// # Giving the date and an id
+///
+/// The date matters: "Monday" and "March 20" in a meeting are resolved against it, and a
+/// gazetteer role counts only if it was held on it. Give it through the API with
+/// [`Document::builder`], which leaves the text, and so every offset, as it is:
+///
+/// ```
+/// use gazette::{Date, Document};
+///
+/// let text = "Japan and Russia held talks in Tokyo on Monday.";
+/// let doc = Document::builder(text)
+///     .date("2017-03-20".parse::<Date>()?)
+///     .id("jp-ru-2017")
+///     .build();
+/// assert_eq!(doc.text(), text);
+/// assert_eq!(doc.date().map(|d| d.to_string()).as_deref(), Some("2017-03-20"));
+/// assert_eq!(doc.id(), Some("jp-ru-2017"));
+/// # Ok::<(), gazette::Error>(())
+/// ```
+///
+/// # Date header
+///
+/// Article files, which have no other place for it, may instead start with a date header
+/// such as ` date 2017-03-20 The foreign ministers...`; [`Document::parse`] and
+/// [`Document::builder`] both read it. It is recognised when the text starts with optional
+/// whitespace and byte order marks (`U+FEFF`), then the word `date` (lowercase),
+/// whitespace, an ISO date `YYYY-MM-DD` (four, two and two ASCII digits), and then
+/// whitespace or the end of the text. The article goes on right after it, often on the
+/// same line. The header stays in the text (offsets count it) but is left out of the body,
+/// the paragraphs and the sentences.
+///
+/// - A header whose date is impossible (`date 2017-02-30`, `date 2017-13-01`) is still a
+///   header: it is metadata, so it is left out of the body, the paragraphs and the
+///   sentences, and [`Document::date`] is `None`.
+/// - Text that does not follow the pattern (`date night was fun`, `date 2017-3-20`,
+///   `date 2017-03-20x`, `date` alone) is no header: it is part of the body.
+/// - A date given to [`DocumentBuilder::date`] wins over the header's.
+///
+/// ```
+/// use gazette::Document;
+///
+/// let doc = Document::parse(" date 2017-03-20 Talks began.");
+/// assert_eq!(doc.date().map(|d| d.to_string()).as_deref(), Some("2017-03-20"));
+/// assert_eq!(&doc.text()[doc.body()], "Talks began.");
+/// assert_eq!(Document::parse("date 2017-02-30 Talks.").date(), None); // still a header
+/// assert_eq!(Document::parse("date night was fun.").header(), None); // no header
+/// ```
+///
+/// # Paragraphs and sentences
+///
+/// The body is split into paragraphs at blank lines (lines holding only whitespace); line
+/// breaks may be `\n`, `\r\n` or `\r`. Each paragraph is trimmed of surrounding
+/// whitespace. A single line break is just whitespace inside a paragraph. Sentences are
+/// split within each paragraph, and the tokens cover every non-whitespace character of the
+/// body.
 #[derive(Clone, Debug)]
 pub struct Document {
     text: String,
+    id: Option<String>,
     date: Option<Date>,
     header: Option<Span>,
     body: Span,
@@ -85,7 +117,35 @@ impl Document {
     /// assert_eq!(&doc.text()[first[0].span], "Mr");
     /// ```
     pub fn parse(text: impl Into<String>) -> Document {
-        let text = text.into();
+        Document::builder(text).build()
+    }
+
+    /// A builder to give the document a date and an id through the API, leaving the text
+    /// (and so every offset) unchanged. See [Giving the date and an id](Document#giving-the-date-and-an-id).
+    ///
+    /// ```
+    /// use gazette::{Date, Document, Extractor};
+    ///
+    /// let extractor = Extractor::new()?;
+    /// let doc = Document::builder("Kishida met Lavrov in Tokyo on Monday.")
+    ///     .date(Date::new(2017, 3, 22)?)
+    ///     .id("article-17")
+    ///     .build();
+    /// let out = extractor.extract(&doc);
+    /// assert_eq!(out.doc.as_deref(), Some("article-17"));
+    /// assert_eq!(out.date.as_deref(), Some("2017-03-22"));
+    /// assert_eq!(out.meetings[0].date.as_deref(), Some("2017-03-20")); // "Monday"
+    /// # Ok::<(), gazette::Error>(())
+    /// ```
+    pub fn builder(text: impl Into<String>) -> DocumentBuilder {
+        DocumentBuilder {
+            text: text.into(),
+            date: None,
+            id: None,
+        }
+    }
+
+    fn from_parts(text: String, id: Option<String>, given_date: Option<Date>) -> Document {
         let (header, date) = match parse_header(&text) {
             Some((span, date)) => (Some(span), date),
             None => (None, None),
@@ -109,7 +169,8 @@ impl Document {
         let quotes = find_quotes(&text, &paragraphs);
         Document {
             text,
-            date,
+            id,
+            date: given_date.or(date),
             header,
             body,
             paragraphs,
@@ -124,9 +185,21 @@ impl Document {
         &self.text
     }
 
-    /// The date from the header, if there is a header and its date exists.
+    /// The article's date: the one given to [`DocumentBuilder::date`], else the one of the
+    /// date header if there is a header and its date exists.
     pub fn date(&self) -> Option<Date> {
         self.date
+    }
+
+    /// The date as a `jiff` date, for the passes that compute with dates.
+    pub(crate) fn civil_date(&self) -> Option<jiff::civil::Date> {
+        self.date.map(Date::to_civil)
+    }
+
+    /// The id given to [`DocumentBuilder::id`]; [`Extractor::extract`](crate::Extractor::extract)
+    /// copies it to [`Extraction::doc`](crate::Extraction::doc).
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
     }
 
     /// The span of the header fragment (`date 2017-03-20`), if the text has a header, even
@@ -182,6 +255,54 @@ impl Document {
     }
 }
 
+/// Gives a [`Document`] its date and id through the API; made by [`Document::builder`].
+///
+/// The text is kept as it is, so offsets into it are unchanged. A date header at the start
+/// of the text is still recognised (see [`Document`]), but a date given here wins.
+///
+/// The setters take and return the builder, so it may be kept in a variable:
+///
+/// ```
+/// use gazette::{Date, Document};
+///
+/// let mut builder = Document::builder(" date 2020-01-01 Talks began.");
+/// if let Some(date) = Some(Date::new(2021, 6, 1)?) {
+///     builder = builder.date(date);
+/// }
+/// let doc = builder.build();
+/// assert_eq!(doc.date().map(|d| d.to_string()).as_deref(), Some("2021-06-01"));
+/// assert!(doc.header().is_some()); // the header is still left out of the body
+/// # Ok::<(), gazette::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct DocumentBuilder {
+    text: String,
+    date: Option<Date>,
+    id: Option<String>,
+}
+
+impl DocumentBuilder {
+    /// The article's date (its publication date), used to resolve "Monday" or "March 20"
+    /// and to tell which gazetteer roles were held. Wins over a date header in the text.
+    pub fn date(mut self, date: Date) -> DocumentBuilder {
+        self.date = Some(date);
+        self
+    }
+
+    /// An id for the article (a file name, a database key), copied to
+    /// [`Extraction::doc`](crate::Extraction::doc).
+    pub fn id(mut self, id: impl Into<String>) -> DocumentBuilder {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Parses the text. Never fails and never panics: any string gives a document.
+    pub fn build(self) -> Document {
+        Document::from_parts(self.text, self.id, self.date)
+    }
+}
+
 fn is_space_or_bom(c: char) -> bool {
     c.is_whitespace() || c == BOM
 }
@@ -195,34 +316,12 @@ fn parse_header(text: &str) -> Option<(Span, Option<Date>)> {
     if date_text.len() == after_word.len() {
         return None;
     }
-    let b = date_text.as_bytes();
-    let shape_ok = b.len() >= 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && [0, 1, 2, 3, 5, 6, 8, 9]
-            .iter()
-            .all(|&k| b[k].is_ascii_digit());
-    if !shape_ok {
-        return None;
-    }
+    let date = Date::parse_iso_prefix(date_text.as_bytes())?;
     // The first ten bytes are ASCII, so byte 10 is a char boundary.
     let after = &date_text[10..];
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
-    let number = |from: usize, to: usize| {
-        b[from..to]
-            .iter()
-            .fold(0i32, |n, d| n * 10 + i32::from(d - b'0'))
-    };
-    let date = match (
-        i16::try_from(number(0, 4)),
-        i8::try_from(number(5, 7)),
-        i8::try_from(number(8, 10)),
-    ) {
-        (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).ok(),
-        _ => None,
-    };
     let end = text.len() - after.len();
     Some((Span::new(start, end), date))
 }
@@ -263,7 +362,7 @@ fn split_paragraphs(text: &str, body: Span) -> Vec<Span> {
 mod tests {
     use super::*;
 
-    fn date(y: i16, m: i8, d: i8) -> Option<Date> {
+    fn date(y: i16, m: u8, d: u8) -> Option<Date> {
         Date::new(y, m, d).ok()
     }
 

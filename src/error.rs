@@ -17,14 +17,21 @@ pub enum ErrorKind {
     Build,
     /// Several problems were found; [`Error::errors`] lists each one.
     Multiple,
+    /// A text is not an ISO `YYYY-MM-DD` date, or names a day the calendar does not have
+    /// (see [`Date`](crate::Date)).
+    InvalidDate,
 }
 
-/// An error from building an [`Extractor`](crate::Extractor): reading or parsing gazetteer
-/// files.
+/// The error of the crate: from building an [`Extractor`](crate::Extractor) (reading or
+/// parsing gazetteer files, entries added in code) or from reading a [`Date`](crate::Date).
 ///
-/// Every problem carries the file and, when it concerns one line, the line number. When
-/// `build()` finds several problems it returns them all at once, as an error of kind
-/// [`ErrorKind::Multiple`] whose [`errors`](Error::errors) are the single problems.
+/// Every problem with a file carries the file and, when it concerns one line, the line
+/// number. When `build()` finds several problems it returns them all at once, as an error of
+/// kind [`ErrorKind::Multiple`] whose [`errors`](Error::errors) are the single problems.
+///
+/// Messages quote the cells they are about between backticks; a quoted text longer than
+/// 60 characters is cut short (`` `Anatoly Brekov…` (1048576 bytes) ``), so a broken
+/// 1 MB cell gives a readable message.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join("gazette-doc-error");
@@ -56,7 +63,7 @@ impl Error {
                 kind,
                 path: None,
                 line: None,
-                message: message.into(),
+                message: clip_message(message.into()),
                 errors: Vec::new(),
             }),
         }
@@ -131,6 +138,44 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The longest text, in characters, quoted between backticks in a message.
+const MAX_QUOTED_CHARS: usize = 60;
+/// The longest message, in characters, once quoted texts are cut (a safety net for a quoted
+/// text holding backticks itself).
+const MAX_MESSAGE_CHARS: usize = 600;
+
+/// Cuts every backtick-quoted text longer than [`MAX_QUOTED_CHARS`] to its start, an
+/// ellipsis and its length in bytes, then the whole message to [`MAX_MESSAGE_CHARS`].
+fn clip_message(message: String) -> String {
+    if message.len() <= MAX_QUOTED_CHARS {
+        return message;
+    }
+    let parts: Vec<&str> = message.split('`').collect();
+    let mut out = String::new();
+    let mut note = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+            out.push_str(&std::mem::take(&mut note));
+        }
+        // Odd parts lie between two backticks, unless the last backtick has no partner.
+        let quoted = i % 2 == 1 && i + 1 < parts.len();
+        if quoted && part.chars().count() > MAX_QUOTED_CHARS {
+            out.extend(part.chars().take(MAX_QUOTED_CHARS));
+            out.push('…');
+            note = format!(" ({} bytes)", part.len());
+        } else {
+            out.push_str(part);
+        }
+    }
+    if out.chars().count() > MAX_MESSAGE_CHARS {
+        let mut cut: String = out.chars().take(MAX_MESSAGE_CHARS).collect();
+        cut.push_str(&format!("… ({} bytes in all)", out.len()));
+        return cut;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +185,29 @@ mod tests {
         let e = Error::new(ErrorKind::Parse, "missing column `name`").at("g/people.tsv", Some(7));
         assert_eq!(e.to_string(), "g/people.tsv:7: missing column `name`");
         assert_eq!(e.errors().len(), 1);
+    }
+
+    #[test]
+    fn long_quoted_text_is_cut() {
+        let cell = "x".repeat(1 << 20);
+        let e = Error::new(
+            ErrorKind::Parse,
+            format!("gender `{cell}`: expected `male`"),
+        );
+        let expect = format!(
+            "gender `{}…` (1048576 bytes): expected `male`",
+            "x".repeat(60)
+        );
+        assert_eq!(e.message(), expect);
+        // Short quotes and messages are left alone.
+        let e = Error::new(ErrorKind::Parse, format!("a `b` {} `c`", "y".repeat(100)));
+        assert_eq!(e.message(), format!("a `b` {} `c`", "y".repeat(100)));
+        // Backticks inside a long text cannot let it through whole.
+        let e = Error::new(ErrorKind::Parse, format!("`a` b `{}", "`z".repeat(100_000)));
+        assert!(e.message().len() < 1000, "{}", e.message().len());
+        let e = Error::new(ErrorKind::Parse, format!("class `{}`", "é".repeat(100)));
+        assert!(e.message().starts_with("class `éé"));
+        assert!(e.message().ends_with("…` (200 bytes)"));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod date;
 mod document;
 mod error;
 mod extractor;
@@ -36,9 +37,11 @@ mod resolve;
 mod segment;
 mod span;
 
-pub use document::{Document, Sentence, Token, TokenKind};
+pub use date::Date;
+pub use document::{Document, DocumentBuilder, Sentence, Token, TokenKind};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
+pub use gazetteer::GazetteerEntry;
 pub use record::{
     Entity, EntityKind, Excerpt, Extraction, Meeting, MeetingStatus, Mention, Quote, Sieve, Via,
 };

@@ -1,33 +1,5 @@
-//! The records an extraction returns: owned, serializable, in a deterministic order.
-//!
-//! The JSON form of [`Extraction`] is the output contract of `examples/extract` (one object per
-//! article, JSON Lines):
-//!
-//! ```json
-//! {"doc": "a.txt", "date": "2017-03-20",
-//!  "entities": [{"kind": "person", "name": "Anatoliy Brekov", "id": "Q58217",
-//!                "mentions": [{"start": 10, "end": 23, "text": "Anatoly Brekov", "via": "alias"}]}],
-//!  "meetings": [{"participants": ["Hana Mori", "Anatoliy Brekov"], "place": "Tokyo",
-//!                "date": "2017-03-20", "status": "held",
-//!                "evidence": {"start": 0, "end": 120, "text": "..."}}],
-//!  "quotes": [{"speaker": "Anatoliy Brekov", "speaker_kind": "person",
-//!              "text": "keep the channel open", "start": 0, "end": 23,
-//!              "cue": {"start": 30, "end": 34, "text": "said"}, "sieve": "reported_speech"}]}
-//! ```
-//!
-//! - `kind`: `person` | `place` | `institution`; `id`: the gazetteer id, or null for an
-//!   entity found by rules.
-//! - `via` (every mention): how it was found, see [`Via`].
-//! - `status`: `held` | `planned` | `cancelled`; `place`, `date`: null when the text does not
-//!   give them.
-//! - `speaker`, `speaker_kind`: null when the text does not say; `cue`: the speech verb or
-//!   phrase, or null; `sieve`: the attribution rule, see [`Sieve`], or null.
-//! - Offsets are UTF-8 byte offsets into the article as given (the date header included), and
-//!   `text[start..end]` is the mention, the evidence, or the quoted words without their marks.
-//! - Order: entities by first mention, mentions, meetings and quotes by position in the text.
-//!
-//! [`Extraction`] also has a one-line-per-record text rendering ([`Display`](std::fmt::Display)),
-//! stable from run to run, for snapshot tests.
+//! The records an extraction returns: owned, serializable, in a deterministic order. The
+//! JSON contract is documented on [`Extraction`].
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -68,12 +40,68 @@ impl fmt::Display for EntityKind {
 }
 
 /// Everything extracted from one article.
+///
+/// # The JSON contract
+///
+/// The JSON form of an `Extraction` ([`to_json_line`](Extraction::to_json_line), or serde)
+/// is the output of the `extract` example: one object per article, JSON Lines. Field names
+/// and values are stable:
+///
+/// ```json
+/// {"doc": "a.txt", "date": "2017-03-20",
+///  "entities": [{"kind": "person", "name": "Anatoliy Brekov", "id": "Q58217",
+///                "mentions": [{"start": 10, "end": 23, "text": "Anatoly Brekov", "via": "alias"}]}],
+///  "meetings": [{"participants": ["Hana Mori", "Anatoliy Brekov"], "place": "Tokyo",
+///                "date": "2017-03-20", "status": "held",
+///                "evidence": {"start": 0, "end": 120, "text": "..."}}],
+///  "quotes": [{"speaker": "Anatoliy Brekov", "speaker_kind": "person",
+///              "text": "keep the channel open", "start": 0, "end": 23,
+///              "cue": {"start": 30, "end": 34, "text": "said"}, "sieve": "reported_speech"}]}
+/// ```
+///
+/// - `doc`: the document's [id](crate::Document::id) (the example writes the file name), or
+///   null; `date`: the article's date, ISO `YYYY-MM-DD`, or null.
+/// - `kind`: `person` | `place` | `institution` ([`EntityKind`]); `name`: the canonical
+///   name; `id`: the gazetteer id (a Wikidata QID where the data has one), or null for an
+///   entity found by rules.
+/// - `via` (every mention): how it was found, from most to least certain: `gazetteer` |
+///   `alias` | `title` | `given_name` | `pattern` | `short_form` | `role` | `pronoun`
+///   (see [`Via`]). Filter on it to trade recall for precision.
+/// - `participants`: canonical names of at least two named people; `status`: `held` |
+///   `planned` | `cancelled` ([`MeetingStatus`]); `place`, `date` (ISO): null when the text
+///   does not give them; `evidence`: the sentence that first reports the meeting.
+/// - `speaker`, `speaker_kind` (`person` | `institution`): null when the text does not say;
+///   `cue`: the speech verb or phrase that attributes the quote, or null; `sieve`: the
+///   attribution rule, or null: `after_quote` | `before_quote` | `reported_speech` |
+///   `pronoun` | `role` | `institution` | `anonymous` | `lead_in` | `dash` |
+///   `continuation` (see [`Sieve`]).
+/// - Offsets are UTF-8 byte offsets into the article as given (a date header included), and
+///   `text[start..end]` is the mention, the evidence, or the quoted words without their
+///   marks.
+/// - Order: entities by first mention, mentions, meetings and quotes by position in the
+///   text.
+///
+/// An `Extraction` also has a one-line-per-record text rendering
+/// ([`Display`](std::fmt::Display)), stable from run to run, for snapshot tests.
+///
+/// ```
+/// use gazette::{Document, Extractor, Via};
+///
+/// let extractor = Extractor::new()?;
+/// let out = extractor.extract(&Document::parse("Talks opened in Tokyo. Tokyo said no."));
+/// let json: serde_json::Value = serde_json::from_str(&out.to_json_line()).unwrap();
+/// assert_eq!(json["entities"][0]["kind"], "place");
+/// assert_eq!(json["entities"][0]["mentions"][0]["via"], "gazetteer");
+/// assert_eq!(out.entities[0].mentions[0].via, Via::Gazetteer);
+/// # Ok::<(), gazette::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Extraction {
-    /// The article's name, set by the caller (the extract example uses the file name).
+    /// The article's name: the document's [id](crate::Document::id), if it has one (the
+    /// extract example uses the file name).
     pub doc: Option<String>,
-    /// The article's date from its date header, as `YYYY-MM-DD`.
+    /// The article's [date](crate::Document::date), as `YYYY-MM-DD`.
     pub date: Option<String>,
     /// People, places and institutions, by first mention.
     pub entities: Vec<Entity>,
@@ -98,6 +126,16 @@ pub struct Entity {
 }
 
 /// How a mention was found, from most to least certain; lets users filter by confidence.
+///
+/// In JSON each value is written in snake_case, as [`as_str`](Via::as_str) gives it:
+/// `gazetteer`, `alias`, `title`, `given_name`, `pattern`, `short_form`, `role`, `pronoun`.
+///
+/// ```
+/// use gazette::Via;
+/// assert_eq!(Via::ShortForm.as_str(), "short_form");
+/// assert_eq!(serde_json::to_string(&Via::GivenName).unwrap(), r#""given_name""#);
+/// assert!(Via::Gazetteer < Via::Pronoun); // ordered from most to least certain
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -225,6 +263,16 @@ pub struct Quote {
 }
 
 /// The attribution rule (sieve) that named a quote's speaker, from most to least certain.
+///
+/// In JSON each value is written in snake_case, as [`as_str`](Sieve::as_str) gives it:
+/// `after_quote`, `before_quote`, `reported_speech`, `pronoun`, `role`, `institution`,
+/// `anonymous`, `lead_in`, `dash`, `continuation`.
+///
+/// ```
+/// use gazette::Sieve;
+/// assert_eq!(Sieve::LeadIn.as_str(), "lead_in");
+/// assert_eq!(serde_json::to_string(&Sieve::AfterQuote).unwrap(), r#""after_quote""#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -354,6 +402,78 @@ impl fmt::Display for Extraction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every `via` and `sieve` value (issue 15): written in the public docs of `Extraction`
+    /// and in the README. The matches fail to compile when a value is added.
+    #[test]
+    fn every_via_and_sieve_value_is_documented() {
+        fn via(v: Via) -> (&'static str, String) {
+            match v {
+                Via::Gazetteer
+                | Via::Alias
+                | Via::Title
+                | Via::GivenName
+                | Via::Pattern
+                | Via::ShortForm
+                | Via::Role
+                | Via::Pronoun => (v.as_str(), serde_json::to_string(&v).unwrap()),
+            }
+        }
+        fn sieve(s: Sieve) -> (&'static str, String) {
+            match s {
+                Sieve::AfterQuote
+                | Sieve::BeforeQuote
+                | Sieve::ReportedSpeech
+                | Sieve::Pronoun
+                | Sieve::Role
+                | Sieve::Institution
+                | Sieve::Anonymous
+                | Sieve::LeadIn
+                | Sieve::Dash
+                | Sieve::Continuation => (s.as_str(), serde_json::to_string(&s).unwrap()),
+            }
+        }
+        use Sieve as S;
+        let values = [
+            Via::Gazetteer,
+            Via::Alias,
+            Via::Title,
+            Via::GivenName,
+            Via::Pattern,
+            Via::ShortForm,
+            Via::Role,
+            Via::Pronoun,
+        ]
+        .map(via)
+        .into_iter()
+        .chain(
+            [
+                S::AfterQuote,
+                S::BeforeQuote,
+                S::ReportedSpeech,
+                S::Pronoun,
+                S::Role,
+                S::Institution,
+                S::Anonymous,
+                S::LeadIn,
+                S::Dash,
+                S::Continuation,
+            ]
+            .map(sieve),
+        );
+        let source = include_str!("record.rs");
+        let contract = &source[..source.find("pub struct Extraction").unwrap_or(0)];
+        let readme = include_str!("../README.md");
+        for (value, json) in values {
+            let quoted = format!("`{value}`");
+            assert!(
+                contract.contains(&quoted),
+                "{value} not in the Extraction docs"
+            );
+            assert!(readme.contains(&quoted), "{value} not in the README");
+            assert_eq!(json, format!("\"{value}\""));
+        }
+    }
 
     #[test]
     fn display_renders_one_line_per_record() {

@@ -139,3 +139,160 @@ fn missing_paths_are_io_errors_naming_the_path() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
 }
+
+/// Issue 15: one malformed line fails the whole build; nothing loads partially.
+#[test]
+fn one_bad_line_fails_the_whole_build() {
+    let dir = dir_with(
+        "allornothing",
+        &[(
+            "places.tsv",
+            b"id\tname\tpopulation\nP1\tRuritania\t\nP2\tGraustark\tmany\n" as &[u8],
+        )],
+    );
+    let err = Extractor::builder()
+        .gazetteer_dir(&dir)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Parse);
+    assert_eq!(err.line(), Some(3));
+    assert!(err.to_string().contains("population `many`"), "{err}");
+}
+
+/// Issue 15: an error message repeated whole cells, so a 1 MB cell gave a 1 MB message.
+#[test]
+fn a_huge_cell_gives_a_short_message() {
+    let huge = "q".repeat(1 << 20);
+    let file = format!("id\tname\tgender\nX1\tA B\t{huge}\n");
+    let dir = dir_with("hugecell", &[("people.tsv", file.as_bytes())]);
+    let err = Extractor::builder()
+        .gazetteer_dir(&dir)
+        .build()
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(message.len() < 400, "{} bytes", message.len());
+    assert!(message.contains("people.tsv:2: gender `qqq"), "{message}");
+    assert!(message.contains("(1048576 bytes)"), "{message}");
+}
+
+/// Issue 15: a CSV-style quoted cell loaded with its quote marks.
+#[test]
+fn a_quoted_cell_is_an_error_naming_file_and_line() {
+    let dir = dir_with(
+        "quoted",
+        &[(
+            "places.tsv",
+            b"id\tname\nP1\t\"Ruritania\"\nP2\tGraustark\n" as &[u8],
+        )],
+    );
+    let err = Extractor::builder()
+        .gazetteer_dir(&dir)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.line(), Some(2), "{err}");
+    assert!(err
+        .to_string()
+        .contains("places.tsv:2: cell `\"Ruritania\"` is in quotation marks"));
+    // A name holding quotation marks inside is fine.
+    let dir = dir_with(
+        "quoted-inside",
+        &[("people.tsv", b"id\tname\nX1\tAl \"Weird\" Yank\n" as &[u8])],
+    );
+    assert!(Extractor::builder().gazetteer_dir(&dir).build().is_ok());
+}
+
+/// Issue 15: `people.TSV` was silently ignored.
+#[test]
+fn an_upper_case_extension_is_an_error() {
+    let dir = dir_with(
+        "uppercase",
+        &[("people.TSV", b"id\tname\nX1\tRudolf Rassendyll\n" as &[u8])],
+    );
+    for builder in [
+        Extractor::builder().gazetteer_dir(&dir),
+        Extractor::builder().gazetteer_file(dir.join("people.TSV")),
+    ] {
+        let err = builder.build().unwrap_err();
+        assert_eq!(err.path(), Some(dir.join("people.TSV").as_path()));
+        assert!(err.to_string().contains("must be written `.tsv`"), "{err}");
+    }
+}
+
+/// Issue 15: the same id in a people file and a places file silently replaced one with the
+/// other.
+#[test]
+fn an_id_reused_across_kinds_is_an_error_naming_both_lines() {
+    let dir = dir_with(
+        "crosskind",
+        &[
+            ("people.tsv", b"id\tname\nX1\tRudolf Rassendyll\n" as &[u8]),
+            ("places.tsv", b"id\tname\nP0\tStrelsau\nX1\tRuritania\n"),
+        ],
+    );
+    let err = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_dir(&dir)
+        .build()
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message
+            .contains("places.tsv:3: id `X1` is already the id of the person `Rudolf Rassendyll`"),
+        "{message}"
+    );
+    assert!(message.contains("people.tsv:2"), "{message}");
+}
+
+/// Issue 15: fixing one reported line could reveal errors on another that were not reported.
+/// Every bad line of every file is reported in one pass: lines below a bad header, and the
+/// references of lines that are bad for another reason.
+#[test]
+fn every_bad_line_of_every_file_is_reported_in_one_pass() {
+    let dir = dir_with(
+        "onepass",
+        &[
+            // A header with a typo in an optional column: the lines are still checked.
+            (
+                "people_a.tsv",
+                b"id\tname\talises\tgender\nX1\tA B\t\tmale\nX2\tC D\t\tmal\n" as &[u8],
+            ),
+            // A header without a required column: the lines are checked for their cells.
+            ("people_b.tsv", b"id\tnmae\nX3\tE F\nX4\tG H\textra\n"),
+            // A line bad twice over: its gender, and its unknown country.
+            (
+                "people_c.tsv",
+                b"id\tname\tcountry\tgender\nX5\tI J\tZZ\tmle\n",
+            ),
+        ],
+    );
+    let err = Extractor::builder()
+        .gazetteer_dir(&dir)
+        .build()
+        .unwrap_err();
+    let found: Vec<String> = err
+        .errors()
+        .iter()
+        .map(|e| {
+            let file = e.path().unwrap().file_name().unwrap().to_string_lossy();
+            format!("{file}:{}", e.line().unwrap_or(0))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "people_a.tsv:1",
+            "people_a.tsv:3",
+            "people_b.tsv:1",
+            "people_b.tsv:1",
+            "people_b.tsv:3",
+            "people_c.tsv:2",
+            "people_c.tsv:2",
+        ],
+        "{err}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("people_c.tsv:2: country `ZZ`"),
+        "{message}"
+    );
+}

@@ -11,8 +11,7 @@ static EXTRACTOR: Lazy<Extractor> = Lazy::new(|| Extractor::new().expect("defaul
 /// name words from the repository's `gazetteers/` directory.
 static WITHOUT_PEOPLE: Lazy<Extractor> = Lazy::new(|| {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
-    let mut b = Extractor::builder();
-    b.default_gazetteers(false);
+    let mut b = Extractor::builder().default_gazetteers(false);
     for f in [
         "places.tsv",
         "places_curated.tsv",
@@ -22,7 +21,7 @@ static WITHOUT_PEOPLE: Lazy<Extractor> = Lazy::new(|| {
         "titles.tsv",
         "name_words.tsv",
     ] {
-        b.gazetteer_file(dir.join(f));
+        b = b.gazetteer_file(dir.join(f));
     }
     b.build().expect("repository gazetteers load")
 });

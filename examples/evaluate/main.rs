@@ -154,7 +154,7 @@ fn extract_dir(
     }
     let mut builder = Extractor::builder();
     for g in gazetteers {
-        builder.gazetteer_dir(g);
+        builder = builder.gazetteer_dir(g);
     }
     let extractor = builder.build().map_err(|e| e.to_string())?;
     let mut preds = Vec::new();

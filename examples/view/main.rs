@@ -107,7 +107,7 @@ fn try_main() -> Result<(), Failure> {
     }
     let mut builder = Extractor::builder();
     for g in &args.gazetteers {
-        builder.gazetteer_dir(g);
+        builder = builder.gazetteer_dir(g);
     }
     let extractor = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
     std::fs::create_dir_all(&args.out)

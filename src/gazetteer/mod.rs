@@ -1,24 +1,27 @@
 //! Gazetteers: the people, places and institutions gazette knows by name, read from
-//! tab-separated files (see `gazetteers/README.md`), merged in load order, and compiled
-//! into one matcher.
+//! tab-separated files (see `gazetteers/README.md`) and entries added in code, merged in
+//! load order, and compiled into one matcher.
 
+mod added;
 mod classes;
 mod embedded;
 mod entry;
 mod matcher;
 mod parse;
 
+pub(crate) use added::Additions;
+pub use added::GazetteerEntry;
 pub(crate) use classes::{
     Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass,
 };
 pub(crate) use entry::EntityKind;
-pub(crate) use entry::{Entry, Gender, Title, TitleKind, WordInfo};
+pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};
 pub(crate) use matcher::{Form, Matcher, Target};
 pub(crate) use parse::{FileKind, LexiconKind};
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,9 +62,20 @@ pub(crate) struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// Reads the embedded defaults (if asked) and then every location, in order, and merges
-    /// them. Returns every problem found, each with its file and line.
+    /// [`Gazetteer::load_with`] without additions in code.
+    #[cfg(test)]
     pub(crate) fn load(defaults: bool, locations: &[Location]) -> Result<Gazetteer, Error> {
+        Gazetteer::load_with(defaults, locations, &Additions::default())
+    }
+
+    /// Reads the embedded defaults (if asked), then every location, in order, then the
+    /// entries and aliases added in code, and merges them. Returns every problem found,
+    /// each with its file and line; any problem fails the whole load.
+    pub(crate) fn load_with(
+        defaults: bool,
+        locations: &[Location],
+        added: &Additions,
+    ) -> Result<Gazetteer, Error> {
         let mut errors = Vec::new();
         let mut sources: Vec<Source> = Vec::new();
         if defaults {
@@ -71,11 +85,15 @@ impl Gazetteer {
             read_location(loc, &mut sources, &mut errors);
         }
         let mut gaz = Gazetteer::default();
+        // Entries of bad lines: never loaded, but their references are checked too, so that
+        // fixing a line does not reveal new problems.
+        let mut rejected = Vec::new();
         for source in &sources {
             let parsed = parse::parse_file(&source.label, source.kind, &source.bytes, &mut errors);
             for entry in parsed.entries {
-                gaz.insert(entry);
+                gaz.insert(entry, &mut errors);
             }
+            rejected.extend(parsed.rejected);
             for g in parsed.given_names {
                 gaz.given_names.insert(g.name, g.gender);
             }
@@ -91,18 +109,43 @@ impl Gazetteer {
             gaz.function_words.extend(parsed.function_words);
             gaz.role_nouns.extend(parsed.role_nouns);
         }
-        gaz.resolve_references(&mut errors);
+        for entry in &added.entries {
+            match added::to_entry(entry, &mut errors) {
+                Some((entry, true)) => gaz.insert(entry, &mut errors),
+                Some((entry, false)) => rejected.push(entry),
+                None => {}
+            }
+        }
+        for (id, alias) in &added.aliases {
+            gaz.add_alias(id, alias, &mut errors);
+        }
+        gaz.resolve_references(&mut rejected, &mut errors);
         match Error::collect(errors) {
             Some(e) => Err(e),
             None => Ok(gaz),
         }
     }
 
-    /// Adds an entry, replacing a loaded entry of the same id whole.
-    fn insert(&mut self, entry: Entry) {
+    /// Adds an entry, replacing a loaded entry of the same id and kind whole. An id already
+    /// used by an entry of another kind is an error.
+    fn insert(&mut self, entry: Entry, errors: &mut Vec<Error>) {
         let seq = self.next_seq;
         self.next_seq += 1;
         match self.by_id.get(&entry.id) {
+            Some(&i) if self.entries[i].kind != entry.kind => {
+                let first = &self.entries[i];
+                errors.push(origin_error(
+                    &entry.origin,
+                    format!(
+                        "id `{}` is already the id of the {} `{}` ({}); an id names one \
+                         entity, and an entry replaces an earlier one only of the same kind",
+                        entry.id,
+                        first.kind,
+                        first.name,
+                        place_of(&first.origin)
+                    ),
+                ));
+            }
             Some(&i) => {
                 self.entries[i] = entry;
                 self.seq[i] = seq;
@@ -115,20 +158,41 @@ impl Gazetteer {
         }
     }
 
-    /// Turns `country` cells and role targets into place (or institution) ids.
-    fn resolve_references(&mut self, errors: &mut Vec<Error>) {
+    /// Adds an alias given in code to the loaded entry of this id.
+    fn add_alias(&mut self, id: &str, alias: &str, errors: &mut Vec<Error>) {
+        if let Err(m) = added::check_alias(id, alias) {
+            errors.push(Error::new(ErrorKind::Parse, m));
+            return;
+        }
+        let Some(&i) = self.by_id.get(id) else {
+            errors.push(Error::new(
+                ErrorKind::Parse,
+                format!("alias `{alias}` added in code for `{id}`: no loaded entry has this id"),
+            ));
+            return;
+        };
+        let entry = &mut self.entries[i];
+        let alias = alias.trim();
+        if entry.name != alias && !entry.aliases.iter().any(|a| a == alias) {
+            entry.aliases.push(alias.to_string());
+        }
+    }
+
+    /// Turns `country` cells and role targets into place (or institution) ids, in the
+    /// loaded entries and (to report their problems) in the `rejected` ones.
+    fn resolve_references(&mut self, rejected: &mut [Entry], errors: &mut Vec<Error>) {
         let mut places: HashMap<String, String> = HashMap::new();
-        for e in self.entries.iter().filter(|e| e.kind == EntityKind::Place) {
+        let all = self.entries.iter().chain(rejected.iter());
+        for e in all.filter(|e| e.kind == EntityKind::Place) {
             places.insert(e.id.clone(), e.id.clone());
             for code in &e.codes {
                 places.entry(code.clone()).or_insert_with(|| e.id.clone());
             }
         }
+        let rejected_ids: HashSet<String> = rejected.iter().map(|e| e.id.clone()).collect();
         let by_id = &self.by_id;
-        for e in &mut self.entries {
-            let at = |msg: String| {
-                Error::new(ErrorKind::Parse, msg).at(e.origin.file.as_ref(), Some(e.origin.line))
-            };
+        for e in self.entries.iter_mut().chain(rejected.iter_mut()) {
+            let at = |msg: String| origin_error(&e.origin, msg);
             if let Some(c) = &e.country {
                 match places.get(c) {
                     Some(id) => e.country = Some(id.clone()),
@@ -141,7 +205,7 @@ impl Gazetteer {
             for r in &mut e.roles {
                 if let Some(id) = places.get(&r.of) {
                     r.of = id.clone();
-                } else if !by_id.contains_key(&r.of) {
+                } else if !by_id.contains_key(&r.of) && !rejected_ids.contains(&r.of) {
                     problems.push(format!(
                         "role `{}@{}`: `{}` is not the id or a code of any loaded place or institution",
                         r.role, r.of, r.of
@@ -155,6 +219,24 @@ impl Gazetteer {
     /// The entry with this index.
     pub(crate) fn entry(&self, index: usize) -> &Entry {
         &self.entries[index]
+    }
+}
+
+/// A problem with an entry, at its file and line, or naming it when it was added in code.
+fn origin_error(origin: &Origin, message: String) -> Error {
+    if origin.line == 0 {
+        Error::new(ErrorKind::Parse, format!("{}: {message}", origin.file))
+    } else {
+        Error::new(ErrorKind::Parse, message).at(origin.file.as_ref(), Some(origin.line))
+    }
+}
+
+/// Where an entry comes from, for messages: `file:line`, or `added in code`.
+fn place_of(origin: &Origin) -> String {
+    if origin.line == 0 {
+        "added in code".to_string()
+    } else {
+        format!("{}:{}", origin.file, origin.line)
     }
 }
 
@@ -172,9 +254,10 @@ fn read_location(loc: &Location, sources: &mut Vec<Source>, errors: &mut Vec<Err
                     return;
                 }
             };
+            // `.TSV` and other cases are taken too, so that `read_file` reports them.
             let mut paths: Vec<PathBuf> = listing
                 .filter_map(|d| d.ok().map(|d| d.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+                .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("tsv")))
                 .collect();
             paths.sort();
             if paths.is_empty() {
@@ -192,6 +275,22 @@ fn read_location(loc: &Location, sources: &mut Vec<Source>, errors: &mut Vec<Err
 
 fn read_file(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if let Some(ext) = path.extension().filter(|x| *x != "tsv") {
+        if ext.eq_ignore_ascii_case("tsv") {
+            errors.push(
+                Error::new(
+                    ErrorKind::Parse,
+                    format!(
+                        "the extension `.{}` must be written `.tsv`, in lower case; rename \
+                         the file to load it",
+                        ext.to_string_lossy()
+                    ),
+                )
+                .at(path, None),
+            );
+            return;
+        }
+    }
     let Some(kind) = FileKind::from_file_name(name) else {
         errors.push(
             Error::new(

@@ -102,7 +102,7 @@ impl FileKind {
         }
     }
 
-    fn columns(self) -> &'static [&'static str] {
+    pub(crate) fn columns(self) -> &'static [&'static str] {
         match self {
             FileKind::Entities(EntityKind::Person) => &[
                 "id",
@@ -166,6 +166,8 @@ pub(crate) struct Parsed {
     pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
     pub(crate) function_words: Vec<(String, FunctionClass)>,
     pub(crate) role_nouns: Vec<(String, RoleNounClass)>,
+    /// Entries of bad lines: not loaded, but their references are still checked.
+    pub(crate) rejected: Vec<Entry>,
 }
 
 /// Parses one file's bytes. Problems go to `errors`; the good lines are still returned.
@@ -181,6 +183,8 @@ pub(crate) fn parse_file(
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut header: Option<Vec<&'static str>> = None;
+    // Whether the header has the required columns, so that lines can be read in full.
+    let mut readable = true;
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
 
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -200,18 +204,29 @@ pub(crate) fn parse_file(
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let Some(columns) = &header else {
-            match parse_header(kind, &cells) {
-                Ok(h) => header = Some(h),
-                Err(msgs) => {
-                    for m in msgs {
-                        errors.push(err(line_no, ErrorKind::Parse, m));
-                    }
-                    // Without a header no line can be read: stop at one error for the file.
-                    return parsed;
-                }
+        let mut cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        for c in &mut cells {
+            if let Some(inner) = unquote(c) {
+                errors.push(err(
+                    line_no,
+                    ErrorKind::Parse,
+                    format!(
+                        "cell `{c}` is in quotation marks: gazetteer files are tab-separated \
+                         text without CSV quoting; remove the marks"
+                    ),
+                ));
+                *c = inner;
             }
+        }
+        let Some(columns) = &header else {
+            // A bad header is reported, and the lines below are still checked: in full if
+            // the required columns are there, else for their number of cells.
+            let (columns, problems) = parse_header(kind, &cells);
+            readable = kind.required().iter().all(|r| columns.contains(r));
+            for m in problems {
+                errors.push(err(line_no, ErrorKind::Parse, m));
+            }
+            header = Some(columns);
             continue;
         };
         if cells.len() != columns.len() {
@@ -225,6 +240,9 @@ pub(crate) fn parse_file(
                     columns.join(", ")
                 ),
             ));
+            continue;
+        }
+        if !readable {
             continue;
         }
         let row: Row<'_> = columns.iter().copied().zip(cells).collect();
@@ -281,9 +299,11 @@ pub(crate) fn parse_file(
                         ));
                     } else {
                         seen_ids.insert(entry.id.clone(), line_no);
-                        if line_errors.is_empty() {
-                            parsed.entries.push(entry);
-                        }
+                    }
+                    if line_errors.is_empty() {
+                        parsed.entries.push(entry);
+                    } else {
+                        parsed.rejected.push(entry);
                     }
                 }
             }
@@ -364,18 +384,25 @@ fn lexicon_row<C: Class>(row: &Row<'_>, rows: &mut Vec<(String, C)>, errors: &mu
     }
 }
 
-fn parse_header(kind: FileKind, cells: &[&str]) -> Result<Vec<&'static str>, Vec<String>> {
+/// The columns of a header line, `?` for an unknown or repeated one, and its problems.
+fn parse_header(kind: FileKind, cells: &[&str]) -> (Vec<&'static str>, Vec<String>) {
     let known = kind.columns();
     let mut columns = Vec::new();
     let mut problems = Vec::new();
     for cell in cells {
         match known.iter().find(|k| **k == *cell) {
-            Some(k) if columns.contains(k) => problems.push(format!("column `{cell}` twice")),
+            Some(k) if columns.contains(k) => {
+                problems.push(format!("column `{cell}` twice"));
+                columns.push("?");
+            }
             Some(k) => columns.push(*k),
-            None => problems.push(format!(
-                "unknown column `{cell}`; this file's columns are: {}",
-                known.join(", ")
-            )),
+            None => {
+                problems.push(format!(
+                    "unknown column `{cell}`; this file's columns are: {}",
+                    known.join(", ")
+                ));
+                columns.push("?");
+            }
         }
     }
     for req in kind.required() {
@@ -383,11 +410,13 @@ fn parse_header(kind: FileKind, cells: &[&str]) -> Result<Vec<&'static str>, Vec
             problems.push(format!("the header lacks the required column `{req}`"));
         }
     }
-    if problems.is_empty() {
-        Ok(columns)
-    } else {
-        Err(problems)
-    }
+    (columns, problems)
+}
+
+/// The inside of a cell written in quotation marks, CSV style (`"Tokyo"`).
+fn unquote(cell: &str) -> Option<&str> {
+    let inner = cell.strip_prefix('"')?.strip_suffix('"')?;
+    Some(inner.trim())
 }
 
 /// The `|`-separated values of a cell; an empty value between separators is an error.
@@ -422,7 +451,7 @@ fn cell<'a>(row: &Row<'a>, column: &str) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
-fn entry(
+pub(crate) fn entry(
     kind: EntityKind,
     row: &Row<'_>,
     origin: Origin,

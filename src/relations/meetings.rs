@@ -116,7 +116,7 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
             continue; // most sentences: no date needed
         }
         let future = ctx.lex.has_future(text, sentence.span);
-        let mut date_mentions = find_dates(&text[sentence.span], doc.date(), future);
+        let mut date_mentions = find_dates(&text[sentence.span], doc.civil_date(), future);
         // "NAIROBI, March 8 (Reuters) -": the dateline's date is the filing date.
         if let Some(end) = dateline_end(&text[sentence.span]) {
             date_mentions.retain(|d| d.span.start >= end);
@@ -149,7 +149,7 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
             let iso = d.date.map(|d| d.to_string());
             for m in &mut found[before..] {
                 m.date = iso.clone();
-                let ahead = match (d.date, doc.date()) {
+                let ahead = match (d.date, doc.civil_date()) {
                     (Some(x), Some(a)) => x > a,
                     _ => false,
                 };

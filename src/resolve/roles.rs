@@ -41,7 +41,7 @@ pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
 
 /// Step 4: the roles gazetteer people hold at the article's date.
 pub(super) fn gazetteer_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
-    let date = input.doc.date();
+    let date = input.doc.civil_date();
     for i in 0..b.out.entities.len() {
         let Some(entry) = b.out.entities[i].entry else {
             continue;
