@@ -65,7 +65,8 @@ impl fmt::Display for EntityKind {
 ///   name; `id`: the gazetteer id (a Wikidata QID where the data has one), or null for an
 ///   entity found by rules.
 /// - `via` (every mention): how it was found, from most to least certain: `gazetteer` |
-///   `alias` | `title` | `given_name` | `pattern` | `short_form` | `role` | `pronoun`
+///   `alias` | `title` | `given_name` | `pattern` | `context` | `shape` | `short_form` |
+///   `role` | `pronoun`
 ///   (see [`Via`]). Filter on it to trade recall for precision.
 /// - `participants`: canonical names of at least two named people; `status`: `held` |
 ///   `planned` | `cancelled` ([`MeetingStatus`]); `place`, `date` (ISO): null when the text
@@ -128,7 +129,8 @@ pub struct Entity {
 /// How a mention was found, from most to least certain; lets users filter by confidence.
 ///
 /// In JSON each value is written in snake_case, as [`as_str`](Via::as_str) gives it:
-/// `gazetteer`, `alias`, `title`, `given_name`, `pattern`, `short_form`, `role`, `pronoun`.
+/// `gazetteer`, `alias`, `title`, `given_name`, `pattern`, `context`, `shape`, `short_form`,
+/// `role`, `pronoun`.
 ///
 /// ```
 /// use gazette::Via;
@@ -151,6 +153,12 @@ pub enum Via {
     GivenName,
     /// An organisation pattern ("National Security Office").
     Pattern,
+    /// A name no list knows, whose kind its context or its own words give ("Okafor said",
+    /// "GameStop, the video game retailer", "Dallas Cowboys").
+    Context,
+    /// A name no list knows, taken as a person by its shape alone: two or more capitalised
+    /// words that are not common English words ("Tyre Nichols").
+    Shape,
     /// A short form of a name in the document ("Brekov", "Mr. Brekov"), or a surname only
     /// one gazetteer person has.
     ShortForm,
@@ -169,6 +177,8 @@ impl Via {
             Via::Title => "title",
             Via::GivenName => "given_name",
             Via::Pattern => "pattern",
+            Via::Context => "context",
+            Via::Shape => "shape",
             Via::ShortForm => "short_form",
             Via::Role => "role",
             Via::Pronoun => "pronoun",
@@ -414,6 +424,8 @@ mod tests {
                 | Via::Title
                 | Via::GivenName
                 | Via::Pattern
+                | Via::Context
+                | Via::Shape
                 | Via::ShortForm
                 | Via::Role
                 | Via::Pronoun => (v.as_str(), serde_json::to_string(&v).unwrap()),
@@ -440,6 +452,8 @@ mod tests {
             Via::Title,
             Via::GivenName,
             Via::Pattern,
+            Via::Context,
+            Via::Shape,
             Via::ShortForm,
             Via::Role,
             Via::Pronoun,

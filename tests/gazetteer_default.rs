@@ -203,7 +203,19 @@ fn months_and_surnames_are_not_people_by_themselves() {
 
 #[test]
 fn a_place_name_inside_a_building_name_is_not_the_place() {
-    assert!(names("The talks were held at Bellevue Palace.").is_empty());
+    // The building is a place of its own (issue 10: "Apple Park" is no mention of Apple).
+    assert_eq!(
+        names("The talks were held at Bellevue Palace."),
+        [(EntityKind::Place, "Bellevue Palace".to_string())]
+    );
+    assert_eq!(
+        names("Ana Ruiz met Tim Cook at Apple Park."),
+        [
+            (EntityKind::Person, "Ana Ruiz".to_string()),
+            (EntityKind::Person, "Tim Cook".to_string()),
+            (EntityKind::Place, "Apple Park".to_string())
+        ]
+    );
     assert_eq!(
         names("She moved to Bellevue."),
         [(EntityKind::Place, "Bellevue".to_string())]

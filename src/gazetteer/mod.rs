@@ -12,7 +12,7 @@ mod parse;
 pub(crate) use added::Additions;
 pub use added::GazetteerEntry;
 pub(crate) use classes::{
-    Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass,
+    Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass, WordTag,
 };
 pub(crate) use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};

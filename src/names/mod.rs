@@ -40,6 +40,12 @@ use std::collections::HashMap;
 
 /// The most words a name read by rule may have.
 const MAX_NAME_WORDS: usize = 5;
+/// A word whose commonness level (`words.tsv`) is at most this is a common English word.
+pub(super) const COMMON_LEVEL: u8 = 50;
+/// A word at this commonness level or below is among the most common English words.
+pub(super) const VERY_COMMON_LEVEL: u8 = 20;
+/// A place in the gazetteer below this population may be read as part of a person's name.
+pub(super) const SMALL_PLACE: u64 = 500_000;
 /// The most capitalised words before an organisation's head noun.
 const MAX_ORG_WORDS: usize = 6;
 
@@ -127,6 +133,10 @@ pub(crate) enum NameVia {
     Title,
     GivenName,
     Pattern,
+    /// An open-world name whose kind its context gives.
+    Context,
+    /// An open-world name taken as a person by its shape alone.
+    Shape,
 }
 
 /// A title in the text, with the country that qualifies it and what it introduces.
@@ -167,7 +177,7 @@ pub(crate) struct NameMentions {
     pub(crate) offices: Vec<(Span, usize)>,
 }
 
-mod given;
+mod open;
 mod orgs;
 mod titles;
 
@@ -188,6 +198,7 @@ pub(crate) fn find(
     found: &GazetteerMentions,
 ) -> NameMentions {
     let ctx = Context {
+        doc,
         text: doc.text(),
         tokens: doc.tokens(),
         body: doc.body(),
@@ -204,13 +215,30 @@ pub(crate) fn find(
     titles::titles(&mut pass);
     orgs::organisations(&mut pass);
     orgs::offices(&mut pass);
-    given::given_names(&mut pass);
+    open::open_names(&mut pass);
     pass.out.names.sort_by_key(|n| n.span.start);
+    swallow(&mut pass.out, found);
     pass.out
+}
+
+/// Gazetteer mentions inside a name found by rule are part of it, not mentions
+/// ("Bellevue" in "Bellevue Palace", "Dallas" in "Dallas Cowboys").
+fn swallow(out: &mut NameMentions, found: &GazetteerMentions) {
+    for n in &out.names {
+        out.swallowed.extend(
+            starting_within(&found.mentions, n.span, |m| m.span)
+                .iter()
+                .filter(|m| n.span.contains(m.span))
+                .map(|m| m.span),
+        );
+    }
+    out.swallowed.sort_by_key(|s| s.start);
+    out.swallowed.dedup();
 }
 
 /// What the rules read.
 pub(super) struct Context<'a> {
+    pub(super) doc: &'a Document,
     pub(super) text: &'a str,
     pub(super) tokens: &'a [Token],
     pub(super) body: Span,
@@ -239,6 +267,10 @@ impl Context<'_> {
             return None;
         }
         let word = &self.text[t.span];
+        // "North", "Grand", "Monday": a word that classifies names is no given name.
+        if !self.classes(i).is_empty() {
+            return None;
+        }
         // "La Guaira", "El Paso", "Al Jazeera": a capitalised name particle is no given name.
         let lower = word.to_lowercase();
         if self
@@ -296,15 +328,20 @@ impl Context<'_> {
     /// of the token after the name.
     pub(super) fn read_name(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
+        // A name word: capitalised, or initials in capitals ("JVV Satyanarayan", "Ananth
+        // AV"); not a word that classifies names; free, or a small town's name inside the
+        // name ("Abena Pokua Adompim Busia").
         let ok_word = |j: usize| -> bool {
             j < toks.len()
-                && !taken[j]
+                && (!taken[j] || self.small_place_at(j))
                 && toks[j].kind == TokenKind::Word
-                && is_name_word(self.word(j))
+                && (is_name_word(self.word(j)) || is_initials(self.word(j)))
                 && !self.classes(j).meets(ClassSet::of(&[
                     WordClass::NotName,
                     WordClass::OrgHead,
                     WordClass::OrgWord,
+                    WordClass::PlaceWord,
+                    WordClass::CorporateSuffix,
                 ]))
         };
         if !ok_word(i) {
@@ -366,11 +403,52 @@ impl Context<'_> {
             last -= 1;
             end -= 1;
         }
+        // Common words are no name ("Director Academies", "Free Trade").
+        if (i..end).all(|j| toks[j].kind != TokenKind::Word || self.is_common(j)) {
+            return None;
+        }
         Some((
             Span::new(toks[i].span.start, toks[last].span.end),
             words,
             end,
         ))
+    }
+
+    /// Whether token `j` is a common English word (`words.tsv`, at most
+    /// [`COMMON_LEVEL`]) that is not also a name.
+    pub(super) fn is_common(&self, j: usize) -> bool {
+        let w = self.word(j);
+        let lower = if w.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        self.gaz
+            .words
+            .get(lower.as_ref())
+            .is_some_and(|info| info.level <= COMMON_LEVEL && !info.proper)
+    }
+
+    /// Whether token `j` is one of the most common English words (`words.tsv` level 20 or
+    /// less), names or not ("High", "Brown", "Will").
+    pub(super) fn is_very_common(&self, j: usize) -> bool {
+        let lower = self.word(j).to_lowercase();
+        self.gaz
+            .words
+            .get(&lower)
+            .is_some_and(|info| info.level <= VERY_COMMON_LEVEL)
+    }
+
+    /// Whether token `j` is inside a gazetteer mention of a town small enough to be part of
+    /// a person's name (a city under [`SMALL_PLACE`] people).
+    pub(super) fn small_place_at(&self, j: usize) -> bool {
+        let span = self.tokens[j].span;
+        overlapping(&self.found.mentions, span, |m| m.span).is_some_and(|m| {
+            let e = self.gaz.entry(m.entry);
+            e.kind == EntityKind::Place
+                && matches!(e.place_type.as_deref(), Some("city" | "admin") | None)
+                && e.population < SMALL_PLACE
+        })
     }
 
     /// Reads an organisation name whose head noun is token `i` or which starts at token `i`
@@ -381,12 +459,14 @@ impl Context<'_> {
             return None;
         }
         let spaced = |a: usize, b: usize| &self.text[toks[a].span.end..toks[b].span.start] == " ";
+        // Capitalised words, and acronyms inside the name ("AFSCME Council", "NHS Trust").
         let cap_ok = |j: usize| {
             toks[j].kind == TokenKind::Word
-                && is_name_word(self.word(j))
+                && (is_name_word(self.word(j)) || is_acronym(self.word(j)))
                 && !self.is_function_word(j)
         };
-        // Left: capitalised words (gazetteer places allowed: "Ohio State University").
+        // Left: capitalised words (gazetteer places allowed: "Ohio State University"), also
+        // across "&" and "and" ("Telford & Wrekin Council").
         let mut start = i;
         let mut n = 0;
         let mut free = 0; // modifiers no gazetteer mention covers
@@ -409,6 +489,13 @@ impl Context<'_> {
                 }
             }
             let j = start - 1;
+            let joins = matches!(self.word(j), "&" | "and") && n > 0;
+            if joins && j > 0 && spaced(j - 1, j) && spaced(j, start) && cap_ok(j - 1) {
+                start = j - 1;
+                n += 1;
+                free += usize::from(!taken[j - 1]);
+                continue;
+            }
             if !spaced(j, start) || !cap_ok(j) || self.taken_by_person(j, taken) {
                 break;
             }
@@ -416,11 +503,25 @@ impl Context<'_> {
             n += 1;
             free += usize::from(!taken[j]);
         }
-        // Right: "of" / "for" + capitalised words.
+        // Right: further words up to another head or a corporate suffix ("Bharat Petroleum
+        // Corporation Limited", "Telford Hospital NHS Trust"), a number ("Council 31").
         let mut end = i + 1;
+        let mut k = end;
+        while k < toks.len() && k - end < MAX_ORG_WORDS && spaced(k - 1, k) && cap_ok(k) {
+            k += 1;
+            let c = self.classes(k - 1);
+            if c.has(WordClass::OrgHead) || c.has(WordClass::CorporateSuffix) {
+                end = k;
+            }
+        }
+        if let Some(next) = toks.get(end) {
+            if next.kind == TokenKind::Number && spaced(end - 1, end) && next.span.len() <= 4 {
+                end += 1;
+            }
+        }
         if let Some(next) = toks.get(end) {
             let nw = &self.text[next.span];
-            if matches!(nw, "of" | "for") && spaced(i, end) {
+            if matches!(nw, "of" | "for") && spaced(end - 1, end) {
                 let mut k = end + 1;
                 let mut m = 0;
                 while k < toks.len() && m < MAX_ORG_WORDS && spaced(k - 1, k) {
@@ -485,6 +586,20 @@ impl Context<'_> {
         let demonym = overlapping(&self.found.demonyms, s, |d| d.span).is_some();
         !(place_or_body || demonym)
     }
+}
+
+/// Two to eight capitals (digits allowed after the first), not a listed common acronym
+/// ("NHS", "AFSCME", "ABC7"; not "CEO").
+pub(super) fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=8).contains(&n)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Initials written without periods: one to three capitals ("AV", "JVV").
+pub(super) fn is_initials(w: &str) -> bool {
+    (1..=3).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
 }
 
 /// Capitalised, and not written all in capitals (a one-letter initial is fine).

@@ -281,6 +281,8 @@ fn known_names(b: &mut Builder<'_>, input: &Inputs<'_>) -> Vec<RuleName> {
             NameVia::Title => Via::Title,
             NameVia::GivenName => Via::GivenName,
             NameVia::Pattern => Via::Pattern,
+            NameVia::Context => Via::Context,
+            NameVia::Shape => Via::Shape,
         };
         b.add(n.span, e, via);
     }

@@ -15,7 +15,7 @@
 
 use super::names::{gazetteer_surname, DocNames};
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
-use crate::names::RuleName;
+use crate::names::{NameVia, RuleName};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
 use crate::{EntityKind, Span};
@@ -62,10 +62,16 @@ pub(super) fn short_names_after_titles(
         if b.out.entities[entity].gender.is_none() {
             b.out.entities[entity].gender = n.gender;
         }
-        let via = if b.out.entities[entity].name == full {
-            Via::Title
-        } else {
+        let via = if b.out.entities[entity].name != full {
             Via::ShortForm
+        } else {
+            match n.via {
+                NameVia::Context => Via::Context,
+                NameVia::Shape => Via::Shape,
+                NameVia::GivenName => Via::GivenName,
+                NameVia::Pattern => Via::Pattern,
+                NameVia::Title => Via::Title,
+            }
         };
         b.add(n.span, entity, via);
         if let (Some(t), Some(role)) = (title_of.get(&n.span), title.and_then(|t| t.role.clone())) {

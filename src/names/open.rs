@@ -1,0 +1,1302 @@
+//! Open-world names: every capitalised name the other rules left, its kind read from
+//! evidence, the gazetteer being the strongest evidence but not the gate.
+//!
+//! # Candidates
+//!
+//! A candidate is a maximal run of name tokens: capitalised words ("Okafor"), short
+//! all-capital words ("AV", "NATO"), words with an inner capital ("GameStop", "McAdam"),
+//! joined by single spaces (a line break inside a paragraph counts as a space), by hyphens
+//! and apostrophes inside a name ("Misbah-ul-Haq", "O'Neill", "Ng'ang'a"), by initials' periods
+//! ("J. R. Smith"), by name particles between two name words ("Luiz da Silva") and by the
+//! connectors of organisation names ("Telford & Wrekin Council"). A possessive "'s" ends a
+//! run. Then:
+//!
+//! - a function word at the start ("The", "In", "But") is dropped (a leading "The" is kept
+//!   as evidence that the name is no person);
+//! - a common English word (`words.tsv`, not also a name) at the start of a sentence, after
+//!   an opening quote mark or anywhere in a headline is a name only with evidence, so it is
+//!   dropped ("Police said", "Despite Smith's", "Asked whether"); in a headline each such
+//!   word ends the run;
+//! - a connector ("of", "and", "&", "the") stays inside only when the run ends in a word
+//!   that makes it an organisation or a place ("Telford & Wrekin Council"); otherwise the
+//!   run is cut there ("Ana Ruiz of Acme" gives "Ana Ruiz" and "Acme");
+//! - a run that is exactly a gazetteer name is left to the gazetteer; one that holds a
+//!   gazetteer name and more words swallows it when its last word makes it an organisation,
+//!   a place or a building ("Dallas Cowboys", "Apple Park") or when the name is a small town
+//!   inside a person's name ("Tyre Nichols"), and is cut around it otherwise.
+//!
+//! # Kind from evidence
+//!
+//! Every candidate text gathers evidence from its own words and from each place it occurs
+//! (one name, one kind per article); the strongest kind wins:
+//!
+//! - **its words**: a corporate suffix ("Inc", "Ltd", "AG") or an organisation head noun
+//!   ("Council", "Trust") at the end → institution; a place noun ("County", "River") or a
+//!   building noun ("Park", "Stadium") at the end → place; a plural common noun at the end
+//!   ("Cowboys", "Monkeys") → institution (teams, bands); a known given name first and a
+//!   name-like word last → person; an acronym or a word with an inner capital on its own
+//!   ("NATO", "GameStop") → institution;
+//! - **its context**: "in"/"near"/"from" before it, or "-based" after it → place; "X, 34," →
+//!   person; an apposition ", a lawyer" / ", the video game retailer" / ", a border town" →
+//!   the kind of its noun (`role_nouns.tsv`); "X's chief executive" → institution, "X's wife"
+//!   → person; the subject of a speech verb ("X said", "said X") → person (an institution
+//!   when its words say so); "the X" (not at a sentence start) → not a person;
+//! - **its shape**, when nothing else speaks: two or more name-like words (not common English
+//!   words) → person.
+//!
+//! A candidate with no kind (a single word with no evidence, a run of common words such as
+//! "Free Trade") gives no name; resolution may still read a single word as the short form of a
+//! name ("Okafor" for "Ngozi Okafor").
+
+use super::{Pass, RuleName};
+use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
+use crate::names::NameVia;
+use crate::segment::{Token, TokenKind};
+use crate::span::{overlapping, starting_within};
+use crate::{EntityKind, Span};
+use std::collections::HashMap;
+
+/// The most tokens a candidate may have.
+const MAX_RUN_TOKENS: usize = 16;
+
+/// How a token can take part in a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// "Okafor", "O", "McAdam": a capital first, not all capitals.
+    Capitalised,
+    /// "NATO", "AV", "ABC7": two or more capitals and no lower-case letter.
+    Capitals,
+    /// "eBay", "iPhone": lower-case first, a capital inside.
+    Inner,
+    /// Anything else.
+    Other,
+}
+
+fn shape(text: &str, t: &Token) -> Shape {
+    if t.kind != TokenKind::Word {
+        return Shape::Other;
+    }
+    let w = &text[t.span];
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
+    if first.is_uppercase() {
+        if w.chars().count() > 1 && !w.chars().any(char::is_lowercase) {
+            Shape::Capitals
+        } else {
+            Shape::Capitalised
+        }
+    } else if first.is_lowercase() && chars.any(char::is_uppercase) {
+        Shape::Inner
+    } else {
+        Shape::Other
+    }
+}
+
+/// Evidence for each kind, summed over a name's occurrences, with the most certain rule
+/// that voted for each kind.
+#[derive(Clone, Copy, Debug, Default)]
+struct Votes {
+    person: i32,
+    place: i32,
+    institution: i32,
+    via: [Option<NameVia>; 3],
+}
+
+fn slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Institution => 2,
+    }
+}
+
+impl Votes {
+    fn add(&mut self, kind: EntityKind, weight: i32, via: NameVia) {
+        match kind {
+            EntityKind::Person => self.person += weight,
+            EntityKind::Place => self.place += weight,
+            EntityKind::Institution => self.institution += weight,
+        }
+        let best = &mut self.via[slot(kind)];
+        if weight > 0 && best.is_none_or(|v| rank(via) < rank(v)) {
+            *best = Some(via);
+        }
+    }
+
+    fn merge(&mut self, other: Votes) {
+        self.person += other.person;
+        self.place += other.place;
+        self.institution += other.institution;
+        for (mine, theirs) in self.via.iter_mut().zip(other.via) {
+            if let Some(v) = theirs {
+                if mine.is_none_or(|w| rank(v) < rank(w)) {
+                    *mine = Some(v);
+                }
+            }
+        }
+    }
+
+    /// The kind with the most evidence, if any has some and no other ties with it.
+    fn winner(&self) -> Option<EntityKind> {
+        let all = [
+            (EntityKind::Person, self.person),
+            (EntityKind::Place, self.place),
+            (EntityKind::Institution, self.institution),
+        ];
+        let best = all.iter().map(|(_, v)| *v).max().unwrap_or(0);
+        if best <= 0 {
+            return None;
+        }
+        let mut winners = all.iter().filter(|(_, v)| *v == best);
+        match (winners.next(), winners.next()) {
+            (Some((k, _)), None) => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// The most certain rule that voted for `kind`.
+    fn via(&self, kind: EntityKind) -> Option<NameVia> {
+        self.via[slot(kind)]
+    }
+}
+
+/// Lower is more certain.
+fn rank(via: NameVia) -> u8 {
+    match via {
+        NameVia::Title => 0,
+        NameVia::GivenName => 1,
+        NameVia::Pattern => 2,
+        NameVia::Context => 3,
+        NameVia::Shape => 4,
+    }
+}
+
+/// One candidate: a token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+/// Per-token facts the rule reads.
+struct Tokens<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    /// Taken by a name an earlier rule found (not merely by a gazetteer mention).
+    by_rule: Vec<bool>,
+    shapes: Vec<Shape>,
+    /// Sentence-initial-like: the first word of a sentence, after an opening quote mark or a
+    /// colon.
+    initial: Vec<bool>,
+    /// In a paragraph written as a headline.
+    headline: Vec<bool>,
+}
+
+/// The open-world rule: adds every candidate that gets a kind.
+pub(super) fn open_names(pass: &mut Pass<'_>) {
+    let facts = token_facts(pass);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < facts.tokens.len() {
+        match read_run(pass, &facts, i) {
+            Some(run) => {
+                i = run.end;
+                runs.extend(refine(pass, &facts, run));
+            }
+            None => i += 1,
+        }
+    }
+    // One name, one kind: votes pooled over every occurrence of the same words.
+    let mut pooled: HashMap<String, Votes> = HashMap::new();
+    let mut found: Vec<(Run, String)> = Vec::new();
+    for run in runs {
+        if only_class_words(pass, &facts, run) {
+            continue;
+        }
+        if before_possessed_name(&facts, run) || coordinated_with_common_noun(pass, &facts, run) {
+            continue;
+        }
+        let key = key_of(&facts, run);
+        if std::env::var("GAZETTE_DEBUG").is_ok() {
+            eprintln!(
+                "run {key:?} inner {:?} ctx {:?}",
+                inner_votes(pass, &facts, run),
+                context_votes(pass, &facts, run)
+            );
+        }
+        // A name's own words count once; each place it stands adds its context.
+        let votes = pooled
+            .entry(key.clone())
+            .or_insert_with(|| inner_votes(pass, &facts, run));
+        votes.merge(context_votes(pass, &facts, run));
+        found.push((run, key));
+    }
+    // A single word, or a shorter form, of a person's name is left to resolution, which
+    // reads it as that person ("Okafor" for "Ngozi Okafor", "Lopez Obrador" for "Andres
+    // Manuel Lopez Obrador").
+    let mut people = known_people(pass);
+    for (run, key) in &found {
+        if run.end - run.start > 1 && pooled[key].winner() == Some(EntityKind::Person) {
+            people.push(key.split_whitespace().map(str::to_string).collect());
+        }
+    }
+    let acronyms = introduced_acronyms(&facts);
+    for (run, key) in found {
+        let votes = pooled[&key];
+        let Some(kind) = votes.winner() else { continue };
+        let single = name_words(&facts, run) == 1;
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let shorter_form = people
+            .iter()
+            .any(|p| p.len() > words.len() && words.iter().all(|w| p.iter().any(|x| x == w)));
+        if (shorter_form && (single || kind == EntityKind::Person)) || acronyms.contains(&key) {
+            continue;
+        }
+        // A bare given name ("Chad said") is a person only when a noun says so ("his son
+        // Stephen"); else resolution may read it as the first name of a person named in full.
+        if single
+            && kind == EntityKind::Person
+            && pass.ctx.given_gender(run.start).is_some()
+            && votes.person < 3
+        {
+            continue;
+        }
+        // A single letter, or a single common word without a head ("the Annex"), is no name.
+        if single
+            && (key.chars().count() == 1
+                || pass.ctx.is_very_common(run.start) && votes.via(kind) != Some(NameVia::Pattern))
+        {
+            continue;
+        }
+        let via = votes.via(kind);
+        if via == Some(NameVia::Shape) && kind != EntityKind::Person {
+            // Shape alone names a person only; an acronym needs its context too.
+            if !(votes.institution > 0 && votes.person <= 0 && single_shape(&facts, run)) {
+                continue;
+            }
+        }
+        let span = Span::new(
+            facts.tokens[run.start].span.start,
+            facts.tokens[run.end - 1].span.end,
+        );
+        let gender = (kind == EntityKind::Person)
+            .then(|| pass.ctx.given_gender(run.start))
+            .flatten();
+        pass.out.names.push(RuleName {
+            span,
+            kind,
+            via: via.unwrap_or(NameVia::Context),
+            words: name_words(&facts, run),
+            gender,
+            canonical: None,
+        });
+        super::mark(&mut pass.taken, run.start, run.end);
+    }
+}
+
+/// An acronym or a word with an inner capital standing alone ("NATO", "GameStop").
+fn single_shape(facts: &Tokens<'_>, run: Run) -> bool {
+    run.end - run.start == 1
+        && matches!(
+            facts.shapes[run.start],
+            Shape::Capitals | Shape::Inner | Shape::Capitalised
+        )
+}
+
+/// "Krishna's Butter Ball", "Fisherman's Cove": a run before "'s" and a capitalised word
+/// that is no title is the start of a longer name, not a name of its own.
+fn before_possessed_name(facts: &Tokens<'_>, run: Run) -> bool {
+    let t = facts.tokens;
+    let (Some(apo), Some(s), Some(next)) = (t.get(run.end), t.get(run.end + 1), t.get(run.end + 2))
+    else {
+        return false;
+    };
+    let glued = apo.span.start == t[run.end - 1].span.end && s.span.start == apo.span.end;
+    glued
+        && matches!(&facts.text[apo.span], "'" | "’")
+        && &facts.text[s.span] == "s"
+        && facts.shapes[run.end + 2] == Shape::Capitalised
+        && next.span.start == s.span.end + 1
+}
+
+/// "trade in Miraa and fish": a word joined by "and"/"or" to a lower-case common noun is a
+/// common noun written with a capital, not a name.
+fn coordinated_with_common_noun(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let t = facts.tokens;
+    let common_noun = |j: usize| {
+        t.get(j).is_some_and(|tok| {
+            let w = &facts.text[tok.span];
+            w.starts_with(char::is_lowercase)
+                && pass
+                    .ctx
+                    .gaz
+                    .words
+                    .get(w)
+                    .is_some_and(|i| i.tags.has(WordTag::Noun) || i.tags.has(WordTag::Plural))
+                && pass.ctx.words.function_classes(w).is_empty()
+        })
+    };
+    let conj = |j: usize| {
+        t.get(j)
+            .is_some_and(|tok| matches!(&facts.text[tok.span], "and" | "or"))
+    };
+    let after = conj(run.end) && common_noun(run.end + 1);
+    let before = run.start >= 2 && conj(run.start - 1) && common_noun(run.start - 2);
+    (after || before) && run.end - run.start == 1
+}
+
+/// Acronyms written in parentheses right after a capitalised word: "(CFA)".
+fn introduced_acronyms(facts: &Tokens<'_>) -> Vec<String> {
+    let t = facts.tokens;
+    let mut out = Vec::new();
+    for j in 2..t.len().saturating_sub(1) {
+        let open = &facts.text[t[j - 1].span] == "(" && &facts.text[t[j + 1].span] == ")";
+        if open
+            && facts.shapes[j] == Shape::Capitals
+            && matches!(facts.shapes[j - 2], Shape::Capitalised | Shape::Capitals)
+        {
+            out.push(facts.text[t[j].span].to_string());
+        }
+    }
+    out
+}
+
+/// The people named so far, as lists of words: gazetteer people (as written and as the
+/// gazetteer names them) and names found by title.
+fn known_people(pass: &Pass<'_>) -> Vec<Vec<String>> {
+    let text = pass.ctx.text;
+    let gaz = pass.ctx.gaz;
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let mut out = Vec::new();
+    for m in &pass.ctx.found.mentions {
+        if gaz.entry(m.entry).kind == EntityKind::Person {
+            out.push(words(&text[m.span]));
+            out.push(words(&gaz.entry(m.entry).name));
+        }
+    }
+    for n in &pass.out.names {
+        if n.kind == EntityKind::Person {
+            out.push(words(&text[n.span]));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A run of words that only classify names ("Group", "International Airport", "Tuesday",
+/// "President"): no name of its own.
+fn only_class_words(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    (run.start..run.end).all(|j| {
+        let t = facts.tokens[j];
+        if t.kind != TokenKind::Word {
+            return true;
+        }
+        let w = &facts.text[t.span];
+        let lower = w.to_lowercase();
+        !pass.ctx.classes(j).is_empty()
+            || !pass.ctx.words.function_classes(w).is_empty()
+            || pass.ctx.gaz.titles.contains_key(&lower)
+    })
+}
+
+/// The number of name words of a run (initials' periods and joiners not counted).
+fn name_words(facts: &Tokens<'_>, run: Run) -> usize {
+    let mut n = 0;
+    for j in run.start..run.end {
+        let glued = j > run.start && facts.tokens[j - 1].span.end == facts.tokens[j].span.start;
+        if facts.tokens[j].kind == TokenKind::Word && !glued {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn key_of(facts: &Tokens<'_>, run: Run) -> String {
+    let span = Span::new(
+        facts.tokens[run.start].span.start,
+        facts.tokens[run.end - 1].span.end,
+    );
+    facts.text[span]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Shapes, sentence starts and headline paragraphs of every token.
+fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
+    let ctx = &pass.ctx;
+    let (text, tokens) = (ctx.text, ctx.tokens);
+    let shapes: Vec<Shape> = tokens.iter().map(|t| shape(text, t)).collect();
+    let mut initial = vec![false; tokens.len()];
+    for s in ctx.doc.sentences() {
+        let from = tokens.partition_point(|t| t.span.start < s.span.start);
+        if let Some(first) = tokens[from..]
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+        {
+            if tokens[from + first].span.start < s.span.end {
+                initial[from + first] = true;
+            }
+        }
+    }
+    for (j, t) in tokens.iter().enumerate().skip(1) {
+        let prev = &text[tokens[j - 1].span];
+        let opens = matches!(prev, "“" | "\"" | "‘" | "«" | ":" | "(" | "—" | "–")
+            && t.kind == TokenKind::Word;
+        if opens {
+            initial[j] = true;
+        }
+    }
+    let mut headline = vec![false; tokens.len()];
+    for &p in ctx.doc.paragraphs() {
+        let from = tokens.partition_point(|t| t.span.start < p.start);
+        let to = tokens.partition_point(|t| t.span.start < p.end);
+        if is_headline(text, &tokens[from..to], &shapes[from..to], p) {
+            for h in &mut headline[from..to] {
+                *h = true;
+            }
+        }
+    }
+    let mut by_rule = vec![false; tokens.len()];
+    for n in &pass.out.names {
+        let from = tokens.partition_point(|t| t.span.start < n.span.start);
+        let to = tokens.partition_point(|t| t.span.start < n.span.end);
+        for b in &mut by_rule[from..to] {
+            *b = true;
+        }
+    }
+    Tokens {
+        text,
+        tokens,
+        by_rule,
+        shapes,
+        initial,
+        headline,
+    }
+}
+
+/// A paragraph written as a headline: no final stop, and most of its longer words
+/// capitalised.
+fn is_headline(text: &str, tokens: &[Token], shapes: &[Shape], p: Span) -> bool {
+    let para = text[p].trim_end();
+    if para.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']) {
+        return false;
+    }
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&j| tokens[j].kind == TokenKind::Word && tokens[j].span.len() >= 4)
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|&&j| matches!(shapes[j], Shape::Capitalised | Shape::Capitals))
+        .count();
+    capitalised * 10 >= words.len() * 7
+}
+
+/// Whether token `j` is a name token a run may start or go on with.
+fn is_name_token(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    if pass.taken[j] && !taken_by_gazetteer(pass, facts, j) {
+        return false;
+    }
+    match facts.shapes[j] {
+        Shape::Capitalised | Shape::Inner => true,
+        Shape::Capitals => facts.tokens[j].span.len() <= 12,
+        Shape::Other => false,
+    }
+}
+
+/// Whether token `j` is taken by a gazetteer mention (not by an earlier rule's name).
+fn taken_by_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let span = pass.ctx.tokens[j].span;
+    !facts.by_rule[j] && overlapping(&pass.ctx.found.mentions, span, |m| m.span).is_some()
+}
+
+/// The gap between two tokens is one space (or one line break inside the paragraph).
+fn spaced(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.span.end..b.span.start];
+    !gap.is_empty()
+        && gap.chars().count() <= 2
+        && gap.chars().all(char::is_whitespace)
+        && gap.chars().filter(|&c| c == '\n').count() <= 1
+}
+
+/// Reads the maximal run of name tokens starting at token `i`.
+fn read_run(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> Option<Run> {
+    let (text, toks) = (facts.text, facts.tokens);
+    if !is_name_token(pass, facts, i)
+        || pass
+            .ctx
+            .words
+            .is(&text[toks[i].span], FunctionClass::Negation)
+    {
+        return None;
+    }
+    // Never from the middle of a gazetteer name ("N" of "U.N.").
+    let t = toks[i].span;
+    if overlapping(&pass.ctx.found.mentions, t, |m| m.span).is_some_and(|m| m.span.start < t.start)
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < toks.len() && end - i < MAX_RUN_TOKENS {
+        let prev = &toks[end - 1];
+        let next = &toks[end];
+        let glued = prev.span.end == next.span.start;
+        let nw = &text[next.span];
+        if glued {
+            // Initials: "J." (a one-letter word, a period, then a name word).
+            if nw == "."
+                && facts.shapes[end - 1] != Shape::Other
+                && text[prev.span].chars().count() == 1
+            {
+                if toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
+                    && is_name_token(pass, facts, end + 1)
+                {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            // Inside a word: "Jae-in", "Misbah-ul-Haq", "O'Neill", "Ng'ang'a", "AT&T".
+            if matches!(nw, "-" | "'" | "’" | "&") {
+                let Some(after) = toks.get(end + 1) else {
+                    break;
+                };
+                let tight = after.span.start == next.span.end && after.kind == TokenKind::Word;
+                let aw = &text[after.span];
+                let possessive = matches!(nw, "'" | "’") && matches!(aw, "s" | "S");
+                // "Kuwait-based", "Ukraine-born": a common word after a hyphen is no name part.
+                let compound = nw == "-"
+                    && aw.starts_with(char::is_lowercase)
+                    && pass.ctx.is_common(end + 1)
+                    && pass.ctx.words.function_classes(aw).is_empty();
+                if compound {
+                    break;
+                }
+                let contraction =
+                    matches!(nw, "'" | "’") && matches!(aw, "t" | "ll" | "re" | "ve" | "d" | "m");
+                if tight
+                    && !possessive
+                    && !contraction
+                    && (!pass.taken[end + 1] || taken_by_gazetteer(pass, facts, end + 1))
+                {
+                    end += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if !spaced(text, prev, next) {
+            break;
+        }
+        if is_name_token(pass, facts, end) {
+            end += 1;
+            continue;
+        }
+        // A particle or connector between two name words.
+        let classes = pass.ctx.classes(end);
+        let joins = classes.has(WordClass::Particle) || classes.has(WordClass::Connector);
+        if joins
+            && facts.shapes[end] == Shape::Other
+            && toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
+            && end + 1 < toks.len()
+            && is_name_token(pass, facts, end + 1)
+        {
+            end += 2;
+            continue;
+        }
+        break;
+    }
+    Some(Run { start: i, end })
+}
+
+/// Trims and cuts a raw run into candidates (see the module docs).
+fn refine(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
+    let mut out = Vec::new();
+    for part in cut_headline(pass, facts, run) {
+        for part in cut_connectors(pass, facts, part) {
+            let Some(part) = trim(pass, facts, part) else {
+                continue;
+            };
+            out.extend(around_gazetteer(pass, facts, part));
+        }
+    }
+    out
+}
+
+/// Whether the word of token `j` is a common English word and not also a name.
+fn is_common(pass: &Pass<'_>, _facts: &Tokens<'_>, j: usize) -> bool {
+    pass.ctx.is_common(j)
+}
+
+/// Whether the word of token `j` looks like a name: not a common English word, not a function
+/// word, not a listed non-name.
+fn is_namey(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let w = &facts.text[facts.tokens[j].span];
+    facts.tokens[j].kind == TokenKind::Word
+        && !is_common(pass, facts, j)
+        && pass.ctx.words.function_classes(w).is_empty()
+        && !pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
+            WordClass::NotName,
+            WordClass::OrgWord,
+            WordClass::OrgHead,
+            WordClass::PlaceWord,
+            WordClass::Facility,
+            WordClass::CorporateSuffix,
+        ]))
+}
+
+/// In a headline, common words end a run.
+fn cut_headline(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
+    if !facts.headline[run.start] {
+        return vec![run];
+    }
+    let mut out = Vec::new();
+    let mut start = run.start;
+    for j in run.start..run.end {
+        let common = facts.tokens[j].kind == TokenKind::Word && is_common(pass, facts, j);
+        if common {
+            if start < j {
+                out.push(Run { start, end: j });
+            }
+            start = j + 1;
+        }
+    }
+    if start < run.end {
+        out.push(Run {
+            start,
+            end: run.end,
+        });
+    }
+    out
+}
+
+/// Whether the last word of the run makes it an organisation, a place or a building.
+fn headed(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let last = run.end - 1;
+    pass.ctx
+        .classes(last)
+        .meets(crate::gazetteer::ClassSet::of(&[
+            WordClass::OrgHead,
+            WordClass::CorporateSuffix,
+            WordClass::PlaceWord,
+            WordClass::Facility,
+        ]))
+        || team(pass, facts, run)
+}
+
+/// A plural common noun, not also a name and not a noun for people ("Cowboys", "Monkeys";
+/// not "Woods", "Presidents").
+fn plural_common(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let w = facts.text[facts.tokens[j].span].to_lowercase();
+    pass.ctx.gaz.words.get(&w).is_some_and(|info| {
+        info.tags.has(WordTag::Plural) && !info.tags.has(WordTag::Noun) && !info.proper
+    }) && pass.ctx.words.role_classes(&w).is_empty()
+        && !pass.ctx.gaz.titles.contains_key(&w)
+}
+
+/// A team or band: name-like words (or a city) then a plural common noun ("Dallas Cowboys").
+fn team(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let last = run.end - 1;
+    run.end - run.start >= 2
+        && plural_common(pass, facts, last)
+        && (run.start..last).all(|j| {
+            facts.tokens[j].kind == TokenKind::Word
+                && (is_namey(pass, facts, j) || taken_by_gazetteer(pass, facts, j))
+        })
+}
+
+/// Connectors ("of", "and", "&") stay only in a run that ends in a head word, and "of" or
+/// "for" only right after a head word ("Bank of", "Gulf of"; not "Chair of The ... Trust").
+fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
+    let headed_run = headed(pass, facts, run);
+    let connector = |j: usize| {
+        let spaced_amp = facts.text[facts.tokens[j].span] == *"&"
+            && j > run.start
+            && facts.tokens[j - 1].span.end != facts.tokens[j].span.start;
+        let word = facts.shapes[j] == Shape::Other
+            && facts.tokens[j].kind == TokenKind::Word
+            && pass.ctx.classes(j).has(WordClass::Connector);
+        if !(word || spaced_amp) {
+            return false;
+        }
+        if !headed_run {
+            return true;
+        }
+        let w = facts.text[facts.tokens[j].span].to_lowercase();
+        let after_head = j > run.start
+            && pass
+                .ctx
+                .classes(j - 1)
+                .meets(crate::gazetteer::ClassSet::of(&[
+                    WordClass::OrgHead,
+                    WordClass::PlaceWord,
+                    WordClass::Facility,
+                ]));
+        matches!(w.as_str(), "of" | "for" | "on") && !after_head
+    };
+    if !(run.start..run.end).any(connector) {
+        return vec![run];
+    }
+    let mut out = Vec::new();
+    let mut start = run.start;
+    for j in run.start..run.end {
+        if connector(j) {
+            if start < j {
+                out.push(Run { start, end: j });
+            }
+            start = j + 1;
+        }
+    }
+    if start < run.end {
+        out.push(Run {
+            start,
+            end: run.end,
+        });
+    }
+    out
+}
+
+/// Drops leading function words, a sentence-initial common word, and trailing joiners.
+fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
+    let text = facts.text;
+    while run.start < run.end {
+        let j = run.start;
+        let w = &text[facts.tokens[j].span];
+        let function =
+            facts.shapes[j] == Shape::Capitalised && !pass.ctx.words.function_classes(w).is_empty();
+        let given_first = pass.ctx.given_gender(j).is_some()
+            && j + 1 < run.end
+            && facts.shapes[j + 1] == Shape::Capitalised;
+        let common_start = (facts.initial[j] || facts.headline[j])
+            && (is_common(pass, facts, j) || pass.ctx.is_very_common(j))
+            && !given_first;
+        // "Refugees Filippo Grandi", "Archbishop Justin Welby": common words or a title
+        // before a given name are not part of the name.
+        let before_given = run.end - j > 2
+            && (is_common(pass, facts, j) || is_title(pass, facts, j))
+            && (j + 1..run.end).any(|k| pass.ctx.given_gender(k).is_some());
+        let joiner = facts.tokens[j].kind != TokenKind::Word
+            || pass.ctx.classes(j).has(WordClass::Connector)
+            || pass.ctx.classes(j).has(WordClass::Particle) && facts.shapes[j] == Shape::Other;
+        if function || common_start || joiner || before_given {
+            run.start += 1;
+        } else {
+            break;
+        }
+    }
+    // "Jo Johnson MP", "PCB Chairman": a title after a name is not part of it.
+    while run.end - run.start > 1 && is_title(pass, facts, run.end - 1) {
+        run.end -= 1;
+    }
+    // "Archbishop of Canterbury Justin Welby": a given name followed by a name word starts
+    // the person's name; words before it that are no given names are not part of it.
+    if !headed(pass, facts, run) {
+        let words: Vec<usize> = (run.start..run.end)
+            .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
+            .collect();
+        if let Some(k) = words.iter().skip(1).position(|&j| {
+            pass.ctx.given_gender(j).is_some()
+                && j + 1 < run.end
+                && is_namey(pass, facts, run.end - 1)
+        }) {
+            let g = words[k + 1];
+            let before_given = words[..=k]
+                .iter()
+                .all(|&j| pass.ctx.given_gender(j).is_none());
+            if before_given && g + 1 < run.end {
+                run.start = g;
+            }
+        }
+    }
+    // "Child Protection Yohana Yembise": common words before a name of two name-like words.
+    let tail = (run.start..run.end)
+        .rev()
+        .take_while(|&j| facts.tokens[j].kind != TokenKind::Word || is_namey(pass, facts, j))
+        .count();
+    let lead_common = (run.start..run.end - tail)
+        .all(|j| facts.tokens[j].kind == TokenKind::Word && is_common(pass, facts, j));
+    if tail >= 2 && tail < run.end - run.start && lead_common && !headed(pass, facts, run) {
+        run.start = run.end - tail;
+    }
+    while run.start < run.end {
+        let j = run.end - 1;
+        let glued = j > run.start && facts.tokens[j - 1].span.end == facts.tokens[j].span.start;
+        let joiner = facts.tokens[j].kind != TokenKind::Word
+            || facts.shapes[j] == Shape::Other && !glued && !is_name_token(pass, facts, j);
+        if joiner {
+            run.end -= 1;
+        } else {
+            break;
+        }
+    }
+    (run.start < run.end).then_some(run)
+}
+
+/// Whether token `j` is a title on its own ("Archbishop", "Coach").
+fn is_title(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let w = facts.text[facts.tokens[j].span].to_lowercase();
+    pass.ctx.gaz.titles.contains_key(&w)
+}
+
+/// A run exactly a gazetteer name is the gazetteer's; one holding a gazetteer name and more
+/// swallows it or is cut around it.
+fn around_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Vec<Run> {
+    // Tokens of a gazetteer name that starts before the run or ends after it ("Associated
+    // Press" of "The Associated Press") belong to that name.
+    let mentions = &pass.ctx.found.mentions;
+    while run.start < run.end {
+        let t = facts.tokens[run.start].span;
+        match overlapping(mentions, t, |m| m.span) {
+            Some(m) if m.span.start < t.start => run.start += 1,
+            _ => break,
+        }
+    }
+    while run.start < run.end {
+        let t = facts.tokens[run.end - 1].span;
+        match overlapping(mentions, t, |m| m.span) {
+            Some(m) if m.span.end > t.end => run.end -= 1,
+            _ => break,
+        }
+    }
+    if run.start == run.end {
+        return Vec::new();
+    }
+    let span = Span::new(
+        facts.tokens[run.start].span.start,
+        facts.tokens[run.end - 1].span.end,
+    );
+    let inside: Vec<Span> = starting_within(&pass.ctx.found.mentions, span, |m| m.span)
+        .iter()
+        .filter(|m| span.contains(m.span))
+        .map(|m| m.span)
+        .collect();
+    if inside.is_empty() {
+        return vec![run];
+    }
+    if inside.len() == 1 && inside[0] == span {
+        return Vec::new();
+    }
+    // "Yonhap News" is the gazetteer's Yonhap: a run headed like an organisation does not
+    // swallow an organisation of the gazetteer; "Japan Times", "Apple Park" swallow a place
+    // or a company of another kind than the run's.
+    let org_headed = pass
+        .ctx
+        .classes(run.end - 1)
+        .meets(crate::gazetteer::ClassSet::of(&[
+            WordClass::OrgHead,
+            WordClass::CorporateSuffix,
+        ]))
+        || team(pass, facts, run);
+    let institutions_inside = starting_within(&pass.ctx.found.mentions, span, |m| m.span)
+        .iter()
+        .filter(|m| span.contains(m.span))
+        .any(|m| pass.ctx.gaz.entry(m.entry).kind == EntityKind::Institution);
+    let swallow = (headed(pass, facts, run) && !(org_headed && institutions_inside))
+        || small_places_in_a_name(pass, facts, run);
+    if swallow {
+        return vec![run];
+    }
+    // Cut around the gazetteer names.
+    let mut out = Vec::new();
+    let mut start = run.start;
+    let mut j = run.start;
+    while j < run.end {
+        let t = facts.tokens[j].span;
+        if let Some(m) = inside.iter().find(|m| m.contains(t)) {
+            if start < j {
+                out.extend(trim(pass, facts, Run { start, end: j }));
+            }
+            while j < run.end && m.contains(facts.tokens[j].span) {
+                j += 1;
+            }
+            start = j;
+        } else {
+            j += 1;
+        }
+    }
+    if start < run.end {
+        out.extend(trim(
+            pass,
+            facts,
+            Run {
+                start,
+                end: run.end,
+            },
+        ));
+    }
+    out
+}
+
+/// Whether the run is a person's name that holds a small town's name ("Tyre Nichols",
+/// "Abena Pokua Busia"): every gazetteer name inside is a small town
+/// ([`super::SMALL_PLACE`]), and the run is name-shaped with a name-like word of its own.
+fn small_places_in_a_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let all_small = (run.start..run.end)
+        .filter(|&j| taken_by_gazetteer(pass, facts, j))
+        .all(|j| pass.ctx.small_place_at(j));
+    let own_namey = (run.start..run.end).any(|j| {
+        !taken_by_gazetteer(pass, facts, j)
+            && facts.shapes[j] == Shape::Capitalised
+            && is_namey(pass, facts, j)
+    });
+    // "Canterbury Justin Welby": a given name after the place starts the person's name.
+    let given_after = (run.start + 1..run.end.saturating_sub(1))
+        .any(|j| taken_by_gazetteer(pass, facts, j - 1) && pass.ctx.given_gender(j).is_some());
+    all_small && own_namey && !given_after && person_shaped(pass, facts, run)
+}
+
+/// Two or more capitalised words, the first and the last name-like (or the first a known
+/// given name).
+fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let words: Vec<usize> = (run.start..run.end)
+        .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
+        .filter(|&j| j == run.start || facts.tokens[j - 1].span.end != facts.tokens[j].span.start)
+        .collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let capitalised = |j: usize| {
+        facts.shapes[j] == Shape::Capitalised
+            || facts.shapes[j] == Shape::Capitals && facts.tokens[j].span.len() <= 3
+    };
+    let particle_first = pass.ctx.classes(first).has(WordClass::Particle)
+        || pass
+            .ctx
+            .gaz
+            .name_words
+            .get(facts.text[facts.tokens[first].span].to_lowercase().as_str())
+            .is_some_and(|c| c.has(WordClass::Particle));
+    words.len() >= 2
+        && !particle_first
+        && words
+            .iter()
+            .all(|&j| capitalised(j) || facts.shapes[j] == Shape::Inner)
+        && facts.shapes[first] == Shape::Capitalised
+        && facts.shapes[last] == Shape::Capitalised
+        && (is_namey(pass, facts, first)
+            || pass.ctx.given_gender(first).is_some()
+            || pass.ctx.small_place_at(first))
+        && is_namey(pass, facts, last)
+}
+
+/// Evidence from the candidate's own words.
+fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
+    let mut v = Votes::default();
+    let last = run.end - 1;
+    let classes = pass.ctx.classes(last);
+    let single = run.end - run.start == 1;
+    let first_head = !single && pass.ctx.classes(run.start).has(WordClass::OrgHead);
+    if classes.has(WordClass::CorporateSuffix) || classes.has(WordClass::OrgHead) || first_head {
+        v.add(EntityKind::Institution, 4, NameVia::Pattern);
+    } else if classes.has(WordClass::PlaceWord) || classes.has(WordClass::Facility) {
+        v.add(EntityKind::Place, 4, NameVia::Pattern);
+    } else if team(pass, facts, run) {
+        v.add(EntityKind::Institution, 3, NameVia::Pattern);
+    }
+    // "Acme Corp." / "Tata Steel Ltd": a corporate suffix right after the run.
+    if let Some(next) = facts.tokens.get(run.end) {
+        let w = &facts.text[next.span];
+        if spaced(facts.text, &facts.tokens[last], next)
+            && pass
+                .ctx
+                .gaz
+                .name_words
+                .get(w)
+                .is_some_and(|c| c.has(WordClass::CorporateSuffix))
+        {
+            v.add(EntityKind::Institution, 4, NameVia::Pattern);
+        }
+    }
+    let given = pass.ctx.given_gender(run.start).is_some() && person_shaped(pass, facts, run);
+    if given {
+        v.add(EntityKind::Person, 3, NameVia::GivenName);
+    }
+    if single && !dotted(facts, run.start) && !is_title(pass, facts, run.start) {
+        let shape = facts.shapes[run.start];
+        let w = &facts.text[facts.tokens[run.start].span];
+        let acronym = shape == Shape::Capitals
+            && super::is_acronym(w)
+            && !pass.ctx.classes(run.start).has(WordClass::NotName);
+        let inner = !facts.initial[run.start]
+            && (shape == Shape::Inner || shape == Shape::Capitalised && inner_capital(pass, w));
+        if acronym || inner {
+            v.add(EntityKind::Institution, 1, NameVia::Shape);
+        }
+    }
+    // "Belaruskaya Kalinaya Kompaniya (BKK)": an acronym of the name's initials after it.
+    if !single && acronym_follows(facts, run) {
+        v.add(EntityKind::Institution, 4, NameVia::Pattern);
+    }
+    if !given && person_shaped(pass, facts, run) {
+        v.add(EntityKind::Person, 1, NameVia::Shape);
+    }
+    v
+}
+
+/// Whether token `j` is glued by periods to its neighbours ("REPUBLIKA.CO.ID").
+fn dotted(facts: &Tokens<'_>, j: usize) -> bool {
+    let t = facts.tokens[j].span;
+    let glued_dot = |k: usize| facts.text[facts.tokens[k].span] == *".";
+    let before = j > 0 && facts.tokens[j - 1].span.end == t.start && glued_dot(j - 1);
+    let after = facts
+        .tokens
+        .get(j + 1)
+        .is_some_and(|n| n.span.start == t.end)
+        && glued_dot(j + 1)
+        && facts
+            .tokens
+            .get(j + 2)
+            .is_some_and(|n| n.span.start == facts.tokens[j + 1].span.end);
+    before || after
+}
+
+/// Whether " (XYZ)" follows the run, XYZ made of the initials of its words.
+fn acronym_follows(facts: &Tokens<'_>, run: Run) -> bool {
+    let end = facts.tokens[run.end - 1].span.end;
+    let Some(rest) = facts.text[end..].strip_prefix(" (") else {
+        return false;
+    };
+    let Some((acr, _)) = rest.split_once(')') else {
+        return false;
+    };
+    let initials: String = (run.start..run.end)
+        .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
+        .filter_map(|j| facts.text[facts.tokens[j].span].chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    acr.chars().count() >= 2
+        && acr.chars().all(|c| c.is_uppercase() || c == '&')
+        && initials.starts_with(acr.chars().next().unwrap_or(' '))
+        && acr.chars().all(|c| c == '&' || initials.contains(c))
+}
+
+/// "GameStop", "VinFast": a capital after lower-case letters, not after a name prefix
+/// ("McAdam", "DeSantis", "MacLeod", "LeBron" are people's names).
+fn inner_capital(pass: &Pass<'_>, w: &str) -> bool {
+    let Some((k, _)) = w
+        .char_indices()
+        .skip(1)
+        .find(|(i, c)| c.is_uppercase() && w[..*i].chars().last().is_some_and(char::is_lowercase))
+    else {
+        return false;
+    };
+    let prefix = w[..k].to_lowercase();
+    !pass
+        .ctx
+        .gaz
+        .name_words
+        .get(prefix.as_str())
+        .is_some_and(|c| c.has(WordClass::Particle))
+}
+
+/// Evidence from where the candidate stands.
+fn context_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
+    let mut v = Votes::default();
+    let (text, toks) = (facts.text, facts.tokens);
+    let lex = pass.ctx.words;
+    let first = toks[run.start];
+    let last = toks[run.end - 1];
+    // Before: "in X", "lawyers at X", "Seattle-based X", "the X", "said X".
+    if let Some(prev) = run.start.checked_sub(1).map(|j| &toks[j]) {
+        let pw = &text[prev.span];
+        let classes = lex.function_classes(pw);
+        let before = &text[..prev.span.start];
+        let noun_before = before
+            .split_whitespace()
+            .next_back()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|w| {
+                let r = lex.role_classes(&w);
+                r.has(RoleNounClass::PersonNoun) || r.has(RoleNounClass::Anonymous)
+            });
+        if classes.has(FunctionClass::Locative) && prev.span.end < first.span.start {
+            if matches!(pw, "at" | "with" | "for") && noun_before {
+                // "lawyers at Perkins Coie", "an official at the agency".
+                v.add(EntityKind::Institution, 2, NameVia::Context);
+            } else {
+                let strong = matches!(
+                    pw.to_lowercase().as_str(),
+                    "in" | "near" | "from" | "outside"
+                );
+                v.add(
+                    EntityKind::Place,
+                    if strong { 2 } else { 1 },
+                    NameVia::Context,
+                );
+            }
+        }
+        // "his son Stephen", "lawyer Ben Crump": a noun for a person right before the name.
+        let pr = lex.role_classes(&pw.to_lowercase());
+        if (pr.has(RoleNounClass::Relative) || pr.has(RoleNounClass::PersonNoun))
+            && pw.starts_with(char::is_lowercase)
+        {
+            v.add(EntityKind::Person, 3, NameVia::Context);
+        }
+        if pw == "based" && before.ends_with('-') {
+            v.add(EntityKind::Institution, 3, NameVia::Context);
+        }
+        if classes.has(FunctionClass::Definite)
+            && !facts.initial[run.start]
+            && pw.starts_with(char::is_lowercase)
+        {
+            v.add(EntityKind::Person, -2, NameVia::Context);
+        }
+        let inverted = matches!(
+            lex.cues.verbs.get(pw),
+            Some(crate::gazetteer::SpeechClass::Verb)
+        );
+        if inverted && prev.span.end < first.span.start {
+            v.add(EntityKind::Person, 2, NameVia::Context);
+        }
+    }
+    // After: "X said", "X, 34,", "X, a lawyer", "X's wife", "X-based".
+    let rest = &text[last.span.end..];
+    if let Some(after) = rest.strip_prefix('-') {
+        let w = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if matches!(w, "based" | "born" | "headquartered") {
+            v.add(EntityKind::Place, 3, NameVia::Context);
+        }
+    }
+    if let Some(next) = toks.get(run.end) {
+        let nw = &text[next.span];
+        if is_speech_verb(pass, nw) && last.span.end < next.span.start {
+            let institutional = inner_votes(pass, facts, run).institution > 0;
+            let kind = if institutional {
+                EntityKind::Institution
+            } else {
+                EntityKind::Person
+            };
+            v.add(kind, 2, NameVia::Context);
+        }
+        if matches!(nw, "'" | "’") && toks.get(run.end + 1).is_some_and(|s| &text[s.span] == "s")
+        {
+            let after = toks.get(run.end + 2).map_or(text.len(), |t| t.span.start);
+            if let Some(kind) = possessed(pass, text, after) {
+                v.add(kind, 2, NameVia::Context);
+            }
+        }
+        if nw == "," || nw == "(" {
+            if let Some((kind, weight)) = apposition(pass, text, next.span.end) {
+                v.add(kind, weight, NameVia::Context);
+            }
+        }
+    }
+    v
+}
+
+fn is_speech_verb(pass: &Pass<'_>, word: &str) -> bool {
+    use crate::gazetteer::SpeechClass;
+    matches!(
+        pass.ctx.words.cues.verbs.get(word),
+        Some(SpeechClass::Verb | SpeechClass::Tell)
+    )
+}
+
+/// What a noun after "X's" says about X: a part of an organisation or a relative.
+fn possessed(pass: &Pass<'_>, text: &str, from: usize) -> Option<EntityKind> {
+    let window = Span::new(from, (from + 40).min(text.len()));
+    let window = Span::new(from, floor_boundary(text, window.end));
+    let (span, classes) = pass.ctx.words.roles.find(text, window).into_iter().next()?;
+    // The noun must come first, or after one or two modifiers ("X's new chief executive").
+    let gap = text[from..span.start].split_whitespace().count();
+    if gap > 2 {
+        return None;
+    }
+    let part = classes.has(RoleNounClass::InstitutionPart);
+    let relative = classes.has(RoleNounClass::Relative);
+    match (part, relative) {
+        (true, false) => Some(EntityKind::Institution),
+        (false, true) => Some(EntityKind::Person),
+        _ => None,
+    }
+}
+
+/// ", 34," → person; ", a lawyer" / ", the video game retailer" → the noun's kind.
+fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i32)> {
+    let rest = text[from..].trim_start();
+    let at = text.len() - rest.len();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && rest[digits..].starts_with([',', ')']) {
+        return Some((EntityKind::Person, 3));
+    }
+    // The phrase up to the next comma or stop: a determiner, then the head noun within
+    // the next few words ("the video game retailer", "the law firm leading the inquiry").
+    let end = rest
+        .find([',', '.', ';', ')', '('])
+        .map_or(rest.len(), |k| k);
+    let phrase = Span::new(at, at + end);
+    let first = text[phrase].split_whitespace().next().unwrap_or("");
+    let determiner = pass.ctx.words.is(first, FunctionClass::Determiner)
+        || pass.ctx.words.is(first, FunctionClass::Possessive);
+    if !determiner {
+        return None;
+    }
+    let window_end = text[phrase]
+        .split_whitespace()
+        .take(6)
+        .last()
+        .map_or(phrase.start, |w| {
+            let off = w.as_ptr() as usize - text.as_ptr() as usize;
+            off + w.len()
+        });
+    let window = Span::new(phrase.start, window_end.min(phrase.end));
+    let nouns = pass.ctx.words.roles.find(text, window);
+    // The head: the role noun followed by no other noun of the phrase's first words.
+    let (_, classes) = *nouns.iter().find(|(s, _)| {
+        let next = text[s.end..window.end]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        pass.ctx.words.role_classes(next).is_empty()
+    })?;
+    let kinds = [
+        (RoleNounClass::PersonNoun, EntityKind::Person),
+        (RoleNounClass::InstitutionNoun, EntityKind::Institution),
+        (RoleNounClass::PlaceNoun, EntityKind::Place),
+    ];
+    let mut found = kinds
+        .iter()
+        .filter(|(c, _)| classes.has(*c))
+        .map(|(_, k)| *k);
+    match (found.next(), found.next()) {
+        (Some(kind), None) => Some((kind, 5)),
+        _ => None,
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let text = "Okafor NATO eBay said A 2019";
+        let mut toks = Vec::new();
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut toks);
+        let shapes: Vec<Shape> = toks.iter().map(|t| shape(text, t)).collect();
+        use Shape::*;
+        assert_eq!(
+            shapes,
+            [Capitalised, Capitals, Inner, Other, Capitalised, Other]
+        );
+    }
+}
