@@ -7,8 +7,7 @@ use crate::lexicon::Lexicons;
 use crate::names::NameLexicon;
 use crate::record::{Entity, Extraction, Mention};
 use crate::resolve::SurnameIndex;
-use crate::{mentions, names, relations, resolve, Span};
-use std::collections::HashMap;
+use crate::{mentions, names, relations, resolve, EntityKind, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -97,13 +96,16 @@ impl Extractor {
         lap("meetings");
         let quotes = relations::quotes::find(&ctx);
         lap("quotes");
-        Extraction {
+        let mut out = Extraction {
             doc: doc.id().map(str::to_owned),
             date: doc.date().map(|d| d.to_string()),
-            entities: entities(gaz, &res, doc.text()),
+            entities: Vec::new(),
             meetings,
             quotes,
-        }
+        };
+        let positions = entities(gaz, &res, doc.text(), &mut out.entities);
+        link(gaz, &res, positions, &mut out);
+        out
     }
 
     /// Extracts many documents on all cores, returning the extractions in input order.
@@ -185,25 +187,83 @@ impl Extractor {
     }
 }
 
-/// The resolution's entities as records: in order of first mention, each with its mentions
-/// in text order.
-fn entities(gaz: &Gazetteer, res: &resolve::Resolution, text: &str) -> Vec<Entity> {
-    let mut order: HashMap<usize, usize> = HashMap::new();
-    let mut entities: Vec<Entity> = Vec::new();
+/// The resolution's entities as records, into `entities`: in order of first mention, each
+/// with its mentions in text order. Returns the position of each resolution entity in
+/// `entities` (`None` for one without mentions, which is not listed).
+fn entities(
+    gaz: &Gazetteer,
+    res: &resolve::Resolution,
+    text: &str,
+    entities: &mut Vec<Entity>,
+) -> Vec<Option<usize>> {
+    let mut positions: Vec<Option<usize>> = vec![None; res.entities.len()];
     for m in &res.mentions {
-        let index = *order.entry(m.entity).or_insert_with(|| {
-            let e = &res.entities[m.entity];
-            entities.push(Entity {
-                kind: e.kind,
-                name: e.name.clone(),
-                id: e.entry.map(|i| gaz.entry(i).id.clone()),
-                mentions: Vec::new(),
-            });
+        let index = *positions[m.entity].get_or_insert_with(|| {
+            entities.push(record(gaz, &res.entities[m.entity]));
             entities.len() - 1
         });
         entities[index].mentions.push(mention(text, m.span, m.via));
     }
-    entities
+    positions
+}
+
+fn record(gaz: &Gazetteer, e: &resolve::DocEntity) -> Entity {
+    Entity {
+        kind: e.kind,
+        name: e.name.clone(),
+        id: e.entry.map(|i| gaz.entry(i).id.clone()),
+        mentions: Vec::new(),
+    }
+}
+
+/// Ids on relations: the passes leave resolution indices in `participant_entities` and
+/// `speaker_entity`; these become positions in `out.entities`, and the ids are filled from
+/// the entities. The place, which the meetings pass gives by name, is the entity of that name
+/// (a place first, then an institution standing for one). A resolution entity without
+/// mentions (none is known to reach a relation) is added last, with no mentions, so that every
+/// position points at an entity.
+fn link(
+    gaz: &Gazetteer,
+    res: &resolve::Resolution,
+    mut positions: Vec<Option<usize>>,
+    out: &mut Extraction,
+) {
+    let entities = &mut out.entities;
+    let mut position = |internal: usize| -> usize {
+        *positions[internal].get_or_insert_with(|| {
+            entities.push(record(gaz, &res.entities[internal]));
+            entities.len() - 1
+        })
+    };
+    for m in &mut out.meetings {
+        for e in &mut m.participant_entities {
+            *e = position(*e);
+        }
+    }
+    for q in &mut out.quotes {
+        q.speaker_entity = q.speaker_entity.map(&mut position);
+    }
+    let entities = &out.entities;
+    for m in &mut out.meetings {
+        m.participant_ids = m
+            .participant_entities
+            .iter()
+            .map(|&e| entities[e].id.clone())
+            .collect();
+        m.place_entity = m.place.as_deref().and_then(|name| {
+            [EntityKind::Place, EntityKind::Institution]
+                .into_iter()
+                .find_map(|kind| {
+                    entities
+                        .iter()
+                        .position(|e| e.kind == kind && e.name == name)
+                })
+        });
+        m.place_id = m.place_entity.and_then(|e| entities[e].id.clone());
+    }
+    for q in &mut out.quotes {
+        q.speaker_id = q.speaker_entity.and_then(|e| entities[e].id.clone());
+    }
 }
 
 fn mention(text: &str, span: Span, via: crate::Via) -> Mention {

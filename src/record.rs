@@ -51,10 +51,13 @@ impl fmt::Display for EntityKind {
 /// {"doc": "a.txt", "date": "2017-03-20",
 ///  "entities": [{"kind": "person", "name": "Anatoliy Brekov", "id": "Q58217",
 ///                "mentions": [{"start": 10, "end": 23, "text": "Anatoly Brekov", "via": "alias"}]}],
-///  "meetings": [{"participants": ["Hana Mori", "Anatoliy Brekov"], "place": "Tokyo",
+///  "meetings": [{"participants": ["Hana Mori", "Anatoliy Brekov"],
+///                "participant_ids": [null, "Q58217"], "participant_entities": [1, 0],
+///                "place": "Tokyo", "place_id": "geonames:1850147", "place_entity": 2,
 ///                "date": "2017-03-20", "status": "held",
 ///                "evidence": {"start": 0, "end": 120, "text": "..."}}],
 ///  "quotes": [{"speaker": "Anatoliy Brekov", "speaker_kind": "person",
+///              "speaker_id": "Q58217", "speaker_entity": 0,
 ///              "text": "keep the channel open", "start": 0, "end": 23,
 ///              "cue": {"start": 30, "end": 34, "text": "said"}, "sieve": "reported_speech"}]}
 /// ```
@@ -71,6 +74,13 @@ impl fmt::Display for EntityKind {
 /// - `participants`: canonical names of at least two named people; `status`: `held` |
 ///   `planned` | `cancelled` ([`MeetingStatus`]); `place`, `date` (ISO): null when the text
 ///   does not give them; `evidence`: the sentence that first reports the meeting.
+/// - Ids on relations: `participant_ids` and `participant_entities` follow the order of
+///   `participants`, one value per participant: the entity's gazetteer `id` (or null), and
+///   its position in this article's `entities` list (0 is the first). `place_id` and
+///   `place_entity` do the same for `place`, `speaker_id` and `speaker_entity` for
+///   `speaker` (all null when it is). So `entities[speaker_entity].name == speaker` and
+///   `entities[participant_entities[i]].id == participant_ids[i]`. The positions hold only
+///   within one article.
 /// - `speaker`, `speaker_kind` (`person` | `institution`): null when the text does not say;
 ///   `cue`: the speech verb or phrase that attributes the quote, or null; `sieve`: the
 ///   attribution rule, or null: `after_quote` | `before_quote` | `reported_speech` |
@@ -241,8 +251,24 @@ impl MeetingStatus {
 pub struct Meeting {
     /// Canonical names of at least two named people.
     pub participants: Vec<String>,
+    /// The gazetteer id of each participant, in the order of `participants`; `None` for a
+    /// person found by rules.
+    #[serde(default)]
+    pub participant_ids: Vec<Option<String>>,
+    /// The position of each participant in [`Extraction::entities`], in the order of
+    /// `participants`: `entities[participant_entities[i]]` is the entity named
+    /// `participants[i]`.
+    #[serde(default)]
+    pub participant_entities: Vec<usize>,
     /// Canonical name of the place, when the text gives it.
     pub place: Option<String>,
+    /// The gazetteer id of the place, when it has one.
+    #[serde(default)]
+    pub place_id: Option<String>,
+    /// The position of the place in [`Extraction::entities`] (a place, or an institution
+    /// standing for one: "at the Kremlin"), when the text gives it.
+    #[serde(default)]
+    pub place_entity: Option<usize>,
     /// ISO date, when the text gives it exactly.
     pub date: Option<String>,
     /// Held, planned or cancelled.
@@ -260,6 +286,13 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// The kind of the speaker: person or institution.
     pub speaker_kind: Option<EntityKind>,
+    /// The gazetteer id of the speaker; `None` without a speaker or for one found by rules.
+    #[serde(default)]
+    pub speaker_id: Option<String>,
+    /// The position of the speaker in [`Extraction::entities`]: `entities[speaker_entity]`
+    /// is the entity named `speaker`.
+    #[serde(default)]
+    pub speaker_entity: Option<usize>,
     /// The quoted words without their quote marks.
     pub text: String,
     /// Byte offset of the first quoted byte.
@@ -515,7 +548,11 @@ mod tests {
             }],
             meetings: vec![Meeting {
                 participants: vec!["A B".into(), "C D".into()],
+                participant_ids: vec![None, None],
+                participant_entities: vec![1, 2],
                 place: None,
+                place_id: None,
+                place_entity: None,
                 date: None,
                 status: MeetingStatus::Planned,
                 evidence: Excerpt {
@@ -527,6 +564,8 @@ mod tests {
             quotes: vec![Quote {
                 speaker: None,
                 speaker_kind: None,
+                speaker_id: None,
+                speaker_entity: None,
                 text: "yes".into(),
                 start: 20,
                 end: 23,
@@ -545,5 +584,68 @@ mod tests {
         assert_eq!(json["entities"][0]["kind"], "place");
         assert_eq!(json["meetings"][0]["status"], "planned");
         assert_eq!(json["quotes"][0]["speaker"], serde_json::Value::Null);
+    }
+
+    /// Issue 14: ids on relations. Output written before the ids were added (or by another
+    /// system) still reads: the new fields are optional.
+    #[test]
+    fn relations_without_ids_still_deserialize() {
+        let old = r#"{"doc": "a.txt", "date": null, "entities": [],
+            "meetings": [{"participants": ["A B", "C D"], "place": "Paris", "date": null,
+                          "status": "held", "evidence": {"start": 0, "end": 3, "text": "A m"}}],
+            "quotes": [{"speaker": "A B", "speaker_kind": "person", "text": "yes",
+                        "start": 5, "end": 8, "cue": null, "sieve": "after_quote"}]}"#;
+        let out: Extraction = serde_json::from_str(old).unwrap();
+        assert!(out.meetings[0].participant_entities.is_empty());
+        assert_eq!(out.meetings[0].place_entity, None);
+        assert_eq!(out.quotes[0].speaker_entity, None);
+    }
+
+    /// Issue 14: the id fields of relations are in the contract and in the README.
+    #[test]
+    fn relation_id_fields_are_documented() {
+        let source = include_str!("record.rs");
+        let contract = &source[..source.find("pub struct Extraction").unwrap_or(0)];
+        let readme = include_str!("../README.md");
+        for field in [
+            "participant_ids",
+            "participant_entities",
+            "place_id",
+            "place_entity",
+            "speaker_id",
+            "speaker_entity",
+        ] {
+            let quoted = format!("`{field}`");
+            assert!(
+                contract.contains(&quoted),
+                "{field} not in the Extraction docs"
+            );
+            assert!(readme.contains(&quoted), "{field} not in the README");
+        }
+    }
+
+    /// Issue 14: the new fields sit next to the ones they qualify, and the old fields keep
+    /// their form (`participants` a list of names, `speaker` a string or null).
+    #[test]
+    fn relation_ids_are_written_next_to_the_names() {
+        let meeting = Meeting {
+            participants: vec!["A B".into(), "C D".into()],
+            participant_ids: vec![Some("Q1".into()), None],
+            participant_entities: vec![0, 1],
+            place: Some("Paris".into()),
+            place_id: Some("geonames:2988507".into()),
+            place_entity: Some(2),
+            date: None,
+            status: MeetingStatus::Held,
+            evidence: Excerpt {
+                start: 0,
+                end: 3,
+                text: "A m".into(),
+            },
+        };
+        let json = serde_json::to_string(&meeting).unwrap();
+        assert!(json.starts_with(
+            r#"{"participants":["A B","C D"],"participant_ids":["Q1",null],"participant_entities":[0,1],"place":"Paris","place_id":"geonames:2988507","place_entity":2,"#
+        ), "{json}");
     }
 }

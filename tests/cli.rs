@@ -164,6 +164,8 @@ fn help_and_version_go_to_standard_output_with_status_0() {
             "--input",
             "--gazetteer",
             "--pretty",
+            "--format",
+            "--out",
             "--no-progress",
             "--stats",
             "--version",
@@ -529,14 +531,20 @@ fn readme_commands_work() {
             None => String::new(),
         };
         let command = command.split(" > ").next().unwrap_or(command);
-        let args: Vec<String> = command.split_whitespace().flat_map(glob).collect();
+        let mut args: Vec<String> = command.split_whitespace().flat_map(glob).collect();
+        // `--out FOLDER` writes into a temporary folder, not into the repository.
+        let tables = temp_dir("readme-tables");
+        if let Some(i) = args.iter().position(|a| a == "--out") {
+            args[i + 1] = tables.display().to_string();
+        }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = run_in(repo(), &args, &stdin);
         assert_eq!(out.status, Some(0), "{command}: {}", out.stderr);
         assert!(!out.stdout.is_empty(), "{command}");
+        std::fs::remove_dir_all(&tables).ok();
         ran += 1;
     }
-    assert!(ran >= 6, "{ran} commands");
+    assert!(ran >= 8, "{ran} commands");
 }
 
 /// What the shell makes of `DIR/*.EXT` (the only pattern the README uses), from the
@@ -553,4 +561,212 @@ fn glob(arg: &str) -> Vec<String> {
         .collect();
     files.sort();
     files
+}
+
+/// Issue 14: `--format` and `--out` are checked together; a mistake is a usage error.
+#[test]
+fn format_usage_errors() {
+    for (args, says) in [
+        (
+            &["--format", "xml", "x.txt"][..],
+            "--format takes `jsonl`, `plover` or `csv`, not `xml`",
+        ),
+        (
+            &["--format", "csv", "x.txt"],
+            "--format csv needs --out FOLDER",
+        ),
+        (&["--out", "t", "x.txt"], "--out is for --format csv"),
+        (
+            &["--format", "plover", "-o", "t", "x.txt"],
+            "--out is for --format csv",
+        ),
+        (
+            &["--format", "csv", "--out", "t", "--pretty", "x.txt"],
+            "--pretty is for JSON",
+        ),
+        (&["--format"], "missing argument"),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status, Some(2), "{args:?}: {}", out.stderr);
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(out.stderr.contains(says), "{args:?}: {}", out.stderr);
+    }
+    assert!(!repo().join("t").exists());
+}
+
+/// Issue 14: `--format jsonl` is the default, unchanged.
+#[test]
+fn format_jsonl_is_the_default() {
+    let dir = temp_dir("format-jsonl");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    let plain = run_in(&dir, &["a.txt"], "");
+    let jsonl = run_in(&dir, &["--format", "jsonl", "a.txt"], "");
+    assert_eq!(plain.status, Some(0));
+    assert_eq!(plain.stdout, jsonl.stdout);
+    let record = &plain.records()[0];
+    let meeting = &record["meetings"][0];
+    assert_eq!(
+        meeting["participants"],
+        serde_json::json!(["Fumio Kishida", "Sergey Lavrov"])
+    );
+    let lavrov = meeting["participant_entities"][1].as_u64().unwrap() as usize;
+    assert_eq!(record["entities"][lavrov]["name"], "Sergey Lavrov");
+    assert_eq!(meeting["participant_ids"][1], "Q58217");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 14: `--format plover`: one event per meeting, in input order, none for an article
+/// without meetings; a failed input is still reported and the others still written.
+#[test]
+fn format_plover() {
+    let dir = temp_dir("format-plover");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.join("b.txt"), "Nothing happened in Paris.").unwrap();
+    std::fs::write(
+        dir.join("c.txt"),
+        " date 2019-08-21 President Donald Trump called off his meeting with Prime Minister \
+         Mette Frederiksen. Shinzo Abe will meet Vladimir Putin in Vladivostok next month.",
+    )
+    .unwrap();
+    let out = run_in(
+        &dir,
+        &[
+            "--format",
+            "plover",
+            "a.txt",
+            "b.txt",
+            "missing.txt",
+            "c.txt",
+        ],
+        "",
+    );
+    assert_eq!(out.status, Some(1), "{}", out.stderr);
+    assert_eq!(
+        out.errors(),
+        ["extract: missing.txt: no such file or folder"]
+    );
+    let events = out.records();
+    let ids: Vec<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a.txt#0", "c.txt#0", "c.txt#1"]);
+    let held = &events[0];
+    assert_eq!(held["event"], serde_json::json!(["CONSULT"]));
+    assert_eq!(held["date"], "2017-03-20");
+    assert_eq!(held["actor"][1]["identifier_id"], "Q58217");
+    assert_eq!(held["actor"][1]["identifier_text"], "Sergey Lavrov");
+    assert_eq!(held["actor"][1]["entity_text"], "Sergei Lavrov");
+    assert_eq!(held["event_loc"]["geonameid"], 1850147);
+    assert_eq!(events[1]["status"], "cancelled");
+    assert_eq!(events[1]["context"], serde_json::json!(["negation"]));
+    assert_eq!(events[2]["status"], "planned");
+    assert_eq!(events[2]["event"], serde_json::json!(["AGREE"]));
+    assert_eq!(events[2]["doc_date"], "2019-08-21");
+    // --pretty indents the same events.
+    let pretty = run_in(&dir, &["--format", "plover", "--pretty", "a.txt"], "");
+    assert_eq!(pretty.status, Some(0));
+    let value: Value = serde_json::from_str(&pretty.stdout).unwrap();
+    assert_eq!(value, events[0]);
+    assert!(pretty.stdout.contains("\n  \"actor\": ["));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 14: `--format csv --out FOLDER`: three tables with headers, a row per mention,
+/// per participant, per quote; the folder is created; the paths are printed.
+#[test]
+fn format_csv() {
+    let dir = temp_dir("format-csv");
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(
+        dir.join("q.txt"),
+        "\u{201C}We agreed, \"in principle\",\nto talk,\u{201D} Sergei Lavrov said.",
+    )
+    .unwrap();
+    let out = run_in(
+        &dir,
+        &["--format", "csv", "--out", "out/tables", "a.txt", "q.txt"],
+        "",
+    );
+    assert_eq!(out.status, Some(0), "{}", out.stderr);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let tables = dir.join("out/tables");
+    let read = |name: &str| -> Vec<csv::StringRecord> {
+        let mut reader = csv::Reader::from_path(tables.join(name)).unwrap();
+        let mut rows = vec![reader.headers().unwrap().clone()];
+        rows.extend(reader.records().map(Result::unwrap));
+        rows
+    };
+    let entities = read("entities.csv");
+    let meetings = read("meetings.csv");
+    let quotes = read("quotes.csv");
+    fn first(row: &csv::StringRecord, n: usize) -> Vec<&str> {
+        row.iter().take(n).collect()
+    }
+    assert_eq!(first(&entities[0], 3), ["doc", "doc_date", "entity"]);
+    assert_eq!(
+        meetings.len(),
+        1 + 2,
+        "a header and one row per participant"
+    );
+    assert_eq!(first(&meetings[1], 4), ["a.txt", "2017-03-22", "0", "held"]);
+    assert_eq!(quotes.len(), 2);
+    let text_col = quotes[0].iter().position(|h| h == "text").unwrap();
+    assert_eq!(
+        &quotes[1][text_col],
+        "We agreed, \"in principle\",\nto talk,"
+    );
+    let mentions = entities.iter().skip(1).filter(|r| &r[0] == "a.txt").count();
+    let json = run_in(&dir, &["a.txt"], "");
+    let expected: usize = json.records()[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["mentions"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(mentions, expected, "one row per mention");
+    let shown = Path::new("out/tables")
+        .join("entities.csv")
+        .display()
+        .to_string();
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l == format!("wrote {shown} ({} rows)", entities.len() - 1)),
+        "{}",
+        out.stdout
+    );
+    // Run again with no article that gives rows: the files are replaced, headers only.
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let out = run_in(
+        &dir,
+        &["--format", "csv", "--out", "out/tables", "empty.txt"],
+        "",
+    );
+    assert_eq!(out.status, Some(0), "{}", out.stderr);
+    assert_eq!(read("meetings.csv").len(), 1);
+    assert!(
+        out.stdout.contains("meetings.csv (0 rows)"),
+        "{}",
+        out.stdout
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 14: a folder that cannot be made stops the run before anything is read.
+#[test]
+fn format_csv_folder_that_cannot_be_made() {
+    let dir = temp_dir("format-csv-bad");
+    std::fs::write(dir.join("file"), "").unwrap();
+    std::fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    let out = run_in(
+        &dir,
+        &["--format", "csv", "--out", "file/tables", "a.txt"],
+        "",
+    );
+    assert_eq!(out.status, Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains("file/tables: cannot create the folder"),
+        "{}",
+        out.stderr
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

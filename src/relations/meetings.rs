@@ -696,7 +696,13 @@ fn dedupe(ctx: &Context<'_>, found: Vec<Found>) -> Vec<Meeting> {
                 .iter()
                 .map(|&e| ctx.res.entities[e].name.clone())
                 .collect(),
+            // Resolution indices; `extractor.rs` makes them positions in `entities` and
+            // fills the ids.
+            participant_entities: f.participants,
+            participant_ids: Vec::new(),
             place: f.place,
+            place_id: None,
+            place_entity: None,
             date: f.date,
             status: f.status,
             evidence: Excerpt {

@@ -187,6 +187,10 @@ impl Pass<'_> {
             out.push(Quote {
                 speaker: ent.map(|e| e.name.clone()),
                 speaker_kind: ent.map(|e| e.kind),
+                // A resolution index; `extractor.rs` makes it a position in `entities` and
+                // fills the id.
+                speaker_entity: speaker.filter(|_| ent.is_some()),
+                speaker_id: None,
                 text: self.text[q.inner].to_string(),
                 start: q.inner.start,
                 end: q.inner.end,

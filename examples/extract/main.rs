@@ -1,5 +1,6 @@
 //! Extracts the entities, meetings and quotes of news articles and prints one JSON object per
-//! article (JSON Lines), in input order.
+//! article (JSON Lines), in input order; or, with `--format`, one PLOVER event per meeting
+//! ([`plover`]) or three CSV tables ([`tables`]).
 //!
 //! ```text
 //! cargo run --release --example extract -- [OPTIONS] INPUT...
@@ -13,7 +14,10 @@
 //!
 //! The run is a pipeline: this thread lists the inputs and reads them in order, `--jobs`
 //! threads extract, and one thread writes the records in input order. Output formats live in
-//! [`OutputFormat`], so another one is one variant and one `match` arm away.
+//! [`OutputFormat`] and [`Sink`], so another one is one variant and one `match` arm away.
+
+mod plover;
+mod tables;
 
 use gazette::{Date, Document, Extraction, Extractor};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -29,7 +33,8 @@ use std::sync::{Condvar, Mutex};
 
 const HELP: &str = "\
 extract: finds the people, places and institutions in news articles, who met whom and who
-said what, and prints one JSON object per article (JSON Lines) on standard output.
+said what, and prints one JSON object per article (JSON Lines) on standard output; or
+PLOVER events, or CSV tables (--format).
 
 Usage: extract [OPTIONS] INPUT...
 
@@ -47,16 +52,23 @@ Options:
                         {\"id\": \"...\", \"text\": \"...\", \"date\": \"YYYY-MM-DD\"} (date optional)
   -g, --gazetteer PATH  load a gazetteer file (people*.tsv, places*.tsv, ...) or a folder's
                         *.tsv files on top of the defaults; may be repeated
-      --pretty          indent the JSON
+      --format FORMAT   jsonl (default): one JSON object per article;
+                        plover: one PLOVER event (JSON) per meeting;
+                        csv: three tables, entities.csv, meetings.csv and quotes.csv,
+                        written to the folder given by --out
+  -o, --out FOLDER      the folder for --format csv (created if needed; the three
+                        files in it are replaced)
+      --pretty          indent the JSON (jsonl and plover)
       --no-progress     no progress bar (one is drawn on standard error when it is a
                         terminal and there are 10 or more files, or jsonl input)
       --stats           print the gazetteer's size and load time to standard error
   -h, --help            print this help and exit
   -V, --version         print the version and exit
 
-Output: one object per article, in input order, each written as soon as it and those
-before it are done. Its `doc` is the file's name (its path inside a FOLDER), the `id` of
-a jsonl line, or `-` for standard input.
+Output: one object per article (plover: per meeting; csv: rows), in input order, each
+written as soon as it and those before it are done. Its `doc` is the file's name (its path
+inside a FOLDER), the `id` of a jsonl line, or `-` for standard input. The README
+documents every field of every format.
 
 Errors: an input that gives no record gets a line on standard error naming it, and the
 others are still read: a file that cannot be read or is not UTF-8, a broken symbolic link
@@ -81,30 +93,97 @@ enum InputFormat {
 }
 
 /// How the records go out. A new format is a variant here, a value of the option that
-/// chooses it, and an arm in each method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// chooses it, and an arm in each method of [`Sink`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum OutputFormat {
     /// One JSON object per line: the contract of `gazette::Extraction`.
     JsonLines,
     /// The same objects, indented.
     PrettyJson,
+    /// One PLOVER event per meeting, one per line or indented.
+    Plover { pretty: bool },
+    /// Three CSV tables in this folder.
+    Csv(PathBuf),
 }
 
-impl OutputFormat {
-    /// Written once before the first record (a CSV header would go here).
-    fn begin(self, _out: &mut impl Write) -> io::Result<()> {
-        match self {
-            OutputFormat::JsonLines | OutputFormat::PrettyJson => Ok(()),
+/// Where the records go: standard output, or the CSV tables.
+enum Sink {
+    Stdout(OutputFormat, io::BufWriter<io::Stdout>),
+    Tables(PathBuf, Box<tables::Tables<fs::File>>),
+}
+
+impl Sink {
+    /// Opens the output: for CSV, creates the folder and the files, so that a folder that
+    /// cannot be written stops the run before anything is read.
+    fn open(format: &OutputFormat) -> Result<Sink, String> {
+        match format {
+            OutputFormat::Csv(dir) => Ok(Sink::Tables(
+                dir.clone(),
+                Box::new(tables::Tables::create(dir)?),
+            )),
+            other => Ok(Sink::Stdout(
+                other.clone(),
+                io::BufWriter::new(io::stdout()),
+            )),
         }
     }
 
-    /// One record.
-    fn record(self, out: &mut impl Write, extraction: &Extraction) -> io::Result<()> {
+    /// Written once before the first record: the CSV headers.
+    fn begin(&mut self) -> io::Result<()> {
         match self {
+            Sink::Stdout(..) => Ok(()),
+            Sink::Tables(_, t) => t.begin(),
+        }
+    }
+
+    /// One article's records.
+    fn record(&mut self, extraction: &Extraction) -> io::Result<()> {
+        let (format, out) = match self {
+            Sink::Tables(_, t) => return t.record(extraction),
+            Sink::Stdout(format, out) => (format, out),
+        };
+        match format {
             OutputFormat::JsonLines => serde_json::to_writer(&mut *out, extraction)?,
             OutputFormat::PrettyJson => serde_json::to_writer_pretty(&mut *out, extraction)?,
+            OutputFormat::Plover { pretty } => {
+                for event in plover::events(extraction) {
+                    if *pretty {
+                        serde_json::to_writer_pretty(&mut *out, &event)?;
+                    } else {
+                        serde_json::to_writer(&mut *out, &event)?;
+                    }
+                    out.write_all(b"\n")?;
+                }
+                return Ok(());
+            }
+            OutputFormat::Csv(_) => return Ok(()), // written by `Sink::Tables`
         }
         out.write_all(b"\n")
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(_, out) => out.flush(),
+            Sink::Tables(_, t) => t.flush(),
+        }
+    }
+
+    /// Written once after the last record: for CSV, the paths and row counts, on standard
+    /// output (which has nothing else to say then).
+    fn end(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(_, mut out) => out.flush(),
+            Sink::Tables(dir, t) => {
+                let rows = t.rows;
+                t.into_inner()?;
+                let mut out = io::stdout().lock();
+                for (path, n) in tables::Tables::paths(&dir).iter().zip(rows) {
+                    let s = if n == 1 { "" } else { "s" };
+                    writeln!(out, "wrote {} ({n} row{s})", path.display())?;
+                }
+                out.flush()
+            }
+        }
     }
 }
 
@@ -137,6 +216,7 @@ fn parse_args(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
         gazetteers: Vec::new(),
         inputs: Vec::new(),
     };
+    let (mut format, mut out, mut pretty) = ("jsonl".to_string(), None, false);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -159,7 +239,19 @@ fn parse_args(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
                 }
             }
             Short('g') | Long("gazetteer") => args.gazetteers.push(parser.value()?.into()),
-            Long("pretty") => args.output = OutputFormat::PrettyJson,
+            Long("format") => {
+                format = match parser.value()?.string()?.as_str() {
+                    f @ ("jsonl" | "plover" | "csv") => f.to_string(),
+                    other => {
+                        return Err(format!(
+                            "--format takes `jsonl`, `plover` or `csv`, not `{other}`"
+                        )
+                        .into())
+                    }
+                }
+            }
+            Short('o') | Long("out") => out = Some(PathBuf::from(parser.value()?)),
+            Long("pretty") => pretty = true,
             Long("no-progress") => args.progress = false,
             Long("stats") => args.stats = true,
             // All cores are the default now; kept so that older scripts still run.
@@ -171,6 +263,17 @@ fn parse_args(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
     if args.inputs.is_empty() {
         return Err("no input given: name files or folders, or - for standard input".into());
     }
+    args.output = match (format.as_str(), out, pretty) {
+        ("csv", None, _) => return Err("--format csv needs --out FOLDER".into()),
+        ("csv", _, true) => return Err("--pretty is for JSON, not --format csv".into()),
+        ("csv", Some(dir), false) => OutputFormat::Csv(dir),
+        (_, Some(_), _) => {
+            return Err("--out is for --format csv; the other formats go to standard output".into())
+        }
+        ("plover", None, pretty) => OutputFormat::Plover { pretty },
+        (_, None, true) => OutputFormat::PrettyJson,
+        (_, None, false) => OutputFormat::JsonLines,
+    };
     Ok(Command::Run(args))
 }
 
@@ -534,16 +637,14 @@ fn jsonl_document(line: &[u8]) -> Result<Document, String> {
 /// records, or the output error.
 fn write_in_order(
     items: mpsc::Receiver<(usize, Item)>,
-    format: OutputFormat,
+    mut out: Sink,
     progress: &Progress,
     bar: &ProgressBar,
 ) -> Result<bool, io::Error> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let mut pending: BTreeMap<usize, Item> = BTreeMap::new();
     let mut next = 0;
     let mut all_ok = true;
-    format.begin(&mut out)?;
+    out.begin()?;
     for (seq, item) in items {
         pending.insert(seq, item);
         let before = next;
@@ -551,7 +652,7 @@ fn write_in_order(
             next += 1;
             match item {
                 Item::Record(extraction) => {
-                    format.record(&mut out, &extraction)?;
+                    out.record(&extraction)?;
                     bar.inc(1);
                 }
                 Item::Error(message) => {
@@ -568,7 +669,7 @@ fn write_in_order(
             progress.set_written(next);
         }
     }
-    out.flush()?;
+    out.end()?;
     Ok(all_ok)
 }
 
@@ -594,6 +695,7 @@ fn run(args: Args) -> Result<bool, String> {
         );
     }
 
+    let sink = Sink::open(&args.output)?;
     let sources = plan(&args.inputs, args.recursive);
     let bar = progress_bar(&args, &sources);
     let progress = Progress {
@@ -608,7 +710,7 @@ fn run(args: Args) -> Result<bool, String> {
 
     let written = std::thread::scope(|scope| {
         let writer = scope.spawn(|| {
-            let result = write_in_order(items_rx, args.output, &progress, &bar);
+            let result = write_in_order(items_rx, sink, &progress, &bar);
             if result.is_err() {
                 progress.stop();
             }
