@@ -12,7 +12,8 @@
 //! - A name marked `ambiguous` in the gazetteer ("Nice", "Reading": also a common word or
 //!   name) counts only with context: the entry is named elsewhere in the document without
 //!   doubt, or the name follows a `locative` function word ("in Nice", "to Reading"), or it is
-//!   followed by a comma and a place ("NICE, France").
+//!   followed by a comma and a place ("NICE, France") or follows a place and a comma
+//!   ("MEMPHIS, Tenn.").
 
 use crate::document::Document;
 use crate::gazetteer::{Form, FunctionClass, Gazetteer, Matcher, Target};
@@ -121,8 +122,18 @@ pub(crate) fn find(
                         gaz.entry(t.entry as usize).kind == crate::EntityKind::Place
                     })
             });
+            // "MEMPHIS, Tenn.", "Paris, Texas": right after a place and a comma.
+            let after_place = i
+                .checked_sub(1)
+                .and_then(|p| matches.get(p))
+                .is_some_and(|prev| {
+                    text[prev.span.end..m.span.start].trim() == ","
+                        && matcher.targets(prev.pattern).first().is_some_and(|t| {
+                            gaz.entry(t.entry as usize).kind == crate::EntityKind::Place
+                        })
+                });
             let is_place = gaz.entry(entry).kind == crate::EntityKind::Place;
-            if !(is_place && (after_preposition || before_place)) {
+            if !(is_place && (after_preposition || before_place || after_place)) {
                 continue;
             }
         }

@@ -39,6 +39,11 @@ const FILES: &[(&str, FileKind, &str)] = &[
         include_str!("../../gazetteers/people_curated.tsv"),
     ),
     (
+        "aliases_curated.tsv",
+        FileKind::Aliases,
+        include_str!("../../gazetteers/aliases_curated.tsv"),
+    ),
+    (
         "given_names.tsv",
         FileKind::GivenNames,
         include_str!("../../gazetteers/given_names.tsv"),

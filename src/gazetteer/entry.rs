@@ -137,6 +137,8 @@ pub(crate) struct WordInfo {
     pub(crate) level: u8,
     /// Whether the word is also listed capitalised, as a name ("Mark", "Reading").
     pub(crate) proper: bool,
+    /// Whether the word is also a frequent family name ("Brown", "Young", "Khan").
+    pub(crate) surname: bool,
 }
 
 /// A given name with its gender, used by the name pass.

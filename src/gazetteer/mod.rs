@@ -88,6 +88,7 @@ impl Gazetteer {
         // Entries of bad lines: never loaded, but their references are checked too, so that
         // fixing a line does not reveal new problems.
         let mut rejected = Vec::new();
+        let mut alias_rows = Vec::new();
         for source in &sources {
             let parsed = parse::parse_file(&source.label, source.kind, &source.bytes, &mut errors);
             for entry in parsed.entries {
@@ -101,6 +102,7 @@ impl Gazetteer {
                 gaz.titles.insert(t.title.to_lowercase(), t);
             }
             gaz.words.extend(parsed.words);
+            alias_rows.extend(parsed.aliases);
             for (word, class) in parsed.name_words {
                 gaz.name_words.entry(word).or_default().insert(class);
             }
@@ -115,6 +117,9 @@ impl Gazetteer {
                 Some((entry, false)) => rejected.push(entry),
                 None => {}
             }
+        }
+        for row in &alias_rows {
+            gaz.add_alias_row(row, &mut errors);
         }
         for (id, alias) in &added.aliases {
             gaz.add_alias(id, alias, &mut errors);
@@ -154,6 +159,31 @@ impl Gazetteer {
                 self.by_id.insert(entry.id.clone(), self.entries.len());
                 self.entries.push(entry);
                 self.seq.push(seq);
+            }
+        }
+    }
+
+    /// Adds the aliases of an aliases file's line to the loaded entry of its id.
+    fn add_alias_row(&mut self, row: &parse::AliasRow, errors: &mut Vec<Error>) {
+        let Some(&i) = self.by_id.get(&row.id) else {
+            errors.push(
+                Error::new(
+                    ErrorKind::Parse,
+                    format!("id `{}`: no loaded entry has this id", row.id),
+                )
+                .at(row.origin.file.as_ref(), Some(row.origin.line)),
+            );
+            return;
+        };
+        let entry = &mut self.entries[i];
+        for alias in &row.aliases {
+            if entry.name != *alias && !entry.aliases.contains(alias) {
+                entry.aliases.push(alias.clone());
+            }
+        }
+        for a in &row.ambiguous {
+            if !entry.ambiguous.contains(a) {
+                entry.ambiguous.push(a.clone());
             }
         }
     }
@@ -297,7 +327,7 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
                 ErrorKind::Parse,
                 "cannot tell what this file holds from its name: expected people*.tsv, \
                  places*.tsv, institutions*.tsv, given_names*.tsv, titles*.tsv, \
-                 name_words*.tsv, words*.tsv, speech_verbs*.tsv, meeting_triggers*.tsv, function_words*.tsv or \
+                 name_words*.tsv, words*.tsv, aliases*.tsv, speech_verbs*.tsv, meeting_triggers*.tsv, function_words*.tsv or \
                  role_nouns*.tsv",
             )
             .at(path, None),

@@ -53,6 +53,7 @@ pub(crate) enum FileKind {
     Titles,
     NameWords,
     Words,
+    Aliases,
     Lexicon(LexiconKind),
 }
 
@@ -85,6 +86,8 @@ impl FileKind {
             Some(FileKind::Lexicon(LexiconKind::FunctionWords))
         } else if stem.starts_with("role_nouns") {
             Some(FileKind::Lexicon(LexiconKind::RoleNouns))
+        } else if stem.starts_with("aliases") {
+            Some(FileKind::Aliases)
         } else if stem.starts_with("words") {
             Some(FileKind::Words)
         } else if stem.starts_with("name_words") {
@@ -136,7 +139,8 @@ impl FileKind {
             FileKind::GivenNames => &["name", "gender"],
             FileKind::Titles => &["title", "kind", "role", "gender"],
             FileKind::NameWords => &["word", "class"],
-            FileKind::Words => &["word", "tags", "level", "proper"],
+            FileKind::Words => &["word", "tags", "level", "proper", "surname"],
+            FileKind::Aliases => &["id", "aliases", "ambiguous"],
             FileKind::Lexicon(_) => &["term", "class"],
         }
     }
@@ -148,6 +152,7 @@ impl FileKind {
             FileKind::Titles => &["title", "kind"],
             FileKind::NameWords => &["word", "class"],
             FileKind::Words => &["word"],
+            FileKind::Aliases => &["id", "aliases"],
             FileKind::Lexicon(_) => &["term", "class"],
         }
     }
@@ -161,6 +166,9 @@ pub(crate) struct Parsed {
     pub(crate) titles: Vec<Title>,
     pub(crate) name_words: Vec<(String, WordClass)>,
     pub(crate) words: Vec<(String, WordInfo)>,
+    /// Rows of an aliases file: aliases to add to a loaded entry, and which of them need
+    /// context.
+    pub(crate) aliases: Vec<AliasRow>,
     /// Rows of the lexicon files, typed.
     pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
     pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
@@ -271,6 +279,20 @@ pub(crate) fn parse_file(
                 },
                 _ => line_errors.push("empty `word` or `class`".into()),
             },
+            FileKind::Aliases => {
+                let id = cell(&row, "id");
+                let aliases = list(&row, "aliases", &mut line_errors);
+                let ambiguous = list(&row, "ambiguous", &mut line_errors);
+                match id {
+                    Some(id) if !aliases.is_empty() => parsed.aliases.push(AliasRow {
+                        id: id.to_string(),
+                        aliases,
+                        ambiguous,
+                        origin: origin.clone(),
+                    }),
+                    _ => line_errors.push("empty `id` or `aliases`".into()),
+                }
+            }
             FileKind::Words => {
                 if let Some(w) = word_row(&row, &mut line_errors) {
                     parsed.words.push(w);
@@ -329,6 +351,17 @@ pub(crate) fn parse_file(
     parsed
 }
 
+/// A row of an aliases file: more names for a loaded entry.
+#[derive(Clone, Debug)]
+pub(crate) struct AliasRow {
+    pub(crate) id: String,
+    pub(crate) aliases: Vec<String>,
+    /// Aliases (also listed in `aliases`) that are also common words or abbreviations: a
+    /// mention needs context.
+    pub(crate) ambiguous: Vec<String>,
+    pub(crate) origin: Origin,
+}
+
 /// A row of a words file: a lower-case form, its tags, its level and whether it is also a
 /// name.
 fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo)> {
@@ -355,20 +388,23 @@ fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo
             return None;
         }
     };
-    let proper = match cell(row, "proper") {
-        None | Some("0") => false,
-        Some("1") => true,
+    let flag = |column: &str, errors: &mut Vec<String>| match cell(row, column) {
+        None | Some("0") => Some(false),
+        Some("1") => Some(true),
         Some(p) => {
-            errors.push(format!("proper `{p}`: expected `1`, `0` or empty"));
-            return None;
+            errors.push(format!("{column} `{p}`: expected `1`, `0` or empty"));
+            None
         }
     };
+    let proper = flag("proper", errors)?;
+    let surname = flag("surname", errors)?;
     Some((
         word.to_string(),
         WordInfo {
             tags,
             level,
             proper,
+            surname,
         },
     ))
 }

@@ -177,6 +177,7 @@ pub(crate) struct NameMentions {
     pub(crate) offices: Vec<(Span, usize)>,
 }
 
+mod datelines;
 mod open;
 mod orgs;
 mod titles;
@@ -212,6 +213,7 @@ pub(crate) fn find(
         ctx,
         out: NameMentions::default(),
     };
+    datelines::datelines(&mut pass);
     titles::titles(&mut pass);
     orgs::organisations(&mut pass);
     orgs::offices(&mut pass);
@@ -414,8 +416,8 @@ impl Context<'_> {
         ))
     }
 
-    /// Whether token `j` is a common English word (`words.tsv`, at most
-    /// [`COMMON_LEVEL`]) that is not also a name.
+    /// Whether token `j` is a common English word (`words.tsv`, at most [`COMMON_LEVEL`])
+    /// that is not also a frequent family name ("trade", "child"; not "Brown").
     pub(super) fn is_common(&self, j: usize) -> bool {
         let w = self.word(j);
         let lower = if w.chars().any(char::is_uppercase) {
@@ -426,17 +428,17 @@ impl Context<'_> {
         self.gaz
             .words
             .get(lower.as_ref())
-            .is_some_and(|info| info.level <= COMMON_LEVEL && !info.proper)
+            .is_some_and(|info| info.level <= COMMON_LEVEL && !info.surname)
     }
 
     /// Whether token `j` is one of the most common English words (`words.tsv` level 20 or
-    /// less), names or not ("High", "Brown", "Will").
+    /// less), not a frequent family name ("High", "Will"; not "Brown").
     pub(super) fn is_very_common(&self, j: usize) -> bool {
         let lower = self.word(j).to_lowercase();
         self.gaz
             .words
             .get(&lower)
-            .is_some_and(|info| info.level <= VERY_COMMON_LEVEL)
+            .is_some_and(|info| info.level <= VERY_COMMON_LEVEL && !info.surname)
     }
 
     /// Whether token `j` is inside a gazetteer mention of a town small enough to be part of

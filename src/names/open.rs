@@ -184,7 +184,8 @@ struct Run {
 struct Tokens<'t> {
     text: &'t str,
     tokens: &'t [Token],
-    /// Taken by a name an earlier rule found (not merely by a gazetteer mention).
+    /// Taken by a name an earlier rule found (not merely by a gazetteer mention), or by a
+    /// title ("Chief Minister").
     by_rule: Vec<bool>,
     shapes: Vec<Shape>,
     /// Sentence-initial-like: the first word of a sentence, after an opening quote mark or a
@@ -243,6 +244,7 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
         }
     }
     let acronyms = introduced_acronyms(&facts);
+    coordination_votes(pass, &facts, &found, &mut pooled);
     for (run, key) in found {
         let votes = pooled[&key];
         let Some(kind) = votes.winner() else { continue };
@@ -266,7 +268,8 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
         // A single letter, or a single common word without a head ("the Annex"), is no name.
         if single
             && (key.chars().count() == 1
-                || pass.ctx.is_very_common(run.start) && votes.via(kind) != Some(NameVia::Pattern))
+                || (is_common(pass, &facts, run.start) || pass.ctx.is_very_common(run.start))
+                    && votes.via(kind) != Some(NameVia::Pattern))
         {
             continue;
         }
@@ -293,6 +296,79 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
             canonical: None,
         });
         super::mark(&mut pass.taken, run.start, run.end);
+    }
+}
+
+/// "Wasim Akram, Misbah-ul-Haq and Urooj Mumtaz": a name with no kind of its own, listed
+/// with names of one kind (joined by commas, "and", "or"), takes their kind. A person only
+/// when its words are name-like.
+fn coordination_votes(
+    pass: &Pass<'_>,
+    facts: &Tokens<'_>,
+    found: &[(Run, String)],
+    pooled: &mut HashMap<String, Votes>,
+) {
+    let mut kind_at: Vec<Option<EntityKind>> = vec![None; facts.tokens.len()];
+    let mut mark = |span: Span, kind: EntityKind| {
+        let from = facts.tokens.partition_point(|t| t.span.start < span.start);
+        let to = facts.tokens.partition_point(|t| t.span.start < span.end);
+        for k in &mut kind_at[from..to] {
+            *k = Some(kind);
+        }
+    };
+    for m in &pass.ctx.found.mentions {
+        mark(m.span, pass.ctx.gaz.entry(m.entry).kind);
+    }
+    for n in &pass.out.names {
+        mark(n.span, n.kind);
+    }
+    for (run, key) in found {
+        if let Some(kind) = pooled[key].winner() {
+            let span = Span::new(
+                facts.tokens[run.start].span.start,
+                facts.tokens[run.end - 1].span.end,
+            );
+            mark(span, kind);
+        }
+    }
+    let joiner = |j: usize| matches!(&facts.text[facts.tokens[j].span], "," | "and" | "or" | "&");
+    let neighbour = |mut j: isize, step: isize| -> Option<EntityKind> {
+        let mut joined = 0;
+        while j >= 0 && (j as usize) < facts.tokens.len() && joiner(j as usize) && joined < 2 {
+            j += step;
+            joined += 1;
+        }
+        if joined == 0 || j < 0 || j as usize >= facts.tokens.len() {
+            return None;
+        }
+        kind_at[j as usize]
+    };
+    let mut add: Vec<(String, EntityKind)> = Vec::new();
+    for (run, key) in found {
+        if pooled[key].winner().is_some() {
+            continue;
+        }
+        let left = neighbour(run.start as isize - 1, -1);
+        let right = neighbour(run.end as isize, 1);
+        let kind = match (left, right) {
+            (Some(a), Some(b)) if a != b => None,
+            (a, b) => a.or(b),
+        };
+        let name_like = (run.start..run.end).all(|j| {
+            facts.tokens[j].kind != TokenKind::Word
+                || is_namey(pass, facts, j)
+                || facts.shapes[j] == Shape::Other
+        });
+        match kind {
+            Some(EntityKind::Person) if !name_like => {}
+            Some(k) => add.push((key.clone(), k)),
+            None => {}
+        }
+    }
+    for (key, kind) in add {
+        if let Some(v) = pooled.get_mut(&key) {
+            v.add(kind, 2, NameVia::Context);
+        }
     }
 }
 
@@ -461,7 +537,15 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
         }
     }
     let mut by_rule = vec![false; tokens.len()];
-    for n in &pass.out.names {
+    let title_spans = pass.out.titles.iter().map(|t| t.span);
+    for span in pass.out.names.iter().map(|n| n.span).chain(title_spans) {
+        let from = tokens.partition_point(|t| t.span.start < span.start);
+        let to = tokens.partition_point(|t| t.span.start < span.end);
+        for b in &mut by_rule[from..to] {
+            *b = true;
+        }
+    }
+    for n in pass.out.names.iter().take(0) {
         let from = tokens.partition_point(|t| t.span.start < n.span.start);
         let to = tokens.partition_point(|t| t.span.start < n.span.end);
         for b in &mut by_rule[from..to] {
@@ -500,7 +584,7 @@ fn is_headline(text: &str, tokens: &[Token], shapes: &[Shape], p: Span) -> bool 
 
 /// Whether token `j` is a name token a run may start or go on with.
 fn is_name_token(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
-    if pass.taken[j] && !taken_by_gazetteer(pass, facts, j) {
+    if facts.by_rule[j] || pass.taken[j] && !taken_by_gazetteer(pass, facts, j) {
         return false;
     }
     match facts.shapes[j] {
@@ -790,9 +874,25 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
             break;
         }
     }
-    // "Jo Johnson MP", "PCB Chairman": a title after a name is not part of it.
-    while run.end - run.start > 1 && is_title(pass, facts, run.end - 1) {
-        run.end -= 1;
+    // "Jo Johnson MP", "PCB Chairman", "Memphis Police Chief": a title after a name is not
+    // part of it.
+    while run.end - run.start > 1 {
+        if is_title(pass, facts, run.end - 1) {
+            run.end -= 1;
+        } else if run.end - run.start > 2 && {
+            let two = Span::new(
+                facts.tokens[run.end - 2].span.start,
+                facts.tokens[run.end - 1].span.end,
+            );
+            pass.ctx
+                .gaz
+                .titles
+                .contains_key(&facts.text[two].to_lowercase())
+        } {
+            run.end -= 2;
+        } else {
+            break;
+        }
     }
     // "Archbishop of Canterbury Justin Welby": a given name followed by a name word starts
     // the person's name; words before it that are no given names are not part of it.
@@ -806,10 +906,18 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
                 && is_namey(pass, facts, run.end - 1)
         }) {
             let g = words[k + 1];
-            let before_given = words[..=k]
-                .iter()
-                .all(|&j| pass.ctx.given_gender(j).is_none());
-            if before_given && g + 1 < run.end {
+            let after_title_of = run.start >= 2
+                && &facts.text[facts.tokens[run.start - 1].span] == "of"
+                && is_title(pass, facts, run.start - 2);
+            let not_name = |j: usize| {
+                pass.ctx.given_gender(j).is_none()
+                    && (after_title_of
+                        || is_common(pass, facts, j)
+                        || is_title(pass, facts, j)
+                        || !pass.ctx.classes(j).is_empty()
+                        || taken_by_gazetteer(pass, facts, j))
+            };
+            if words[..=k].iter().all(|&j| not_name(j)) && g + 1 < run.end {
                 run.start = g;
             }
         }
@@ -957,6 +1065,9 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     let words: Vec<usize> = (run.start..run.end)
         .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
         .filter(|&j| j == run.start || facts.tokens[j - 1].span.end != facts.tokens[j].span.start)
+        .filter(|&j| {
+            !(facts.shapes[j] == Shape::Other && pass.ctx.classes(j).has(WordClass::Particle))
+        })
         .collect();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
         return false;

@@ -292,7 +292,11 @@ fn run() -> Result<(), String> {
         )?;
         match (&args.scowl, &args.agid, &args.pos) {
             (Some(s), Some(a), Some(p)) => {
-                let (text, stats) = words::build(s, a, p)?;
+                let surnames = match &args.surnames {
+                    Some(path) => words::read_surnames(path, words::SURNAME_RANK)?,
+                    None => Default::default(),
+                };
+                let (text, stats) = words::build(s, a, p, &surnames)?;
                 std::fs::write(args.out.join("words.tsv"), text)
                     .map_err(|e| format!("words.tsv: {e}"))?;
                 eprintln!("{stats}");

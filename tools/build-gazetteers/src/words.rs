@@ -224,7 +224,33 @@ fn pos_tags(codes: &str) -> Vec<&'static str> {
 }
 
 /// Builds words.tsv; returns the file text and a summary.
-pub fn build(scowl: &Path, agid: &Path, pos: &Path) -> Result<(String, String), String> {
+/// The most frequent surnames of a US Census surname list (`NAME FREQ CUMFREQ RANK` lines),
+/// lower-cased, up to `max_rank`.
+pub fn read_surnames(path: &Path, max_rank: usize) -> Result<HashSet<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = HashSet::new();
+    for line in text.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if let [name, _, _, rank] = cols.as_slice() {
+            if rank.parse::<usize>().is_ok_and(|r| r <= max_rank) {
+                out.insert(name.to_lowercase());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// How many of the Census surnames, most frequent first, mark a word as a surname too.
+pub const SURNAME_RANK: usize = 2_000;
+
+/// Builds words.tsv; returns the file text and a summary. `surnames` (lower case) marks the
+/// words that are also frequent family names ("brown", "young", "khan").
+pub fn build(
+    scowl: &Path,
+    agid: &Path,
+    pos: &Path,
+    surnames: &HashSet<String>,
+) -> Result<(String, String), String> {
     let (levels, proper) = read_scowl(scowl)?;
     let mut tags: HashMap<String, BTreeSet<usize>> = HashMap::new();
     let mut forms_of: HashMap<String, Vec<String>> = HashMap::new();
@@ -276,6 +302,8 @@ pub fn build(scowl: &Path, agid: &Path, pos: &Path) -> Result<(String, String), 
         "  give no open-class tag (most closed-class words). level: SCOWL size level of the word's most",
         "  common list (10 = most common ... 40); an inflection not in the lists has its base word's level.",
         "proper: 1 when SCOWL also lists the word capitalised (a proper noun or capitalised word).",
+        "surname: 1 when the word is also one of the 2,000 most frequent US family names (US Census",
+        "1990 surname list, public domain): \"brown\", \"young\", \"khan\".",
         "Sources: SCOWL 2020.12.07 word lists (Kevin Atkinson et al., MIT-like licence), AGID 2016.01.19",
         "inflections (Kevin Atkinson, permissive), part-of-speech database (Moby, public domain; WordNet",
         "1.6, WordNet licence). SCOWL: Copyright 2000-2018 by Kevin Atkinson; AGID: Copyright 2000-2014 by",
@@ -286,9 +314,9 @@ pub fn build(scowl: &Path, agid: &Path, pos: &Path) -> Result<(String, String), 
         s.push_str(c);
         s.push('\n');
     }
-    s.push_str("word\ttags\tlevel\tproper\n");
+    s.push_str("word\ttags\tlevel\tproper\tsurname\n");
     let mut by_tag = vec![0usize; TAGS.len()];
-    let (mut n_proper, mut n_untagged) = (0, 0);
+    let (mut n_proper, mut n_untagged, mut n_surname) = (0, 0, 0);
     for (w, lvl) in &out {
         let t: Vec<&str> = tags
             .get(w)
@@ -304,20 +332,24 @@ pub fn build(scowl: &Path, agid: &Path, pos: &Path) -> Result<(String, String), 
         }
         let p = proper.contains(w);
         n_proper += p as usize;
+        let family = surnames.contains(w);
+        n_surname += family as usize;
         let _ = writeln!(
             s,
-            "{w}\t{}\t{lvl}\t{}",
+            "{w}\t{}\t{lvl}\t{}\t{}",
             t.join("|"),
-            if p { "1" } else { "" }
+            if p { "1" } else { "" },
+            if family { "1" } else { "" }
         );
     }
     let mut stats = format!(
-        "words.tsv: {} forms ({} from the SCOWL lists, {} inflections added), {} untagged, {} proper, {} bytes\n  ",
+        "words.tsv: {} forms ({} from the SCOWL lists, {} inflections added), {} untagged, {} proper, {} surnames, {} bytes\n  ",
         out.len(),
         levels.len(),
         out.len() - levels.len(),
         n_untagged,
         n_proper,
+        n_surname,
         s.len()
     );
     for (t, n) in TAGS.iter().zip(&by_tag) {

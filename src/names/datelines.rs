@@ -1,0 +1,162 @@
+//! Datelines: the place (and news agency) a wire story starts with, read once.
+//!
+//! At the very start of the article body, a dateline is a place written in capitals (or a
+//! capitalised place before an agency in parentheses), optionally a comma and a state or
+//! country, optionally an agency in parentheses or after a period, then a dash or a colon:
+//!
+//! - `MEMPHIS, Tenn. —`, `NEW DELHI:`, `LONDON (Reuters) —`, `Budapest (MTI) –`,
+//!   `YEREVAN.-`, `ASTANA. KAZINFORM`, `REPUBLIKA.CO.ID, JAKARTA --`.
+//!
+//! The places are the gazetteer's (the matcher reads names in capitals, and "Tenn." after a
+//! place and a comma); a word of the dateline that is neither a place nor a known agency,
+//! written in capitals or in parentheses, is the agency: an institution. Nothing in a
+//! dateline is a person.
+
+use super::{Pass, RuleName};
+use crate::names::NameVia;
+use crate::segment::TokenKind;
+use crate::span::overlapping;
+use crate::{EntityKind, Span};
+
+/// The most tokens a dateline may have before its dash or colon.
+const MAX_DATELINE_TOKENS: usize = 16;
+
+/// Reads the dateline at the start of the body, if any: its agencies become institutions and
+/// all its tokens are taken.
+pub(super) fn datelines(pass: &mut Pass<'_>) {
+    let Some(end) = dateline_end(pass) else {
+        return;
+    };
+    let ctx = &pass.ctx;
+    let (text, toks) = (ctx.text, ctx.tokens);
+    let mut agencies = Vec::new();
+    let mut j = 0;
+    while j < end {
+        let t = toks[j];
+        let w = &text[t.span];
+        let in_gazetteer = overlapping(&ctx.found.mentions, t.span, |m| m.span).is_some();
+        let capitals =
+            t.kind == TokenKind::Word && !w.chars().any(char::is_lowercase) && w.len() >= 2;
+        let in_parens = j > 0 && &text[toks[j - 1].span] == "(";
+        if t.kind == TokenKind::Word && !in_gazetteer && (capitals || in_parens) {
+            // The agency: this word and the words and dots glued to it ("REPUBLIKA.CO.ID").
+            let glued = |k: usize| k < end && toks[k].span.start == toks[k - 1].span.end;
+            let mut k = j + 1;
+            loop {
+                let word = glued(k) && toks[k].kind == TokenKind::Word;
+                let dot = glued(k)
+                    && &text[toks[k].span] == "."
+                    && glued(k + 1)
+                    && toks[k + 1].kind == TokenKind::Word;
+                if word {
+                    k += 1;
+                } else if dot {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            let span = Span::new(t.span.start, toks[k - 1].span.end);
+            agencies.push(span);
+            j = k;
+        } else {
+            j += 1;
+        }
+    }
+    for span in agencies {
+        let canonical = text[span].split('.').next().map(canonical_case);
+        pass.out.names.push(RuleName {
+            span,
+            kind: EntityKind::Institution,
+            via: NameVia::Context,
+            words: 1,
+            gender: None,
+            canonical,
+        });
+    }
+    super::mark(&mut pass.taken, 0, end);
+}
+
+/// "KAZINFORM" → "Kazinform"; a short acronym stays as it is ("MTI").
+fn canonical_case(w: &str) -> String {
+    if w.chars().count() <= 4 || w.chars().any(char::is_lowercase) {
+        return w.to_string();
+    }
+    let mut chars = w.chars();
+    chars
+        .next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The index of the first token after the dateline, or `None` when the body starts with no
+/// dateline. The dateline must hold a gazetteer place and end in a dash, a colon or, after
+/// an agency in capitals, at the first word of the story ("ASTANA. KAZINFORM Governor").
+fn dateline_end(pass: &Pass<'_>) -> Option<usize> {
+    let ctx = &pass.ctx;
+    let (text, toks) = (ctx.text, ctx.tokens);
+    let para = *ctx.doc.paragraphs().first()?;
+    let place_at = |j: usize| {
+        overlapping(&ctx.found.mentions, toks[j].span, |m| m.span)
+            .is_some_and(|m| ctx.gaz.entry(m.entry).kind == EntityKind::Place)
+    };
+    let mut has_place = false;
+    let mut in_parens = false;
+    for (j, t) in toks.iter().enumerate().take(MAX_DATELINE_TOKENS) {
+        if t.span.start >= para.end {
+            return None;
+        }
+        let w = &text[t.span];
+        let next = toks.get(j + 1);
+        let glued_next = next.is_some_and(|n| n.span.start == t.span.end);
+        let double_dash = w == "-" && next.is_some_and(|n| &text[n.span] == "-");
+        let separator = matches!(w, "—" | "–" | ":") || w == "-" && (!glued_next || double_dash);
+        if separator && has_place && j > 0 {
+            let mut end = j + 1;
+            while toks
+                .get(end)
+                .is_some_and(|n| matches!(&text[n.span], "-" | "—" | "–"))
+            {
+                end += 1;
+            }
+            return Some(end);
+        }
+        match w {
+            "(" => in_parens = true,
+            ")" => in_parens = false,
+            _ => {}
+        }
+        has_place |= place_at(j);
+        let lower = t.kind == TokenKind::Word && w.chars().any(char::is_lowercase);
+        let abbreviation = lower && next.is_some_and(|n| &text[n.span] == ".");
+        // A lower-case word ends the dateline unless it is a place ("Budapest"), an
+        // abbreviation ("Tenn.") or inside the agency's parentheses ("(Reuters)").
+        if lower && !(place_at(j) || abbreviation || in_parens) {
+            // "ASTANA. KAZINFORM Governor ...": the dateline ended at the agency.
+            let after_agency = j >= 2
+                && has_place
+                && toks[j - 1].kind == TokenKind::Word
+                && !text[toks[j - 1].span].chars().any(char::is_lowercase)
+                && !place_at(j - 1)
+                && toks[..j].iter().any(|p| &text[p.span] == ".");
+            return after_agency.then_some(j);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_case;
+
+    #[test]
+    fn agency_names() {
+        assert_eq!(canonical_case("KAZINFORM"), "Kazinform");
+        assert_eq!(canonical_case("MTI"), "MTI");
+        assert_eq!(canonical_case("Reuters"), "Reuters");
+    }
+}
