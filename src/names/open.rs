@@ -658,7 +658,11 @@ fn read_run(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> Option<Run> {
                 let compound = nw == "-"
                     && aw.starts_with(char::is_lowercase)
                     && pass.ctx.is_common(end + 1)
-                    && pass.ctx.words.function_classes(aw).is_empty();
+                    && pass.ctx.words.function_classes(aw).is_empty()
+                    && (aw.chars().count() >= 4
+                        || pass.ctx.gaz.words.get(aw).is_some_and(|i| {
+                            i.tags.has(WordTag::VerbPastPart) || i.tags.has(WordTag::VerbIng)
+                        }));
                 if compound {
                     break;
                 }
@@ -678,7 +682,15 @@ fn read_run(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> Option<Run> {
         if !spaced(text, prev, next) {
             break;
         }
-        if is_name_token(pass, facts, end) {
+        // A capitalised function word inside a run ("Regina Ip In the ...") ends it.
+        let function = pass.ctx.words.function_classes(&text[next.span]).meets(
+            crate::gazetteer::ClassSet::of(&[
+                FunctionClass::Preposition,
+                FunctionClass::Determiner,
+                FunctionClass::Conjunction,
+            ]),
+        ) && !pass.ctx.classes(end).has(WordClass::Particle);
+        if is_name_token(pass, facts, end) && !function {
             end += 1;
             continue;
         }
@@ -1131,8 +1143,11 @@ fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
     if single && !dotted(facts, run.start) && !is_title(pass, facts, run.start) {
         let shape = facts.shapes[run.start];
         let w = &facts.text[facts.tokens[run.start].span];
+        let roman = w.chars().all(|c| "IVXLCDM".contains(c));
         let acronym = shape == Shape::Capitals
             && super::is_acronym(w)
+            && !roman
+            && !w.chars().any(|c| c.is_ascii_digit())
             && !pass.ctx.classes(run.start).has(WordClass::NotName);
         let inner = !facts.initial[run.start]
             && (shape == Shape::Inner || shape == Shape::Capitalised && inner_capital(pass, w));
