@@ -22,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod clauses;
 mod date;
 mod document;
 mod error;

@@ -93,6 +93,12 @@ classes! {
         Separate = "separate",
         /// A verb that makes a meeting noun after it a meeting ("held several rounds of").
         LightVerb = "light_verb",
+        /// A preposition that introduces the participants after a meeting noun ("a lunch
+        /// for Xi", "talks between Kim and Lee", "a meeting of the three leaders").
+        Link = "link",
+        /// A verb of attending: its subject joins the meeting its object names ("attended
+        /// the meeting", "were part of the talks", "before entering the meeting").
+        Attend = "attend",
     }
 }
 

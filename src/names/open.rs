@@ -234,6 +234,30 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
         votes.merge(context_votes(pass, &facts, run));
         found.push((run, key));
     }
+    // "Ngāti Paoa", "Ngāti Tamaoho", "Ngāti Whātua": a first word shared by three names or
+    // more that is no given name is a common word of those names (a tribe's, a port's), not
+    // a person's name, so shape alone does not make them people.
+    let mut first_words: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (_, key) in &found {
+        if let (Some(first), true) = (key.split_whitespace().next(), key.contains(' ')) {
+            let list = first_words.entry(first).or_default();
+            if !list.contains(&key.as_str()) {
+                list.push(key);
+            }
+        }
+    }
+    let shared: Vec<String> = first_words
+        .iter()
+        .filter(|(w, keys)| keys.len() >= 3 && !pass.ctx.gaz.given_names.contains_key(**w))
+        .flat_map(|(_, keys)| keys.iter().map(|k| k.to_string()))
+        .collect();
+    for key in shared {
+        if let Some(v) = pooled.get_mut(&key) {
+            if v.via(EntityKind::Person) == Some(NameVia::Shape) {
+                v.person = 0;
+            }
+        }
+    }
     // A single word, or a shorter form, of a person's name is left to resolution, which
     // reads it as that person ("Okafor" for "Ngozi Okafor", "Lopez Obrador" for "Andres
     // Manuel Lopez Obrador").
@@ -1095,8 +1119,20 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             .name_words
             .get(facts.text[facts.tokens[first].span].to_lowercase().as_str())
             .is_some_and(|c| c.has(WordClass::Particle));
+    // "First Baptist Church Broad": a word that makes a name an organisation, a place or a
+    // building is no part of a person's name.
+    let classifying = (run.start..run.end).any(|j| {
+        pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
+            WordClass::OrgHead,
+            WordClass::Facility,
+            WordClass::PlaceWord,
+            WordClass::CorporateSuffix,
+            WordClass::OrgWord,
+        ]))
+    });
     words.len() >= 2
         && !particle_first
+        && !classifying
         && words
             .iter()
             .all(|&j| capitalised(j) || facts.shapes[j] == Shape::Inner)
@@ -1298,7 +1334,14 @@ fn context_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
     if let Some(next) = toks.get(run.end) {
         let nw = &text[next.span];
         if is_speech_verb(pass, nw) && last.span.end < next.span.start {
-            let institutional = inner_votes(pass, facts, run).institution > 0;
+            let institutional = inner_votes(pass, facts, run).institution > 0
+                || (run.start..run.end).any(|j| {
+                    pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
+                        WordClass::OrgHead,
+                        WordClass::Facility,
+                        WordClass::CorporateSuffix,
+                    ]))
+                });
             let kind = if institutional {
                 EntityKind::Institution
             } else {

@@ -28,7 +28,8 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
             })
             .filter(|(s, _)| !ctx.inside_mention(*s))
             .collect();
-        for (span, title) in longest_whole_words(text, candidates) {
+        let found = longest_whole_words(text, candidates);
+        for (k, &(span, title)) in found.iter().enumerate() {
             let info = lex.title(title);
             // A title written all in lower case only counts as an office ("the foreign
             // minister"), an honorific must be capitalised ("Mr.").
@@ -38,7 +39,22 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
             let qualifier = ctx.country_before(span.start);
             let country = qualifier.map(|(c, _)| c);
             let lead = qualifier.map_or(span.start, |(_, start)| start);
-            let first = token_index_at(tokens, span.end);
+            let mut first = token_index_at(tokens, span.end);
+            // "Chief Minister Shri Shivraj Singh Chouhan", "President Dr. Ana Ruiz": titles
+            // that follow the title are not part of the name.
+            for &(next, _) in &found[k + 1..] {
+                let adjacent = tokens
+                    .get(first)
+                    .is_some_and(|t| t.span.start == next.start)
+                    && text[span.end..next.start].trim().is_empty();
+                if !adjacent {
+                    break;
+                }
+                first = token_index_at(tokens, next.end);
+                if tokens.get(first).is_some_and(|t| &text[t.span] == ".") {
+                    first += 1;
+                }
+            }
             let mut name = None;
             if let Some(m) = ctx.person_mention_at(first) {
                 name = Some(m);

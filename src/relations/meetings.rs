@@ -46,10 +46,12 @@
 
 use super::dates::{find_dates, TenseHint};
 use super::Context;
-use crate::gazetteer::ClassSet;
+use crate::clauses::{Sentence, Tag};
 use crate::gazetteer::TriggerClass::{
-    Cancelled, LightVerb, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate, Verb,
+    Attend, Cancelled, LightVerb, Link, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate,
+    Verb,
 };
+use crate::gazetteer::{ClassSet, TriggerClass};
 use crate::pattern;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
 use crate::segment::is_boundary;
@@ -98,13 +100,16 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
         let sentence_terms = ctx.lex.triggers.find(text, sentence.span);
         if !sentence_terms
             .iter()
-            .any(|(_, c)| c.meets(ClassSet::of(&[Verb, ObjectVerb, Noun])))
+            .any(|(_, c)| c.meets(ClassSet::of(&[Verb, ObjectVerb, Noun, Attend])))
         {
             continue;
         }
         for clause in clauses(text, sentence.span) {
             let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
             found.extend(new);
+        }
+        if found.len() == before {
+            continuation(ctx, sentence, &sentence_terms, &quotes, &mut found);
         }
         // A back-reference noun: only needed when the sentence told no meeting.
         let back_reference = if found.len() == before {
@@ -282,7 +287,7 @@ fn meeting_in(
             c.has(LightVerb)
                 && l.end <= noun.start
                 && word_index(noun.start) - word_index(l.end) <= MARKER_WINDOW
-                && people.iter().filter(|(p, _)| p.end <= l.start).count() >= 2
+                && people.iter().any(|(p, _)| p.end <= l.start)
         })
     };
     let noun = || {
@@ -300,11 +305,15 @@ fn meeting_in(
         return None;
     }
 
-    // Participants: the people of the clause, counterparts, groups.
+    // Participants: the subject and the objects of the trigger, read from the clause
+    // layer (never a possessor, a topic, or a person of another clause), then
+    // counterparts and groups.
+    let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, clause);
+    let roles = trigger_roles(ctx, &sent, trigger, &terms);
     let mut participants: Vec<usize> = Vec::new();
-    for (_, e) in &people {
-        if !participants.contains(e) {
-            participants.push(*e);
+    for e in sent.people(&roles) {
+        if !participants.contains(&e) {
+            participants.push(e);
         }
     }
     for e in counterparts(ctx, clause, &people) {
@@ -319,8 +328,10 @@ fn meeting_in(
             }
         }
     }
-    // "…, before heading to the palace to meet Ferreira": the sentence's subject.
-    if participants.len() == 1 && people.iter().all(|(p, _)| p.start > trigger.start) {
+    // "…, before heading to the palace to meet Ferreira": the sentence's subject, for a
+    // trigger that has no subject of its own (an infinitive or a gerund).
+    let nonfinite = sent.tag(sent.index_at(trigger.start)) != Tag::Verb;
+    if participants.len() == 1 && nonfinite && people.iter().all(|(p, _)| p.start > trigger.start) {
         let subject = starting_within(&ctx.res.mentions, sentence, |m| m.span)
             .iter()
             .filter(|m| sentence.contains(m.span) && m.span.end <= clause.start)
@@ -330,10 +341,6 @@ fn meeting_in(
             participants.insert(0, s);
         }
     }
-    if participants.len() < 2 {
-        return None;
-    }
-
     let status = if terms.iter().any(|(_, c)| c.has(Cancelled)) {
         MeetingStatus::Cancelled
     } else if terms.iter().any(|(s, c)| c.has(Planned) && near_before(s)) {
@@ -341,6 +348,18 @@ fn meeting_in(
     } else {
         MeetingStatus::Held
     };
+    if participants.len() < 2 {
+        // A meeting with fewer than two named people so far ("met with foreign diplomats"):
+        // a frame that a later sentence may complete ("Minister X attended the meeting").
+        return Some(vec![Found {
+            participants,
+            place: place_in(ctx, clause, &[trigger]),
+            date: None,
+            status,
+            evidence: sentence,
+        }]);
+    }
+
     let separate = terms.iter().any(|(_, c)| c.has(Separate));
     let mut anchors: Vec<Span> = people.iter().map(|(p, _)| *p).collect();
     anchors.push(trigger);
@@ -371,6 +390,272 @@ fn meeting_in(
             })
             .collect(),
     )
+}
+
+/// How many paragraphs after a meeting a sentence may still add people to it.
+const CONTINUATION_PARAGRAPHS: usize = 2;
+
+/// A sentence that adds people to a meeting told before it:
+///
+/// - a verb of attending with a meeting noun as its object: its subject joins ("Minister
+///   Idrissov attended the meeting too", "Union leaders A and B were also part of the
+///   conversations"); passive, the agents join ("The meeting was attended by A, B and C");
+///   inverted, the names after "were" ("Attended the meeting were A, B and C"); in a
+///   subordinate clause, the subject of the main one ("Before entering the meeting, A
+///   told reporters");
+/// - a sentence opening with a phrase about the meeting: the subject of its clause joins
+///   ("During the meeting A and B discussed ...", "After the meeting, A said").
+///
+/// They join the last meeting told within [`CONTINUATION_PARAGRAPHS`] paragraphs (one
+/// with fewer than two named people so far counts), or start a new one.
+fn continuation(
+    ctx: &Context<'_>,
+    sentence: &crate::document::Sentence,
+    terms: &[(Span, ClassSet<TriggerClass>)],
+    quotes: &[crate::segment::quotes::QuoteSpan],
+    found: &mut Vec<Found>,
+) {
+    let in_quote =
+        |s: Span| overlapping(quotes, s, |q| q.outer).is_some_and(|q| q.outer.contains(s));
+    let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, sentence.span);
+    let noun_at = |k: usize| {
+        terms
+            .iter()
+            .any(|(s, c)| c.has(Noun) && sent.index_at(s.start) == k && !in_quote(*s))
+    };
+    // The first meeting noun at or after token `k`, over determiners and adjectives.
+    let noun_after = |mut k: usize| {
+        let limit = k + 4;
+        while k < sent.len() && k < limit {
+            if noun_at(k) {
+                return Some(k);
+            }
+            if !matches!(
+                sent.tag(k),
+                Tag::Determiner | Tag::Possessive | Tag::Word | Tag::Other
+            ) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    };
+    // The subject of the first finite verb from token `from`, over a relative clause set off
+    // by commas ("After the meeting, which began at 11am, A and B said").
+    let main_subject = |from: usize| {
+        let mut k = from;
+        while k < sent.len() {
+            if sent.tag(k) == Tag::Comma && k + 1 < sent.len() && sent.tag(k + 1) == Tag::Relative {
+                k += 2;
+                while k < sent.len() && sent.tag(k) != Tag::Comma {
+                    k += 1;
+                }
+                continue;
+            }
+            if sent.tag(k) == Tag::Verb {
+                return sent.subject(sent.verb_group(ctx.lex, k).start);
+            }
+            k += 1;
+        }
+        Vec::new()
+    };
+    let mut joining: Vec<usize> = Vec::new();
+    for (span, classes) in terms {
+        if !classes.has(Attend) || in_quote(*span) {
+            continue;
+        }
+        let v = sent.index_at(span.start);
+        let after = sent.index_at(span.end);
+        let vg = sent.verb_group(ctx.lex, v);
+        if vg.passive && after < sent.len() && sent.word(after).eq_ignore_ascii_case("by") {
+            // "The meeting was attended by executives including A, B and C".
+            let noun_before = (0..vg.start).any(noun_at);
+            if noun_before {
+                joining.extend(sent.objects(after + 1));
+            }
+            continue;
+        }
+        let Some(noun) = noun_after(after) else {
+            continue;
+        };
+        let next = sent.index_at(sent.span(noun).end);
+        if vg.start == 0 && next < sent.len() && matches!(sent.tag(next), Tag::Auxiliary) {
+            // "Attended the meeting were A, B and C".
+            joining.extend(sent.objects(next + 1));
+            continue;
+        }
+        let subject = sent.subject(vg.start);
+        if subject.is_empty() && sent.tag(v) == Tag::NonFinite {
+            joining.extend(main_subject(next));
+        } else {
+            joining.extend(subject);
+        }
+    }
+    // "During the meeting A and B discussed", "After the meeting, A said".
+    if joining.is_empty() && sent.len() > 2 && sent.tag(0) == Tag::Preposition {
+        if let Some(noun) = noun_after(1) {
+            let definite =
+                (1..noun).any(|k| matches!(sent.tag(k), Tag::Determiner | Tag::Possessive));
+            if definite {
+                joining.extend(main_subject(noun + 1));
+            }
+        }
+    }
+    let people = sent.people(&joining);
+    if people.is_empty() {
+        return;
+    }
+    let recent = found.iter_mut().rev().find(|f| {
+        ctx.doc
+            .sentence_at(f.evidence.start)
+            .map(|s| ctx.doc.sentences()[s].paragraph)
+            .is_some_and(|p| p + CONTINUATION_PARAGRAPHS >= sentence.paragraph)
+    });
+    match recent {
+        Some(f) => {
+            for p in people {
+                if !f.participants.contains(&p) {
+                    f.participants.push(p);
+                }
+            }
+        }
+        None => found.push(Found {
+            participants: people,
+            place: None,
+            date: None,
+            status: MeetingStatus::Held,
+            evidence: sentence.span,
+        }),
+    }
+}
+
+/// The subject and objects of a trigger: for a verb, the subject of its verb group and the
+/// entities listed after it ("met with A and B", "was received by A"); for a noun, the
+/// subject of the light verb governing it ("A held talks with B"), a possessor or names
+/// right before it ("A's meeting with B", "the A-B summit"), and the entities listed after
+/// it ("talks between A and B", "a meeting of A, B and C").
+fn trigger_roles(
+    ctx: &Context<'_>,
+    sent: &Sentence<'_>,
+    trigger: Span,
+    terms: &[(Span, ClassSet<TriggerClass>)],
+) -> Vec<usize> {
+    let first = sent.index_at(trigger.start);
+    let after = sent.index_at(trigger.end);
+    // A noun, or a verb phrase used as a noun ("held bilateral talks with").
+    let is_noun = terms
+        .iter()
+        .any(|(s, c)| *s == trigger && c.has(Noun) && !c.meets(ClassSet::of(&[Verb, ObjectVerb])))
+        || matches!(sent.tag(first), Tag::Word | Tag::Determiner);
+    let mut out = Vec::new();
+    if is_noun {
+        // The light verb before the noun, if any: its subject holds the talks.
+        let light = terms
+            .iter()
+            .rev()
+            .find(|(s, c)| c.has(LightVerb) && s.end <= trigger.start)
+            .map(|(s, _)| sent.index_at(s.start));
+        // Else the verb that governs it ("Ruto said the discussions with Mohamud ...",
+        // "Kim described the meeting with Lee as ..."): its subject held them.
+        let governing = light.or_else(|| {
+            (0..first).rev().find(|&k| match sent.tag(k) {
+                Tag::Verb => true,
+                Tag::NonFinite => sent.verb_group(ctx.lex, k).start < k,
+                _ => false,
+            })
+        });
+        if let Some(v) = governing {
+            let vg = sent.verb_group(ctx.lex, v);
+            out.extend(sent.subject(vg.start));
+        }
+        // "A and B agreed to talk again after their summit": "their" is the subject of the
+        // sentence's first finite verb.
+        let their = (first.saturating_sub(3)..first)
+            .any(|k| sent.tag(k) == Tag::Possessive && sent.word(k).eq_ignore_ascii_case("their"));
+        if their && out.is_empty() {
+            if let Some(v) = (0..first).find(|&k| sent.tag(k) == Tag::Verb) {
+                out.extend(sent.subject(sent.verb_group(ctx.lex, v).start));
+            }
+        }
+        // "Xi, in a meeting with Khan in Beijing, said": the name before a parenthetical
+        // that opens with the noun's phrase.
+        let mut k = first;
+        while k > 0
+            && matches!(
+                sent.tag(k - 1),
+                Tag::Determiner | Tag::Possessive | Tag::Preposition
+            )
+        {
+            k -= 1;
+        }
+        if k >= 2 && k < first && sent.tag(k - 1) == Tag::Comma {
+            if let Some(e) = sent.entity_at(k - 2) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        // Names or a possessor right before the noun: "the Mori-Brekov summit", "Kim's
+        // meeting with Lee".
+        let mut k = first;
+        while k > 0 {
+            let adjective = matches!(sent.tag(k - 1), Tag::Word | Tag::NonFinite)
+                && !sent.word(k - 1).starts_with(char::is_uppercase);
+            match sent.tag(k - 1) {
+                _ if adjective => k -= 1,
+                Tag::Mention(_) | Tag::Genitive | Tag::Other => {
+                    if let Some(e) = sent.entity_at(k - 1) {
+                        if !out.contains(&e) {
+                            out.push(e);
+                        }
+                    }
+                    k -= 1;
+                }
+                _ => break,
+            }
+        }
+    } else {
+        let vg = sent.verb_group(ctx.lex, first);
+        out.extend(sent.subject(vg.start));
+    }
+    for e in sent.objects(after) {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    // "will host a lunch for Xi", "a dinner with Kim": the guests of a meeting noun.
+    for (s, c) in terms
+        .iter()
+        .filter(|(s, c)| c.has(Noun) && s.start >= trigger.start)
+    {
+        let _ = c;
+        let k = sent.index_at(s.end);
+        let links = k < sent.len()
+            && sent.tag(k) == Tag::Preposition
+            && ctx
+                .lex
+                .triggers
+                .classes_of(&sent.word(k).to_lowercase())
+                .has(Link);
+        if links {
+            for e in sent.objects(k + 1) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    if std::env::var("GAZETTE_DEBUG").is_ok() {
+        let tags: Vec<String> = (0..sent.len())
+            .map(|i| format!("{}/{:?}", sent.word(i), sent.tag(i)))
+            .collect();
+        eprintln!(
+            "trigger {:?} noun={is_noun} roles={out:?}\n  {}",
+            &ctx.doc.text()[trigger],
+            tags.join(" ")
+        );
+    }
+    out
 }
 
 /// Whether the words between an object verb and a person leave the person its object:
@@ -669,7 +954,7 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
 fn dedupe(ctx: &Context<'_>, found: Vec<Found>) -> Vec<Meeting> {
     let mut out: Vec<Found> = Vec::new();
     let mut seen: HashMap<(Vec<usize>, MeetingStatus), usize> = HashMap::new();
-    for f in found {
+    for f in found.into_iter().filter(|f| f.participants.len() >= 2) {
         let mut key = f.participants.clone();
         key.sort_unstable();
         match seen.get(&(key.clone(), f.status)) {
