@@ -1303,6 +1303,17 @@ fn context_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
         {
             v.add(EntityKind::Person, 3, NameVia::Context);
         }
+        // "the coastal town of Mamallapuram", "the village of Busia".
+        if pw == "of" {
+            let noun = before
+                .split_whitespace()
+                .next_back()
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            if lex.role_classes(&noun).has(RoleNounClass::PlaceNoun) {
+                v.add(EntityKind::Place, 3, NameVia::Context);
+            }
+        }
         if pw == "based" && before.ends_with('-') {
             v.add(EntityKind::Institution, 3, NameVia::Context);
         }

@@ -51,7 +51,7 @@ use crate::gazetteer::TriggerClass::{
     Attend, Cancelled, LightVerb, Link, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate,
     Verb,
 };
-use crate::gazetteer::{ClassSet, TriggerClass};
+use crate::gazetteer::{ClassSet, RoleNounClass, TriggerClass};
 use crate::pattern;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
 use crate::segment::is_boundary;
@@ -174,7 +174,53 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
             }
         }
     }
+    fill_places(ctx, &mut found);
     dedupe(ctx, found)
+}
+
+/// A meeting whose sentence gives no place takes the place of an earlier meeting (or
+/// frame) of the same paragraphs with one of its participants ("held talks ... at State
+/// House, Nairobi. ... the discussions with Mohamud"), else, when it was held, the place
+/// of the article's dateline ("MEXICO CITY (Reuters) - ... met").
+fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
+    let paragraph = |f: &Found| {
+        ctx.doc
+            .sentence_at(f.evidence.start)
+            .map_or(0, |s| ctx.doc.sentences()[s].paragraph)
+    };
+    let dateline = dateline_place(ctx);
+    for i in 0..found.len() {
+        if found[i].place.is_some() || found[i].participants.len() < 2 {
+            continue;
+        }
+        let p = paragraph(&found[i]);
+        let earlier = (0..i).rev().find(|&j| {
+            let f = &found[j];
+            f.place.is_some()
+                && paragraph(f) + CONTINUATION_PARAGRAPHS >= p
+                && f.participants
+                    .iter()
+                    .any(|x| found[i].participants.contains(x))
+        });
+        found[i].place = match earlier {
+            Some(j) => found[j].place.clone(),
+            None if found[i].status == MeetingStatus::Held => dateline.clone(),
+            None => None,
+        };
+    }
+}
+
+/// The place of the article's dateline: a place named before the dateline's dash.
+fn dateline_place(ctx: &Context<'_>) -> Option<String> {
+    let first = ctx.doc.sentences().first()?;
+    let text = ctx.doc.text();
+    let end = dateline_end(&text[first.span])?;
+    let span = Span::new(first.span.start, first.span.start + end);
+    starting_within(&ctx.res.mentions, span, |m| m.span)
+        .iter()
+        .map(|m| &ctx.res.entities[m.entity])
+        .find(|e| e.kind == EntityKind::Place)
+        .map(|e| e.name.clone())
 }
 
 /// The end of a dateline at the start of `sentence`: an all-capitals place, then optionally
@@ -542,11 +588,16 @@ fn trigger_roles(
 ) -> Vec<usize> {
     let first = sent.index_at(trigger.start);
     let after = sent.index_at(trigger.end);
-    // A noun, or a verb phrase used as a noun ("held bilateral talks with").
+    // A noun, or a verb phrase used as a noun after a determiner or a modifier ("held
+    // bilateral talks with", "the talks with").
+    let after_modifier = first > 0
+        && (matches!(sent.tag(first - 1), Tag::Determiner | Tag::Possessive)
+            || matches!(sent.tag(first - 1), Tag::Word | Tag::NonFinite | Tag::Verb)
+                && sent.word(first - 1).starts_with(char::is_lowercase));
     let is_noun = terms
         .iter()
         .any(|(s, c)| *s == trigger && c.has(Noun) && !c.meets(ClassSet::of(&[Verb, ObjectVerb])))
-        || matches!(sent.tag(first), Tag::Word | Tag::Determiner);
+        || sent.tag(first) == Tag::Word && after_modifier;
     let mut out = Vec::new();
     if is_noun {
         // The light verb before the noun, if any: its subject holds the talks.
@@ -915,6 +966,10 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
         let entity = &ctx.res.entities[m.entity];
         let before = text[clause.start..m.span.start].trim_end();
         let before = before.strip_suffix(" the").unwrap_or(before);
+        // "at State House, Nairobi": a city after a building's capitalised name.
+        let before = building_before(before).unwrap_or(before);
+        // "in the coastal town of Mamallapuram": a place noun and "of" before the name.
+        let before = place_noun_of(ctx, before).unwrap_or(before);
         let Some(head) = before
             .strip_suffix(" in")
             .or_else(|| before.strip_suffix(" at"))
@@ -931,7 +986,9 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
                     )
                 });
                 if !is_country {
-                    return Some(entity.name.clone());
+                    return Some(
+                        city_after(ctx, clause, m.span).unwrap_or_else(|| entity.name.clone()),
+                    );
                 }
                 let head_end = clause.start + head.len();
                 let adjacent = anchors.iter().any(|a| {
@@ -942,12 +999,69 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
                 }
             }
             EntityKind::Institution if institution.is_none() => {
-                institution = Some(entity.name.clone())
+                institution =
+                    Some(city_after(ctx, clause, m.span).unwrap_or_else(|| entity.name.clone()))
             }
             _ => {}
         }
     }
     country.or(institution)
+}
+
+/// `before` without a trailing "[the] [adjectives] <place noun> [of]" ("in the coastal town
+/// of", "in capital"), when it ends so.
+fn place_noun_of<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&'t str> {
+    let rest = before.strip_suffix(" of").unwrap_or(before);
+    let noun_start = rest.rfind(' ').map_or(0, |k| k + 1);
+    let noun = &rest[noun_start..];
+    if !ctx.lex.role_classes(noun).has(RoleNounClass::PlaceNoun) {
+        return None;
+    }
+    // Back over adjectives and "the" to the preposition.
+    let mut head = rest[..noun_start].trim_end();
+    for _ in 0..3 {
+        if head.ends_with(" in")
+            || head.ends_with(" at")
+            || matches!(head, "in" | "at" | "In" | "At")
+        {
+            return Some(head);
+        }
+        head = head.rsplit_once(' ').map_or("", |(h, _)| h);
+    }
+    None
+}
+
+/// `before` without a trailing ", " and capitalised words ("at State House, "), so that the
+/// city after a building's name is read as the venue.
+fn building_before(before: &str) -> Option<&str> {
+    let rest = before.strip_suffix(',')?;
+    let mut head = rest;
+    let mut words = 0;
+    while let Some((h, w)) = head.rsplit_once(' ') {
+        if !w.starts_with(char::is_uppercase) || words >= 5 {
+            break;
+        }
+        head = h;
+        words += 1;
+    }
+    (words > 0 && (head.ends_with(" at") || head.ends_with(" in"))).then_some(head)
+}
+
+/// "at State House, Nairobi": the city after a building, a comma and a space.
+fn city_after(ctx: &Context<'_>, clause: Span, span: Span) -> Option<String> {
+    let text = ctx.doc.text();
+    let rest = text.get(span.end..clause.end)?.strip_prefix(", ")?;
+    let at = clause.end - rest.len();
+    let m = ctx.res.mention_at(at).filter(|m| m.span.start == at)?;
+    let e = &ctx.res.entities[m.entity];
+    let city = e.kind == EntityKind::Place
+        && e.entry
+            .is_some_and(|x| ctx.gaz.entry(x).place_type.as_deref() == Some("city"));
+    let building = ctx.res.mention_at(span.start).is_some_and(|b| {
+        let be = &ctx.res.entities[b.entity];
+        be.kind == EntityKind::Institution || be.entry.is_none()
+    });
+    (city && building).then(|| e.name.clone())
 }
 
 /// Merges meetings told again; emits records in text order.
