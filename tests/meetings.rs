@@ -301,3 +301,126 @@ fn a_relative_clause_is_a_clause_of_its_own() {
         vec![row(&[A, B], Held, Some("Vienna"), Some("2019-05-13"))]
     );
 }
+
+/// Issue 12: participants are the subject and the objects of the meeting's verb or noun,
+/// never a possessor, a topic, a person of another clause or of a prepositional phrase.
+#[test]
+fn participants_come_from_roles_not_from_the_clause() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        // A possessor: the successor is unnamed.
+        ("Kovacs met Berglund's successor on Monday.", vec![]),
+        // A topic: Almeida is what they discussed.
+        (
+            "Kovacs met Berglund to discuss Almeida's proposal.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        // Another clause.
+        (
+            "A day after Almeida said the talks were over, Kovacs met Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        // A prepositional phrase: the family met him, not Almeida.
+        ("The family of Almeida met Kovacs on Monday.", vec![]),
+        // Coordination on both sides.
+        (
+            "Kovacs and Berglund met Solheim and Almeida in Oslo.",
+            vec![row(&[A, B, C, D], Held, Some("Oslo"), None)],
+        ),
+        // An apposition between the subject and the verb.
+        (
+            "Kovacs, who arrived late, met Solheim.",
+            vec![row(&[A, C], Held, None, None)],
+        ),
+        // A pronoun subject.
+        (
+            "Kovacs landed in Oslo. She met Solheim there.",
+            vec![row(&[A, C], Held, None, None)],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+/// Issue 12: a meeting noun's people: the light verb's subject, a possessor, the guests
+/// after a link word.
+#[test]
+fn meeting_nouns_take_their_people() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "Kovacs held bilateral talks with Berglund in Oslo.",
+            vec![row(&[A, B], Held, Some("Oslo"), None)],
+        ),
+        (
+            "Kovacs will host a lunch for Solheim.",
+            vec![row(&[A, C], Planned, None, None)],
+        ),
+        (
+            "Kovacs said the discussions with Berglund were useful.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Berglund, in a meeting with Solheim in Oslo, said little.",
+            vec![row(&[B, C], Held, Some("Oslo"), None)],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+/// Issue 12: a meeting told over several sentences: later sentences add its people.
+#[test]
+fn a_meeting_continues_over_sentences() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "Kovacs met foreign diplomats in Vienna on Monday. \
+             Defence Minister Ingrid Solheim attended the meeting too.",
+            vec![row(&[A, C], Held, Some("Vienna"), Some("2019-05-13"))],
+        ),
+        (
+            "Kovacs chaired a meeting on Monday. \
+             The meeting was attended by Berglund and Solheim.",
+            vec![row(&[A, B, C], Held, None, Some("2019-05-13"))],
+        ),
+        (
+            "Kovacs led a meeting on Monday. Attended the meeting were Berglund and Almeida.",
+            vec![row(&[A, B, D], Held, None, Some("2019-05-13"))],
+        ),
+        (
+            "Union leaders met on Monday. During the meeting Kovacs and Berglund discussed wages.",
+            vec![row(&[A, B], Held, None, Some("2019-05-13"))],
+        ),
+        (
+            "Union leaders met on Monday. Before entering the meeting, Solheim told reporters \
+             it would be long. Kovacs and Almeida were also part of the conversations.",
+            vec![row(&[A, C, D], Held, None, Some("2019-05-13"))],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+/// Issue 12: the place of the meeting from its own words: a place noun before the name, a
+/// city after a building.
+#[test]
+fn places_from_the_meetings_own_words() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "Kovacs met Berglund in the coastal town of Bergen.",
+            vec![row(&[A, B], Held, Some("Bergen"), None)],
+        ),
+        (
+            "Kovacs met Berglund at State House, Nairobi.",
+            vec![row(&[A, B], Held, Some("Nairobi"), None)],
+        ),
+        (
+            "Kovacs met Berglund at the Grand Hotel on Monday.",
+            vec![row(&[A, B], Held, Some("Grand Hotel"), Some("2019-05-13"))],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}

@@ -489,17 +489,34 @@ fn known_people(pass: &Pass<'_>) -> Vec<Vec<String>> {
 /// A run of words that only classify names ("Group", "International Airport", "Tuesday",
 /// "President"): no name of its own.
 fn only_class_words(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
-    (run.start..run.end).all(|j| {
-        let t = facts.tokens[j];
-        if t.kind != TokenKind::Word {
-            return true;
-        }
-        let w = &facts.text[t.span];
-        let lower = w.to_lowercase();
-        !pass.ctx.classes(j).is_empty()
-            || !pass.ctx.words.function_classes(w).is_empty()
-            || pass.ctx.gaz.titles.contains_key(&lower)
-    })
+    // "Grand Hotel", "State House": a building's name of class words is still a name.
+    // Only after a determiner or a preposition: after a quotation it ends a longer name (the
+    // “Simón Bolívar” International Airport).
+    let after_article = run.start == 0 || {
+        let prev = &facts.text[facts.tokens[run.start - 1].span];
+        pass.ctx
+            .words
+            .function_classes(prev)
+            .meets(crate::gazetteer::ClassSet::of(&[
+                FunctionClass::Determiner,
+                FunctionClass::Preposition,
+            ]))
+    };
+    let building = run.end - run.start >= 2
+        && after_article
+        && pass.ctx.classes(run.end - 1).has(WordClass::Facility);
+    !building
+        && (run.start..run.end).all(|j| {
+            let t = facts.tokens[j];
+            if t.kind != TokenKind::Word {
+                return true;
+            }
+            let w = &facts.text[t.span];
+            let lower = w.to_lowercase();
+            !pass.ctx.classes(j).is_empty()
+                || !pass.ctx.words.function_classes(w).is_empty()
+                || pass.ctx.gaz.titles.contains_key(&lower)
+        })
 }
 
 /// The number of name words of a run (initials' periods and joiners not counted).
@@ -899,6 +916,7 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
         // "Refugees Filippo Grandi", "Archbishop Justin Welby": common words or a title
         // before a given name are not part of the name.
         let before_given = run.end - j > 2
+            && !headed(pass, facts, run)
             && (is_common(pass, facts, j) || is_title(pass, facts, j))
             && (j + 1..run.end).any(|k| pass.ctx.given_gender(k).is_some());
         let joiner = facts.tokens[j].kind != TokenKind::Word

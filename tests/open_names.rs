@@ -1,0 +1,205 @@
+//! Issue 11: every name in the article, known or not. Table tests of the open-world rule of
+//! the name layer on sentences written for them, in the variants news copy uses: each kind of
+//! evidence that names a kind, and the cases where no name must be read. No name here is in
+//! the default gazetteers unless the row says so.
+
+use gazette::{Document, EntityKind, Extractor, Via};
+use once_cell::sync::Lazy;
+
+static EXTRACTOR: Lazy<Extractor> = Lazy::new(|| Extractor::new().expect("defaults load"));
+
+use EntityKind::{Institution as I, Person as P, Place as L};
+
+/// `(kind, name)` of every entity of `text`, in order of first mention.
+fn names(text: &str) -> Vec<(EntityKind, String)> {
+    let doc = Document::parse(text);
+    let out = EXTRACTOR.extract(&doc);
+    for e in &out.entities {
+        for m in &e.mentions {
+            assert_eq!(&text[m.start..m.end], m.text, "offsets of {:?}", m.text);
+        }
+    }
+    out.entities
+        .iter()
+        .map(|e| (e.kind, e.name.clone()))
+        .collect()
+}
+
+fn check(rows: &[(&str, &[(EntityKind, &str)])]) {
+    let mut failures = Vec::new();
+    for (text, want) in rows {
+        let got = names(text);
+        let want: Vec<(EntityKind, String)> =
+            want.iter().map(|(k, n)| (*k, n.to_string())).collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_name_no_list_knows_is_read_by_its_shape() {
+    check(&[
+        (
+            "Deshorn Ng'ang'a scored twice for the visitors on Saturday.",
+            &[(P, "Deshorn Ng'ang'a")],
+        ),
+        (
+            "Chinedu Eze joined the club in 2019.",
+            &[(P, "Chinedu Eze")],
+        ),
+        (
+            "Selectors named Wasim Akram, Misbah-ul-Haq and Urooj Mumtaz to the panel.",
+            // A one-word name listed with people is a person.
+            &[
+                (P, "Wasim Akram"),
+                (P, "Misbah-ul-Haq"),
+                (P, "Urooj Mumtaz"),
+            ],
+        ),
+        (
+            // A small town's name inside a person's name ("Tyre" is a town in Lebanon).
+            "The attorney for the family of Tyre Nichols spoke on Monday.",
+            &[(P, "Tyre Nichols")],
+        ),
+    ]);
+}
+
+#[test]
+fn common_words_at_the_start_of_a_sentence_or_in_a_headline_are_no_names() {
+    check(&[
+        ("Police said the road was closed after the crash.", &[]),
+        (
+            "Despite the rain, hundreds of fans came to the stadium.",
+            &[],
+        ),
+        (
+            "Asked about the deal, Okonkwo said it was fair.",
+            &[(P, "Okonkwo")],
+        ),
+        ("Ireland Bans Smoking in Pubs", &[(L, "Ireland")]),
+        ("Free trade talks resumed in Geneva.", &[(L, "Geneva")]),
+        ("The vote is due in May.", &[]),
+        (
+            "The club moved to Reading last year, and reading the contract took days.",
+            &[(L, "Reading")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_words_of_a_name_give_its_kind() {
+    check(&[
+        (
+            "Tickbox Ltd said its profits rose by a third.",
+            &[(I, "Tickbox Ltd")],
+        ),
+        (
+            "Chinedu Eze joined Zentrix Holdings in 2019.",
+            &[(P, "Chinedu Eze"), (I, "Zentrix Holdings")],
+        ),
+        (
+            "Farmers in the Red Marsh Valley lost their crops.",
+            &[(L, "Red Marsh Valley")],
+        ),
+        (
+            // A team: a city and a plural common noun; the city is no mention of its own.
+            "The Dallas Cowboys beat the Eagles on Sunday.",
+            &[(I, "Dallas Cowboys")],
+        ),
+        (
+            // A building is a place, and the company it is named after is not mentioned.
+            "The talks were held at the Radisson Blu Hotel in Abuja.",
+            &[(L, "Radisson Blu Hotel"), (L, "Abuja")],
+        ),
+        (
+            "Belaruskaya Kalinaya Kompaniya (BKK) cut exports.",
+            &[(I, "Belaruskaya Kalinaya Kompaniya")],
+        ),
+    ]);
+}
+
+#[test]
+fn context_gives_the_kind_of_a_name() {
+    check(&[
+        (
+            "GameStop, the video game retailer, cut 500 jobs on Monday.",
+            &[(I, "GameStop")],
+        ),
+        (
+            // An apposition outweighs a given name.
+            "Porter Wright, the law firm leading the inquiry, said so.",
+            &[(I, "Porter Wright")],
+        ),
+        (
+            "Ana Ruiz, a lawyer for the family, spoke to reporters.",
+            &[(P, "Ana Ruiz")],
+        ),
+        (
+            "Tomas Oyelaran, 34, was arrested on Friday.",
+            &[(P, "Tomas Oyelaran")],
+        ),
+        (
+            "Axios's chief executive said the company would grow.",
+            &[(I, "Axios")],
+        ),
+        (
+            "Okafor's wife said the family was relieved.",
+            &[(P, "Okafor")],
+        ),
+        (
+            "Lawyers at Seattle-based Perkins Coie sent the letter.",
+            &[(L, "Seattle"), (I, "Perkins Coie")],
+        ),
+        (
+            "Fishermen in the coastal town of Kolovai mended their nets.",
+            &[(L, "Kolovai")],
+        ),
+        (
+            "Dr Amara Velasquez-Ortiz of the Bellwether Institute said the results were clear.",
+            &[(P, "Amara Velasquez-Ortiz"), (I, "Bellwether Institute")],
+        ),
+    ]);
+}
+
+#[test]
+fn shape_alone_does_not_make_names_that_share_a_common_first_word_people() {
+    check(&[(
+        "Ngāti Paoa, Ngāti Tamaoho and Ngāti Whātua sent representatives.",
+        &[],
+    )]);
+}
+
+#[test]
+fn datelines_name_places_and_agencies_never_people() {
+    check(&[
+        (
+            "MEMPHIS, Tenn. — The city council met on Tuesday.",
+            &[(L, "Memphis"), (L, "Tennessee")],
+        ),
+        (
+            "ASTANA. KAZINFORM Governor Berdibek Saparbayev has met diplomats today in Astana.",
+            &[(L, "Astana"), (I, "Kazinform"), (P, "Berdibek Saparbayev")],
+        ),
+        (
+            "Budapest (MTI) – The festival opened on Friday.",
+            &[(L, "Budapest"), (I, "MTI")],
+        ),
+    ]);
+}
+
+#[test]
+fn open_world_names_say_how_they_were_found() {
+    let text = "GameStop, the video game retailer, hired Chinedu Eze.";
+    let out = EXTRACTOR.extract(&Document::parse(text));
+    let via = |name: &str| {
+        out.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.mentions[0].via)
+    };
+    assert_eq!(via("GameStop"), Some(Via::Context));
+    assert_eq!(via("Chinedu Eze"), Some(Via::Shape));
+    assert!(out.entities.iter().all(|e| e.id.is_none()));
+}
