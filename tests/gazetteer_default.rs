@@ -164,9 +164,10 @@ fn common_words_that_are_place_names_need_context() {
 
 #[test]
 fn given_names_that_are_countries_need_context() {
+    // The subject of "said" is a person (or an institution), never the country.
     assert!(names("Chad said the deal was fair.")
         .iter()
-        .all(|(_, n)| n != "Chad"));
+        .all(|(k, n)| n != "Chad" || *k == EntityKind::Person));
     assert!(names("Troops were sent to Chad.")
         .iter()
         .any(|(_, n)| n == "Chad"));

@@ -269,6 +269,40 @@ fn pronouns_resolve_to_a_compatible_person() {
     );
 }
 
+#[test]
+fn pronouns_prefer_the_subject() {
+    // The subject of the pronoun's own clause, whatever else is nearer.
+    let text = "Governor Obi Okonkwo told Chief Musa Bello that he would stay.";
+    let out = extract(text);
+    assert_eq!(
+        entity_of(&out, "he", Via::Pronoun).as_deref(),
+        Some("Obi Okonkwo")
+    );
+    // The subject of the previous sentence rather than the person named last.
+    let text = "Senator Ruth Amadi met Grace Oti in Abuja. She said the talks went well.";
+    let out = extract(text);
+    assert_eq!(
+        entity_of(&out, "She", Via::Pronoun).as_deref(),
+        Some("Ruth Amadi")
+    );
+    // A leading participial clause does not hold the subject.
+    let text = "While welcoming Governor Obi Okonkwo, President Musa Bello praised him for a \
+                speech which he said was bold.";
+    let out = extract(text);
+    assert_eq!(
+        entity_of(&out, "he", Via::Pronoun).as_deref(),
+        Some("Musa Bello")
+    );
+    // Inside quoted words, the speaker is not "she".
+    let text = "Prime Minister Hanne Vik spoke on Monday. \
+                \"All she had to say was no,\" Mr. Lars Berg said.";
+    let out = extract(text);
+    assert_eq!(
+        entity_of(&out, "she", Via::Pronoun).as_deref(),
+        Some("Hanne Vik")
+    );
+}
+
 /// Issue 3: with no people in the gazetteer, every person of the reference articles who
 /// appears with a title or a known given name is still found, under the right name.
 #[test]

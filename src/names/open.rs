@@ -220,13 +220,6 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
             continue;
         }
         let key = key_of(&facts, run);
-        if std::env::var("GAZETTE_DEBUG").is_ok() {
-            eprintln!(
-                "run {key:?} inner {:?} ctx {:?}",
-                inner_votes(pass, &facts, run),
-                context_votes(pass, &facts, run)
-            );
-        }
         // A name's own words count once; each place it stands adds its context.
         let votes = pooled
             .entry(key.clone())
@@ -280,12 +273,13 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
         if (shorter_form && (single || kind == EntityKind::Person)) || acronyms.contains(&key) {
             continue;
         }
-        // A bare given name ("Chad said") is a person only when a noun says so ("his son
-        // Stephen"); else resolution may read it as the first name of a person named in full.
+        // A bare given name is a person only when the text says so ("his son Stephen",
+        // "Christie said"); else resolution may read it as the first name of a person named in
+        // full.
         if single
             && kind == EntityKind::Person
             && pass.ctx.given_gender(run.start).is_some()
-            && votes.person < 3
+            && votes.person < 2
         {
             continue;
         }
@@ -567,13 +561,20 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
             initial[j] = true;
         }
     }
+    // Headlines: whole paragraphs, or lines of a paragraph (a live blog's "Bush Hits Rubio
+    // On Abortion" above its entry).
     let mut headline = vec![false; tokens.len()];
     for &p in ctx.doc.paragraphs() {
-        let from = tokens.partition_point(|t| t.span.start < p.start);
-        let to = tokens.partition_point(|t| t.span.start < p.end);
-        if is_headline(text, &tokens[from..to], &shapes[from..to], p) {
-            for h in &mut headline[from..to] {
-                *h = true;
+        let mut line_start = p.start;
+        for line in text[p].split('\n') {
+            let span = Span::new(line_start, line_start + line.len());
+            line_start = span.end + 1;
+            let from = tokens.partition_point(|t| t.span.start < span.start);
+            let to = tokens.partition_point(|t| t.span.start < span.end);
+            if from < to && is_headline(text, &tokens[from..to], &shapes[from..to], span) {
+                for h in &mut headline[from..to] {
+                    *h = true;
+                }
             }
         }
     }
@@ -582,13 +583,6 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
     for span in pass.out.names.iter().map(|n| n.span).chain(title_spans) {
         let from = tokens.partition_point(|t| t.span.start < span.start);
         let to = tokens.partition_point(|t| t.span.start < span.end);
-        for b in &mut by_rule[from..to] {
-            *b = true;
-        }
-    }
-    for n in pass.out.names.iter().take(0) {
-        let from = tokens.partition_point(|t| t.span.start < n.span.start);
-        let to = tokens.partition_point(|t| t.span.start < n.span.end);
         for b in &mut by_rule[from..to] {
             *b = true;
         }
@@ -639,6 +633,14 @@ fn is_name_token(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
 fn taken_by_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
     let span = pass.ctx.tokens[j].span;
     !facts.by_rule[j] && overlapping(&pass.ctx.found.mentions, span, |m| m.span).is_some()
+}
+
+/// The gap between two tokens is one space (or one line break inside the paragraph).
+fn spaced_in(facts: &Tokens<'_>, a: usize, b: usize) -> bool {
+    let (ta, tb) = (&facts.tokens[a], &facts.tokens[b]);
+    spaced(facts.text, ta, tb)
+        && !(facts.headline[a] != facts.headline[b]
+            && facts.text[ta.span.end..tb.span.start].contains('\n'))
 }
 
 /// The gap between two tokens is one space (or one line break inside the paragraph).
@@ -720,7 +722,7 @@ fn read_run(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> Option<Run> {
             }
             break;
         }
-        if !spaced(text, prev, next) {
+        if !spaced_in(facts, end - 1, end) {
             break;
         }
         // A capitalised function word inside a run ("Regina Ip In the ...") ends it.
@@ -1450,7 +1452,16 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
             off + w.len()
         });
     let window = Span::new(phrase.start, window_end.min(phrase.end));
-    let nouns = pass.ctx.words.roles.find(text, window);
+    // Nouns written with a capital belong to a name inside the phrase ("a University of
+    // Washington professor").
+    let nouns: Vec<_> = pass
+        .ctx
+        .words
+        .roles
+        .find(text, window)
+        .into_iter()
+        .filter(|(s, _)| text[*s].starts_with(char::is_lowercase))
+        .collect();
     // The head: the role noun followed by no other noun of the phrase's first words.
     let (_, classes) = *nouns.iter().find(|(s, _)| {
         let next = text[s.end..window.end]

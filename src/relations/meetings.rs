@@ -696,16 +696,6 @@ fn trigger_roles(
             }
         }
     }
-    if std::env::var("GAZETTE_DEBUG").is_ok() {
-        let tags: Vec<String> = (0..sent.len())
-            .map(|i| format!("{}/{:?}", sent.word(i), sent.tag(i)))
-            .collect();
-        eprintln!(
-            "trigger {:?} noun={is_noun} roles={out:?}\n  {}",
-            &ctx.doc.text()[trigger],
-            tags.join(" ")
-        );
-    }
     out
 }
 

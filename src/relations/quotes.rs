@@ -435,9 +435,10 @@ impl Pass<'_> {
             // own sentence ends within a few words ("….” Mori said.), not when it starts the
             // next statement ("….” Mori continued to tell Cook that “…”).
             let doc = self.ctx.doc;
-            let sentence_end = doc
-                .sentence_at(cue.span.start)
-                .map_or(hi, |s| doc.sentences()[s].span.end);
+            let cue_sentence = doc.sentence_at(cue.span.start);
+            let same_sentence = cue_sentence.is_some()
+                && cue_sentence == doc.sentence_at(q.inner.start.max(q.outer.start));
+            let sentence_end = cue_sentence.map_or(hi, |s| doc.sentences()[s].span.end);
             let tail = Span::new(cue.span.end, sentence_end.max(cue.span.end));
             let words = doc
                 .tokens_in(tail)
@@ -449,10 +450,10 @@ impl Pass<'_> {
                 .quoted
                 .get(self.quoted.partition_point(|s| s.start < tail.start))
                 .is_some_and(|s| s.start < tail.end);
-            if own_quote {
+            if own_quote && !same_sentence {
                 return None;
             }
-            if words > 4 {
+            if words > 4 && !same_sentence {
                 return None;
             }
         }

@@ -1,13 +1,35 @@
-//! Pronouns: "he"/"she" refer to the most recent person of compatible gender in the same or
-//! the previous paragraph; in an attribution after a clause ("..., he said") people named in
-//! that sentence are skipped, since the speaker is rarely the person the words are about.
+//! Pronouns by salience: "he" and "she" refer to a person of compatible gender named before
+//! them (within the current and the two previous paragraphs, never inside a quotation), in
+//! this order of preference:
+//!
+//! 1. the subject of the current sentence, when the pronoun comes after it ("Okafor said he
+//!    would stay"), whatever its known gender, if compatible;
+//! 2. the subject of the closest sentence before it that has one of compatible gender,
+//!    where a sentence's subject is its first person outside quotations that is neither a
+//!    possessor ("Okafor's lawyer") nor inside a prepositional phrase ("with Okafor"), a
+//!    pronoun standing for the person it was resolved to ("She branded Tarr ... "Needed
+//!    today," she said" → the earlier "She");
+//! 3. the most recent person of compatible gender.
+//!
+//! In steps 2 and 3 a person whose gender the text gives (a given name, a title, "Mrs") is
+//! preferred to one whose gender is unknown. A pronoun inside a quotation ("All she had to
+//! say was no," he said) skips step 1: the speaker of the words is rarely their "he" or
+//! "she". In an attribution after the words ("..., he
+//! said"), people named in that sentence are skipped, since the speaker is rarely the person
+//! the words are about.
 
 use super::{DocMention, Resolution};
 use crate::document::Document;
 use crate::gazetteer::{FunctionClass, Gender};
 use crate::lexicon::Lexicons;
 use crate::record::Via;
-use crate::EntityKind;
+use crate::segment::quotes::QuoteSpan;
+use crate::span::overlapping;
+use crate::TokenKind;
+use crate::{EntityKind, Span};
+
+/// How many paragraphs before the pronoun's own a person may be named.
+const PARAGRAPHS_BACK: usize = 2;
 
 /// The pronoun mentions of the document, in text order. Reads the resolution's mentions
 /// (sorted) and entities; adds nothing to them.
@@ -17,52 +39,174 @@ pub(super) fn resolve_pronouns(
     res: &Resolution,
 ) -> Vec<DocMention> {
     let text = doc.text();
-    let paragraphs = doc.paragraphs();
+    let quotes = doc.quotes();
+    let in_quote = |s: Span| {
+        overlapping(quotes, s, |q: &QuoteSpan| q.outer).is_some_and(|q| q.outer.contains(s))
+    };
     let persons: Vec<&DocMention> = res
         .mentions
         .iter()
-        .filter(|m| res.entities[m.entity].kind == EntityKind::Person)
+        .filter(|m| res.entities[m.entity].kind == EntityKind::Person && !in_quote(m.span))
         .collect();
+    // Per sentence: its subject (entity, offset), filled as the sentences are read.
+    let mut subjects: Vec<Option<(usize, usize)>> = vec![None; doc.sentences().len()];
+    let mut next_person = 0;
     let mut out = Vec::new();
-    for t in doc.tokens() {
-        let Some(gender) = subject_gender(lex, &text[t.span]) else {
-            continue;
-        };
-        let para = paragraphs.partition_point(|p| p.end <= t.span.start);
-        let floor = para
-            .checked_sub(1)
-            .and_then(|p| paragraphs.get(p))
-            .map_or(0, |p| p.start);
-        // In an attribution after the words ("..., he said."), the speaker is rarely a
-        // person named inside those words: look before the sentence.
-        let attribution = text[..t.span.start]
-            .trim_end()
-            .ends_with([',', '"', '\u{201D}']);
+    for (si, sentence) in doc.sentences().iter().enumerate() {
+        // Name mentions and resolved pronouns of the sentence, in order, for its subject.
+        let mut items: Vec<(usize, Span)> = Vec::new();
+        while next_person < persons.len() && persons[next_person].span.start < sentence.span.end {
+            let m = persons[next_person];
+            if m.span.start >= sentence.span.start {
+                items.push((m.entity, m.span));
+            }
+            next_person += 1;
+        }
+        for t in doc.tokens_in(sentence.span) {
+            let Some(gender) = subject_gender(lex, &text[t.span]) else {
+                continue;
+            };
+            let quoted = in_quote(t.span);
+            let own = if quoted { &[][..] } else { &items[..] };
+            let found = antecedent(doc, lex, res, &persons, &subjects, si, t.span, gender, own);
+            if let Some(e) = found {
+                out.push(DocMention {
+                    span: t.span,
+                    entity: e,
+                    via: Via::Pronoun,
+                });
+                if !quoted {
+                    items.push((e, t.span));
+                }
+            }
+        }
+        items.sort_by_key(|(_, s)| s.start);
+        let main = main_clause_start(doc, lex, sentence.span);
+        subjects[si] = items
+            .iter()
+            .find(|(_, s)| s.start >= main && is_subject_position(text, *s))
+            .map(|&(e, s)| (e, s.start));
+    }
+    out
+}
+
+/// Where the main clause of `sentence` starts: after a leading subordinate or participial
+/// clause closed by a comma ("While welcoming Ramaphosa, Tinubu said ..."), else at the
+/// sentence's start.
+fn main_clause_start(doc: &Document, lex: &Lexicons, sentence: Span) -> usize {
+    let text = doc.text();
+    let mut tokens = doc
+        .tokens_in(sentence)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word);
+    let Some(first) = tokens.next() else {
+        return sentence.start;
+    };
+    let word = text[first.span].to_lowercase();
+    let leading = lex.function_classes(&word).has(FunctionClass::Subordinator)
+        || (word.len() > 5 && word.ends_with("ing"));
+    if !leading {
+        return sentence.start;
+    }
+    let head = &text[first.span.end..sentence.end];
+    match head.find(',') {
+        Some(comma) => first.span.end + comma + 1,
+        None => sentence.start,
+    }
+}
+
+/// Whether a person at `span` can be a sentence's subject: not a possessor, not after a
+/// preposition.
+fn is_subject_position(text: &str, span: Span) -> bool {
+    let after = &text[span.end..];
+    let possessor = after.starts_with("'s") || after.starts_with("’s");
+    let before = text[..span.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prepositional = matches!(
+        word.as_str(),
+        "of" | "with" | "to" | "for" | "by" | "from" | "about" | "against" | "and" | "than"
+    );
+    !possessor && !prepositional
+}
+
+/// The antecedent of a pronoun of `gender` at `span` in sentence `si`.
+#[allow(clippy::too_many_arguments)]
+fn antecedent(
+    doc: &Document,
+    lex: &Lexicons,
+    res: &Resolution,
+    persons: &[&DocMention],
+    subjects: &[Option<(usize, usize)>],
+    si: usize,
+    span: Span,
+    gender: Gender,
+    items: &[(usize, Span)],
+) -> Option<usize> {
+    let text = doc.text();
+    let paragraphs = doc.paragraphs();
+    let para = doc.sentences()[si].paragraph;
+    let floor = paragraphs
+        .get(para.saturating_sub(PARAGRAPHS_BACK))
+        .map_or(0, |p| p.start);
+    // In an attribution after the words ("..., he said."), look before the sentence.
+    let attribution = text[..span.start]
+        .trim_end()
+        .ends_with([',', '"', '\u{201D}', '\'', '’']);
+    let known = |e: usize| {
+        res.entities[e]
+            .gender
+            .is_some_and(|g| g == gender || g == Gender::Unisex)
+    };
+    let compatible = |e: usize| {
+        res.entities[e]
+            .gender
+            .is_none_or(|g| g == gender || g == Gender::Unisex)
+    };
+    // 1. The subject of this sentence, before the pronoun, of any compatible gender.
+    if !attribution {
+        let main = main_clause_start(doc, lex, doc.sentences()[si].span);
+        let first = items
+            .iter()
+            .find(|(_, s)| s.start >= main && s.end <= span.start && is_subject_position(text, *s));
+        if let Some(&(e, _)) = first.filter(|(e, _)| compatible(*e)) {
+            return Some(e);
+        }
+    }
+    // Then two passes: a person of known matching gender first, then one of unknown gender.
+    for fits in [&known as &dyn Fn(usize) -> bool, &compatible] {
+        // 2. The subject of the closest sentence before it.
+        for sj in (0..si).rev() {
+            let Some((e, at)) = subjects[sj] else {
+                continue;
+            };
+            if at < floor {
+                break;
+            }
+            if fits(e) {
+                return Some(e);
+            }
+        }
+        // 3. The most recent person.
         let limit = if attribution {
-            doc.sentence_at(t.span.start)
-                .map_or(t.span.start, |s| doc.sentences()[s].span.start)
+            doc.sentences()[si].span.start
         } else {
-            t.span.start
+            span.start
         };
         let before = persons.partition_point(|m| m.span.start < limit);
-        let antecedent = persons[..before]
+        let recent = persons[..before]
             .iter()
             .rev()
             .take_while(|m| m.span.start >= floor)
-            .find(|m| {
-                res.entities[m.entity]
-                    .gender
-                    .is_none_or(|g| g == gender || g == Gender::Unisex)
-            });
-        if let Some(m) = antecedent {
-            out.push(DocMention {
-                span: t.span,
-                entity: m.entity,
-                via: Via::Pronoun,
-            });
+            .find(|m| fits(m.entity));
+        if let Some(m) = recent {
+            return Some(m.entity);
         }
     }
-    out
+    None
 }
 
 /// The gender of a subject pronoun that refers to one person ("he", "She"), written in

@@ -44,6 +44,12 @@
 //!   mark) any open single quotation when it follows a non-space and is not followed by a
 //!   letter or digit.
 //!
+//! # Doubled marks
+//!
+//! Two straight apostrophes in a row (`''`) are one double quotation mark, as some newspaper
+//! archives write them (`''We will win,'' he said.`), and two backticks (` `` `) an opening
+//! one.
+//!
 //! # Apostrophes
 //!
 //! See [`is_apostrophe`]. A `'`, `’` (or mistyped `‘`) is an apostrophe when it is
@@ -155,6 +161,8 @@ struct Opener {
     mark: char,
     /// Absolute byte offset of the mark.
     pos: usize,
+    /// Its length in bytes (2 for a doubled apostrophe read as `"`).
+    width: usize,
 }
 
 /// The characters around a mark: `before[0]` is the one just before it, `after[0]` the one
@@ -472,7 +480,7 @@ fn make_quote(
     outer_end: usize,
     closed: bool,
 ) -> Option<QuoteSpan> {
-    let inner_start = opener.pos + opener.mark.len_utf8();
+    let inner_start = opener.pos + opener.width;
     let raw = text.get(inner_start..inner_end)?;
     let lead = raw.len() - raw.trim_start().len();
     let trimmed = raw.trim();
@@ -499,7 +507,22 @@ fn make_quote(
 /// quotations onto `out`.
 fn scan_paragraph(text: &str, base: usize, para: &str, index: usize, out: &mut Vec<QuoteSpan>) {
     let end = base + para.len();
-    let chars: Vec<(usize, char)> = para.char_indices().map(|(o, c)| (base + o, c)).collect();
+    // Doubled apostrophes (''...'') and doubled backticks (``...'') stand for double quotation
+    // marks in some archives: each pair is read as one mark.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(para.len());
+    let mut widths: Vec<usize> = Vec::with_capacity(para.len());
+    let mut it = para.char_indices().peekable();
+    while let Some((o, c)) = it.next() {
+        let doubled = matches!(c, '\'' | '`') && it.peek().is_some_and(|&(_, n)| n == c);
+        if doubled {
+            it.next();
+            chars.push((base + o, if c == '`' { '“' } else { '"' }));
+            widths.push(2);
+        } else {
+            chars.push((base + o, c));
+            widths.push(c.len_utf8());
+        }
+    }
 
     // Index of the last char that could close a single quotation (for straight ' openers).
     let last_single_closer = chars
@@ -523,10 +546,11 @@ fn scan_paragraph(text: &str, base: usize, para: &str, index: usize, out: &mut V
                 family,
                 mark: c,
                 pos,
+                width: widths[i],
             }),
             Action::Close(family) => {
                 if let Some(opener) = stack.close(family) {
-                    let outer_end = pos + c.len_utf8();
+                    let outer_end = pos + widths[i];
                     out.extend(make_quote(text, index, opener, pos, outer_end, true));
                 }
             }
@@ -603,6 +627,20 @@ mod tests {
 
     fn inners(text: &str) -> Vec<&str> {
         quotes(text).iter().map(|q| &text[q.inner]).collect()
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        let text = "''We will win,'' he said. ''It is the voters' choice.''";
+        assert_eq!(inners(text), ["We will win,", "It is the voters' choice."]);
+        let q = quotes(text);
+        assert_eq!(&text[q[0].outer], "''We will win,''");
+        assert_eq!(q[0].style, QuoteStyle::Double);
+        assert_eq!(inners("``Enough,'' she said."), ["Enough,"]);
+        assert_eq!(
+            inners("The voters' and the parties' choice."),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

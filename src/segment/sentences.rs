@@ -141,6 +141,26 @@ fn is_letter_acronym(word: &str) -> bool {
     letters >= 2
 }
 
+/// Whether a sentence that starts right after its predecessor's final mark, with no
+/// space between (`development.According`, `adequately."Underlining`, a common
+/// copy-paste loss), really starts there: the word before the mark is a lower-case word
+/// of two or more letters and the next word is capitalised and goes on in lower case.
+/// Acronyms (`U.S.A`), decimals, domain names (`example.com`) and `e.g.` stay whole.
+fn glued_sentence(before: &str, rest: &str) -> bool {
+    let last_word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| is_word_char(*c))
+        .collect();
+    let mut next = rest.chars();
+    last_word.chars().count() >= 2
+        && last_word
+            .chars()
+            .all(|c| c.is_alphabetic() && c.is_lowercase())
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next().is_some_and(char::is_lowercase)
+}
+
 /// Decides whether the lone period at `dot` in `para`, followed by whitespace and then
 /// `rest` (which starts like a sentence), ends the sentence.
 fn period_ends_sentence(para: &str, dot: usize, rest: &str) -> bool {
@@ -210,7 +230,10 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span, mut emit: impl FnMut(
         i = end;
         let after = &para[end..];
         let rest = after.trim_start();
-        if rest.len() == after.len() || rest.is_empty() || !starts_sentence(rest) {
+        if rest.is_empty() || !starts_sentence(rest) {
+            continue;
+        }
+        if rest.len() == after.len() && !glued_sentence(&para[..marks_start], rest) {
             continue;
         }
         let lone_period = marks_end == marks_start + 1 && c == '.' && end == marks_end;
@@ -403,6 +426,27 @@ mod tests {
     fn lowercase_after_unknown_word_does_not_split_but_uppercase_does() {
         assert_eq!(split("It rained. It poured."), ["It rained.", "It poured."]);
         one("It rained.it poured.");
+    }
+
+    #[test]
+    fn glued_sentences_split_but_acronyms_and_domains_do_not() {
+        assert_eq!(
+            split("It ended in development.According to a statement, it was fine."),
+            [
+                "It ended in development.",
+                "According to a statement, it was fine."
+            ]
+        );
+        assert_eq!(
+            split("They offer \"the best services.\"Underlining the ties, he left."),
+            [
+                "They offer \"the best services.\"",
+                "Underlining the ties, he left."
+            ]
+        );
+        one("Visit example.com or gazette.rs for news.");
+        one("He moved to the U.S.A from Canada.");
+        one("It grew 3.5 percent, e.g.Paris and Lyon.");
     }
 
     #[test]

@@ -126,9 +126,12 @@ impl Pass<'_> {
     /// four tokens and before any punctuation but a full stop.
     pub(super) fn right(&self, from: usize, hi: usize, according: bool) -> Who {
         let toks = self.ctx.doc.tokens_in(Span::new(from, hi));
+        // Within a few words, over titles and modifiers ("said retired Army Lt. Gen. Mick
+        // Bednarek"), before any punctuation but an abbreviation's period.
         let first = self.mentions_in(from, hi).next().filter(|m| {
             let before: Vec<_> = toks.iter().filter(|t| t.span.end <= m.span.start).collect();
-            before.len() <= 4
+            let words = before.iter().filter(|t| t.kind != TokenKind::Punct).count();
+            words <= 6
                 && before
                     .iter()
                     .all(|t| t.kind != TokenKind::Punct || &self.text[t.span] == ".")
