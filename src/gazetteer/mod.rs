@@ -8,6 +8,7 @@ mod embedded;
 mod entry;
 mod matcher;
 mod parse;
+mod strings;
 
 pub(crate) use added::Additions;
 pub use added::GazetteerEntry;
