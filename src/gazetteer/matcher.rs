@@ -58,11 +58,13 @@ pub(crate) struct Match {
 /// stands for, best first.
 #[derive(Debug, Default)]
 pub(crate) struct Matcher {
-    /// Every distinct surface form, numbered: the pattern ids of [`Match`].
-    patterns: StrSet,
-    /// The first token of every pattern.
-    first_tokens: StrSet,
-    /// For each first token, the length in bytes of the longest pattern starting with it.
+    /// Every distinct surface form (numbered from 0: the pattern ids of [`Match`]), then
+    /// the first tokens of patterns that are not patterns themselves.
+    keys: StrSet,
+    /// How many of the keys are patterns.
+    patterns: usize,
+    /// For each key, the length in bytes of the longest pattern whose first token it is
+    /// (0 for none).
     longest: Vec<u32>,
     /// The targets of pattern `p` are `targets[starts[p]..starts[p + 1]]`.
     starts: Vec<u32>,
@@ -87,9 +89,10 @@ impl Matcher {
                 bytes += text.len();
             }
         }
-        let mut patterns = StrSet::with_capacity(forms, bytes * 2);
-        // (pattern, target) in the order the entries give them.
-        let mut pairs: Vec<(u32, Target)> = Vec::with_capacity(forms);
+        let mut keys = StrSet::with_capacity(forms, bytes * 2);
+        // The target of each pattern's first occurrence, and those of later ones.
+        let mut first: Vec<Target> = Vec::with_capacity(forms);
+        let mut later: Vec<(u32, Target)> = Vec::new();
         let mut variants = Variants::default();
         for (index, entry) in gaz.entries.iter().enumerate() {
             for (form, text) in surface_forms(entry) {
@@ -99,30 +102,39 @@ impl Matcher {
                     ambiguous: entry.ambiguous.iter().any(|a| a == text),
                 };
                 for variant in variants.of(text, form) {
-                    let (id, _) = patterns.insert(variant).map_err(too_large)?;
-                    pairs.push((id, target));
+                    match keys.insert(variant).map_err(too_large)? {
+                        (_, true) => first.push(target),
+                        (id, false) => later.push((id, target)),
+                    }
                 }
             }
         }
-        patterns.shrink_to_fit();
-        let (starts, targets) = target_lists(gaz, patterns.len(), pairs);
-        let mut first_tokens = StrSet::default();
-        let mut longest: Vec<u32> = Vec::new();
-        for id in 0..patterns.len() as u32 {
-            let p = patterns.get(id);
-            let (t, new) = first_tokens
-                .insert(&p[..first_token_len(p)])
-                .map_err(too_large)?;
-            if new {
-                longest.push(0);
-            }
-            let l = &mut longest[t as usize];
-            *l = (*l).max(p.len() as u32);
+        let patterns = keys.len();
+        let (starts, targets) = target_lists(gaz, first, later);
+        let mut longest: Vec<u32> = vec![0; patterns];
+        let mut token = String::new();
+        for id in 0..patterns as u32 {
+            let p = keys.get(id);
+            let len = p.len() as u32;
+            let t = first_token_len(p);
+            let key = if t == p.len() {
+                id
+            } else {
+                token.clear();
+                token.push_str(&p[..t]);
+                let (key, new) = keys.insert(&token).map_err(too_large)?;
+                if new {
+                    longest.push(0);
+                }
+                key
+            };
+            let l = &mut longest[key as usize];
+            *l = (*l).max(len);
         }
-        first_tokens.shrink_to_fit();
+        keys.shrink_to_fit();
         Ok(Matcher {
+            keys,
             patterns,
-            first_tokens,
             longest,
             starts,
             targets,
@@ -144,26 +156,26 @@ impl Matcher {
             if start < end || start < span.start {
                 continue;
             }
-            let Some(t) = text
-                .get(first.span.range())
-                .and_then(|s| self.first_tokens.find(s))
-            else {
+            let Some(key) = text.get(first.span.range()).and_then(|s| self.keys.find(s)) else {
                 continue;
             };
-            if !is_boundary(text, start) {
+            let longest = self.longest[key as usize] as usize;
+            if longest == 0 || !is_boundary(text, start) {
                 continue;
             }
-            let longest = self.longest[t as usize] as usize;
             let mut best = None;
-            for last in &tokens[i..] {
+            for (j, last) in tokens[i..].iter().enumerate() {
                 let at = Span::new(start, last.span.end);
                 if at.len() > longest || at.end > span.end {
                     break;
                 }
-                let Some(candidate) = text.get(at.range()) else {
-                    break;
+                // The first token is looked up already.
+                let found = if j == 0 {
+                    Some(key)
+                } else {
+                    text.get(at.range()).and_then(|s| self.keys.find(s))
                 };
-                if let Some(pattern) = self.patterns.find(candidate) {
+                if let Some(pattern) = found.filter(|&k| (k as usize) < self.patterns) {
                     if is_boundary(text, at.end) {
                         best = Some(Match { span: at, pattern });
                     }
@@ -188,77 +200,55 @@ impl Matcher {
 
     /// The number of distinct patterns.
     pub(crate) fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.patterns
     }
 
-    /// The bytes the matcher holds, for the scale benchmark's accounting in tests.
+    /// The bytes the matcher holds.
     #[cfg(test)]
     fn heap_bytes(&self) -> usize {
-        self.patterns.heap_bytes()
-            + self.first_tokens.heap_bytes()
+        self.keys.heap_bytes()
             + self.longest.capacity() * 4
             + self.starts.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<Target>()
     }
 }
 
-/// Groups the `(pattern, target)` pairs by pattern (as offsets into one list), keeps one
-/// target per entry (its first form, or a later one of a better form), and sorts each
-/// pattern's targets best first.
+/// The target lists of the patterns, as offsets into one list: for each pattern, from the
+/// target of its first occurrence and those of its later ones (in the order the entries
+/// gave them), one target per entry (its first, or a later one of a better form), best
+/// first.
 fn target_lists(
     gaz: &Gazetteer,
-    patterns: usize,
-    pairs: Vec<(u32, Target)>,
+    first: Vec<Target>,
+    mut later: Vec<(u32, Target)>,
 ) -> (Vec<u32>, Vec<Target>) {
-    let mut starts = vec![0u32; patterns + 1];
-    for (p, _) in &pairs {
-        starts[*p as usize + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let placeholder = Target {
-        entry: 0,
-        form: Form::Name,
-        ambiguous: false,
-    };
-    let mut grouped = vec![placeholder; pairs.len()];
-    let mut next = starts.clone();
-    for (p, t) in pairs {
-        let at = &mut next[p as usize];
-        grouped[*at as usize] = t;
-        *at += 1;
-    }
-    drop(next);
-    // Within a pattern the pairs keep their order, so those of one entry are adjacent.
-    let mut write = 0;
-    let mut read = 0;
-    for p in 0..patterns {
-        let end = starts[p + 1] as usize;
-        let first = write;
-        while read < end {
-            let t = grouped[read];
-            read += 1;
-            match grouped[first..write].last_mut() {
+    // A stable sort: each pattern's later targets keep their order.
+    later.sort_by_key(|(p, _)| *p);
+    let mut later = later.into_iter().peekable();
+    let mut starts = Vec::with_capacity(first.len() + 1);
+    let mut targets: Vec<Target> = Vec::with_capacity(first.len());
+    starts.push(0);
+    for (p, t) in first.into_iter().enumerate() {
+        let from = targets.len();
+        targets.push(t);
+        while let Some((_, t)) = later.next_if(|(q, _)| *q as usize == p) {
+            // The targets of one entry come one after another.
+            match targets[from..].last_mut() {
                 Some(kept) if kept.entry == t.entry => {
                     if t.form < kept.form {
                         *kept = t;
                     }
                 }
-                _ => {
-                    grouped[write] = t;
-                    write += 1;
-                }
+                _ => targets.push(t),
             }
         }
-        if write - first > 1 {
-            grouped[first..write].sort_by_key(|t| preference(gaz, t));
+        if targets.len() - from > 1 {
+            targets[from..].sort_by_key(|t| preference(gaz, t));
         }
-        starts[p + 1] = write as u32;
+        starts.push(targets.len() as u32);
     }
-    grouped.truncate(write);
-    grouped.shrink_to_fit();
-    (starts, grouped)
+    targets.shrink_to_fit();
+    (starts, targets)
 }
 
 /// Lower sorts first: non-demonyms, places of higher rank and population, later loads.
@@ -445,7 +435,7 @@ mod tests {
     impl Reference {
         fn new(m: &Matcher) -> Reference {
             let patterns: Vec<&str> = (0..m.pattern_count() as u32)
-                .map(|p| m.patterns.get(p))
+                .map(|p| m.keys.get(p))
                 .collect();
             Reference(
                 aho_corasick::AhoCorasickBuilder::new()
@@ -530,7 +520,7 @@ mod tests {
         assert!(files >= 18);
         // Every pattern, alone, in capitals, and inside text, is found whole.
         for p in (0..m.pattern_count() as u32).step_by(13) {
-            let pattern = m.patterns.get(p);
+            let pattern = m.keys.get(p);
             for text in [
                 pattern.to_string(),
                 format!("({pattern}) and {pattern}s, {}", pattern.to_uppercase()),
@@ -588,7 +578,7 @@ mod tests {
         assert_eq!(lists.len(), m.pattern_count());
         for (text, mut list) in lists {
             list.sort_by_key(|t| preference(&g, t));
-            let p = m.patterns.find(&text).unwrap();
+            let p = m.keys.find(&text).unwrap();
             assert_eq!(m.targets(p), &list[..], "{text}");
         }
         assert!(m.targets(u32::MAX).is_empty());
