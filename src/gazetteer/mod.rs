@@ -9,6 +9,7 @@ mod entry;
 mod matcher;
 mod parse;
 mod strings;
+mod words;
 
 pub(crate) use added::Additions;
 pub use added::GazetteerEntry;
@@ -16,13 +17,14 @@ pub(crate) use classes::{
     Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass,
 };
 pub(crate) use entry::EntityKind;
-pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};
+pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind};
 pub(crate) use matcher::{Form, Matcher, Target};
-pub(crate) use parse::{FileKind, LexiconKind};
+pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry as Slot;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -46,14 +48,14 @@ pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     /// Load order of each entry (a replaced entry takes the replacing file's place).
     pub(crate) seq: Vec<u32>,
-    pub(crate) by_id: HashMap<String, usize>,
-    pub(crate) given_names: HashMap<String, Gender>,
+    pub(crate) by_id: FastMap<String, usize>,
+    pub(crate) given_names: FastMap<String, Gender>,
     /// Titles by lower-cased text; a later file replaces an earlier title of the same text.
-    pub(crate) titles: HashMap<String, Title>,
+    pub(crate) titles: FastMap<String, Title>,
     /// Name-pass word classes by word, as written.
-    pub(crate) name_words: HashMap<String, ClassSet<WordClass>>,
-    /// English word forms by their lower-case form (`words*.tsv`).
-    pub(crate) words: HashMap<String, WordInfo>,
+    pub(crate) name_words: FastMap<String, ClassSet<WordClass>>,
+    /// English word forms by their lower-case form (`words*.tsv`), read on first use.
+    pub(crate) words: words::Words,
     /// Lexicon rows (`term`, typed `class`), later files after earlier ones.
     pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
     pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
@@ -89,11 +91,27 @@ impl Gazetteer {
         // Entries of bad lines: never loaded, but their references are checked too, so that
         // fixing a line does not reveal new problems.
         let mut rejected = Vec::new();
-        for source in &sources {
-            let parsed = parse::parse_file(&source.label, source.kind, &source.bytes, &mut errors);
-            for entry in parsed.entries {
-                gaz.insert(entry, &mut errors);
-            }
+        // About one entry a line: room for all of them at once, not by doubling.
+        let lines: usize = sources
+            .iter()
+            .filter(|s| matches!(s.kind, FileKind::Entities(_)))
+            .map(|s| s.bytes.iter().filter(|&&b| b == b'\n').count() + 1)
+            .sum();
+        gaz.entries.reserve_exact(lines);
+        gaz.seq.reserve_exact(lines);
+        gaz.by_id.reserve(lines);
+        for source in sources {
+            // Problems of merging come after the file's own, as when files were read whole.
+            let mut merge_errors = Vec::new();
+            let parsed = parse::parse_file(
+                &source.label,
+                source.kind,
+                &source.bytes,
+                &mut errors,
+                &mut |entry| gaz.insert(entry, &mut merge_errors),
+                &mut |_, _| {},
+            );
+            errors.append(&mut merge_errors);
             rejected.extend(parsed.rejected);
             for g in parsed.given_names {
                 gaz.given_names.insert(g.name, g.gender);
@@ -101,7 +119,9 @@ impl Gazetteer {
             for t in parsed.titles {
                 gaz.titles.insert(t.title.to_lowercase(), t);
             }
-            gaz.words.extend(parsed.words);
+            if source.kind == FileKind::Words {
+                gaz.words.add_file(source.label.clone(), source.bytes);
+            }
             for (word, class) in parsed.name_words {
                 gaz.name_words.entry(word).or_default().insert(class);
             }
@@ -121,6 +141,11 @@ impl Gazetteer {
             gaz.add_alias(id, alias, &mut errors);
         }
         gaz.resolve_references(&mut rejected, &mut errors);
+        if gaz.entries.capacity() - gaz.entries.len() > gaz.entries.len() / 8 {
+            // Many lines were comments, errors or replacements.
+            gaz.entries.shrink_to_fit();
+            gaz.seq.shrink_to_fit();
+        }
         match Error::collect(errors) {
             Some(e) => Err(e),
             None => Ok(gaz),
@@ -132,9 +157,9 @@ impl Gazetteer {
     fn insert(&mut self, entry: Entry, errors: &mut Vec<Error>) {
         let seq = self.next_seq;
         self.next_seq += 1;
-        match self.by_id.get(&entry.id) {
-            Some(&i) if self.entries[i].kind != entry.kind => {
-                let first = &self.entries[i];
+        match self.by_id.entry(entry.id.clone()) {
+            Slot::Occupied(o) if self.entries[*o.get()].kind != entry.kind => {
+                let first = &self.entries[*o.get()];
                 errors.push(origin_error(
                     &entry.origin,
                     format!(
@@ -147,12 +172,13 @@ impl Gazetteer {
                     ),
                 ));
             }
-            Some(&i) => {
+            Slot::Occupied(o) => {
+                let i = *o.get();
                 self.entries[i] = entry;
                 self.seq[i] = seq;
             }
-            None => {
-                self.by_id.insert(entry.id.clone(), self.entries.len());
+            Slot::Vacant(v) => {
+                v.insert(self.entries.len());
                 self.entries.push(entry);
                 self.seq.push(seq);
             }
@@ -182,38 +208,66 @@ impl Gazetteer {
     /// Turns `country` cells and role targets into place (or institution) ids, in the
     /// loaded entries and (to report their problems) in the `rejected` ones.
     fn resolve_references(&mut self, rejected: &mut [Entry], errors: &mut Vec<Error>) {
-        let mut places: HashMap<String, String> = HashMap::new();
-        let all = self.entries.iter().chain(rejected.iter());
-        for e in all.filter(|e| e.kind == EntityKind::Place) {
-            places.insert(e.id.clone(), e.id.clone());
-            for code in &e.codes {
-                places.entry(code.clone()).or_insert_with(|| e.id.clone());
+        // A place's id stands for the place; a code for the first place (loaded, then
+        // rejected, in load order) that has it, unless it is also a place's id.
+        let rejected_places: HashSet<String> = rejected
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| e.id.clone())
+            .collect();
+        let rejected_ids: HashSet<String> = rejected.iter().map(|e| e.id.clone()).collect();
+        let mut codes: FastMap<String, String> = FastMap::default();
+        for e in self.entries.iter().chain(rejected.iter()) {
+            if e.kind == EntityKind::Place {
+                for code in &e.codes {
+                    if !codes.contains_key(code) {
+                        codes.insert(code.clone(), e.id.clone());
+                    }
+                }
             }
         }
-        let rejected_ids: HashSet<String> = rejected.iter().map(|e| e.id.clone()).collect();
         let by_id = &self.by_id;
+        let kinds: Vec<EntityKind> = self.entries.iter().map(|e| e.kind).collect();
+        let is_place_id = |id: &str| {
+            by_id
+                .get(id)
+                .is_some_and(|&i| kinds[i] == EntityKind::Place)
+                || rejected_places.contains(id)
+        };
+        codes.retain(|code, _| !is_place_id(code));
+        // The place id a reference stands for: `Some(None)` when it is one already.
+        let place = |key: &str| -> Option<Option<&str>> {
+            match codes.get(key) {
+                Some(id) => Some(Some(id)),
+                None if is_place_id(key) => Some(None),
+                None => None,
+            }
+        };
         for e in self.entries.iter_mut().chain(rejected.iter_mut()) {
             let at = |msg: String| origin_error(&e.origin, msg);
-            if let Some(c) = &e.country {
-                match places.get(c) {
-                    Some(id) => e.country = Some(id.clone()),
+            if let Some(c) = &mut e.country {
+                match place(c) {
+                    Some(Some(id)) => {
+                        c.clear();
+                        c.push_str(id);
+                    }
+                    Some(None) => {}
                     None => errors.push(at(format!(
                         "country `{c}` is not the id or a code of any loaded place"
                     ))),
                 }
             }
-            let mut problems = Vec::new();
             for r in &mut e.roles {
-                if let Some(id) = places.get(&r.of) {
-                    r.of = id.clone();
-                } else if !by_id.contains_key(&r.of) && !rejected_ids.contains(&r.of) {
-                    problems.push(format!(
+                match place(&r.of) {
+                    Some(Some(id)) => r.of = id.to_string(),
+                    Some(None) => {}
+                    None if by_id.contains_key(&r.of) || rejected_ids.contains(&r.of) => {}
+                    None => errors.push(at(format!(
                         "role `{}@{}`: `{}` is not the id or a code of any loaded place or institution",
                         r.role, r.of, r.of
-                    ));
+                    ))),
                 }
             }
-            errors.extend(problems.into_iter().map(at));
         }
     }
 

@@ -13,8 +13,15 @@ use crate::error::{Error, ErrorKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// One line's cells by column name (a few columns: a scan beats hashing).
-type Row<'a> = Vec<(&'static str, &'a str)>;
+/// One line's cells and the columns they are in (a few columns: a scan beats hashing).
+#[derive(Clone, Copy)]
+pub(crate) struct Row<'r, 'a> {
+    pub(crate) columns: &'r [&'static str],
+    pub(crate) cells: &'r [&'a str],
+}
+
+/// A `HashMap` with a fast hash, for keys read from gazetteer files (not from the text).
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The longest alias accepted, in bytes. Longer ones are an error, not truncated.
 pub(crate) const MAX_ALIAS_LEN: usize = 256;
@@ -153,14 +160,12 @@ impl FileKind {
     }
 }
 
-/// What one file gave.
+/// What one file gave, besides its entries (which go to the caller as they are read).
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    pub(crate) entries: Vec<Entry>,
     pub(crate) given_names: Vec<GivenName>,
     pub(crate) titles: Vec<Title>,
     pub(crate) name_words: Vec<(String, WordClass)>,
-    pub(crate) words: Vec<(String, WordInfo)>,
     /// Rows of the lexicon files, typed.
     pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
     pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
@@ -170,33 +175,72 @@ pub(crate) struct Parsed {
     pub(crate) rejected: Vec<Entry>,
 }
 
-/// Parses one file's bytes. Problems go to `errors`; the good lines are still returned.
+/// One line of a file: its number and its text, or where its UTF-8 breaks.
+type Line<'a> = (usize, Result<&'a str, usize>);
+
+/// Parses one file's bytes. Problems go to `errors`; the good lines are still read. Each
+/// good entry is handed to `entries` as soon as it is read (a file of millions of entries
+/// is never held twice), each good row of a words file to `words`.
 pub(crate) fn parse_file(
     file: &Arc<str>,
     kind: FileKind,
     bytes: &[u8],
     errors: &mut Vec<Error>,
+    entries: &mut dyn FnMut(Entry),
+    words: &mut dyn FnMut(&str, WordInfo),
+) -> Parsed {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let line_count = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    // A file that is UTF-8 throughout, the usual case, is checked at once and split with
+    // `memchr`; otherwise each line is checked on its own, to report it.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let lines = split_at_byte(text, b'\n')
+                .enumerate()
+                .map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));
+            parse_lines(file, kind, (lines, line_count), errors, entries, words)
+        }
+        Err(_) => {
+            let lines = bytes.split(|&b| b == b'\n').enumerate().map(|(i, raw)| {
+                let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+                (i + 1, std::str::from_utf8(raw).map_err(|e| e.valid_up_to()))
+            });
+            parse_lines(file, kind, (lines, line_count), errors, entries, words)
+        }
+    }
+}
+
+fn parse_lines<'a>(
+    file: &Arc<str>,
+    kind: FileKind,
+    (lines, line_count): (impl Iterator<Item = Line<'a>>, usize),
+    errors: &mut Vec<Error>,
+    entries: &mut dyn FnMut(Entry),
+    words: &mut dyn FnMut(&str, WordInfo),
 ) -> Parsed {
     let mut parsed = Parsed::default();
     let err = |line: usize, kind: ErrorKind, msg: String| {
         Error::new(kind, msg).at(file.as_ref(), Some(line))
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut header: Option<Vec<&'static str>> = None;
     // Whether the header has the required columns, so that lines can be read in full.
     let mut readable = true;
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut seen_ids: FastMap<&'a str, usize> = FastMap::default();
+    if let FileKind::Entities(_) = kind {
+        seen_ids.reserve(line_count);
+    }
+    // The cells of the current line, reused from line to line.
+    let mut cells: Vec<&'a str> = Vec::new();
+    let mut line_errors: Vec<String> = Vec::new();
 
-    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = index + 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let line = match std::str::from_utf8(raw) {
+    for (line_no, line) in lines {
+        let line = match line {
             Ok(l) => l,
-            Err(e) => {
+            Err(valid_up_to) => {
                 errors.push(err(
                     line_no,
                     ErrorKind::InvalidUtf8,
-                    format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1),
+                    format!("invalid UTF-8 at byte {} of the line", valid_up_to + 1),
                 ));
                 continue;
             }
@@ -204,7 +248,8 @@ pub(crate) fn parse_file(
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let mut cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        cells.clear();
+        split_cells(line, &mut cells);
         for c in &mut cells {
             if let Some(inner) = unquote(c) {
                 errors.push(err(
@@ -245,12 +290,11 @@ pub(crate) fn parse_file(
         if !readable {
             continue;
         }
-        let row: Row<'_> = columns.iter().copied().zip(cells).collect();
-        let origin = Origin {
-            file: file.clone(),
-            line: line_no,
+        let row = Row {
+            columns,
+            cells: &cells,
         };
-        let mut line_errors = Vec::new();
+        line_errors.clear();
         match kind {
             FileKind::GivenNames => {
                 if let Some(g) = given_name(&row, &mut line_errors) {
@@ -272,8 +316,8 @@ pub(crate) fn parse_file(
                 _ => line_errors.push("empty `word` or `class`".into()),
             },
             FileKind::Words => {
-                if let Some(w) = word_row(&row, &mut line_errors) {
-                    parsed.words.push(w);
+                if let Some((word, info)) = word_row(&row, &mut line_errors) {
+                    words(word, info);
                 }
             }
             FileKind::Lexicon(lex) => match lex {
@@ -291,17 +335,23 @@ pub(crate) fn parse_file(
                 }
             },
             FileKind::Entities(entity_kind) => {
+                let origin = Origin {
+                    file: file.clone(),
+                    line: line_no,
+                };
                 if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {
-                    if let Some(first) = seen_ids.get(&entry.id) {
+                    // `entry` gives an entry only for a line with an id.
+                    let id = cell(&row, "id").unwrap_or_default();
+                    if let Some(first) = seen_ids.get(id) {
                         line_errors.push(format!(
                             "id `{}` already used on line {first} of this file",
                             entry.id
                         ));
                     } else {
-                        seen_ids.insert(entry.id.clone(), line_no);
+                        seen_ids.insert(id, line_no);
                     }
                     if line_errors.is_empty() {
-                        parsed.entries.push(entry);
+                        entries(entry);
                     } else {
                         parsed.rejected.push(entry);
                     }
@@ -310,7 +360,7 @@ pub(crate) fn parse_file(
         }
         errors.extend(
             line_errors
-                .into_iter()
+                .drain(..)
                 .map(|m| err(line_no, ErrorKind::Parse, m)),
         );
     }
@@ -329,9 +379,37 @@ pub(crate) fn parse_file(
     parsed
 }
 
+/// The pieces of `s` between the ASCII separators `sep` (as `s.split(sep as char)`).
+fn split_at_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(sep, s.as_bytes())
+        .chain(std::iter::once(s.len()))
+        .map(move |end| {
+            // An ASCII byte is a character of its own: both sides of it are boundaries.
+            let piece = s.get(start..end).unwrap_or_default();
+            start = end + 1;
+            piece
+        })
+}
+
+/// `s` without whitespace around it (as [`str::trim`]), checking the usual case, a cell
+/// that starts and ends with a visible ASCII character, in two comparisons.
+fn trim(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// The tab-separated cells of a line, trimmed.
+fn split_cells<'a>(line: &'a str, cells: &mut Vec<&'a str>) {
+    cells.extend(split_at_byte(line, b'\t').map(trim));
+}
+
 /// A row of a words file: a lower-case form, its tags, its level and whether it is also a
 /// name.
-fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo)> {
+fn word_row<'a>(row: &Row<'_, 'a>, errors: &mut Vec<String>) -> Option<(&'a str, WordInfo)> {
     let Some(word) = cell(row, "word") else {
         errors.push("empty `word`".into());
         return None;
@@ -364,7 +442,7 @@ fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo
         }
     };
     Some((
-        word.to_string(),
+        word,
         WordInfo {
             tags,
             level,
@@ -374,7 +452,7 @@ fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo
 }
 
 /// A `term`, `class` row of a lexicon file, its class parsed into `C`.
-fn lexicon_row<C: Class>(row: &Row<'_>, rows: &mut Vec<(String, C)>, errors: &mut Vec<String>) {
+fn lexicon_row<C: Class>(row: &Row<'_, '_>, rows: &mut Vec<(String, C)>, errors: &mut Vec<String>) {
     match (cell(row, "term"), cell(row, "class")) {
         (Some(t), Some(c)) => match C::parse(c) {
             Some(class) => rows.push((t.to_string(), class)),
@@ -420,16 +498,13 @@ fn unquote(cell: &str) -> Option<&str> {
 }
 
 /// The `|`-separated values of a cell; an empty value between separators is an error.
-fn list(row: &Row<'_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
-    let cell = row
-        .iter()
-        .find(|(c, _)| *c == column)
-        .map_or("", |(_, v)| *v);
+fn list(row: &Row<'_, '_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
+    let cell = raw_cell(row, column).unwrap_or("");
     if cell.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for value in cell.split('|').map(str::trim) {
+    for value in split_at_byte(cell, b'|').map(trim) {
         if value.is_empty() {
             errors.push(format!("empty value in column `{column}`"));
         } else if value.len() > MAX_ALIAS_LEN {
@@ -444,16 +519,24 @@ fn list(row: &Row<'_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
     out
 }
 
-fn cell<'a>(row: &Row<'a>, column: &str) -> Option<&'a str> {
-    row.iter()
-        .find(|(c, _)| *c == column)
-        .map(|(_, v)| *v)
-        .filter(|v| !v.is_empty())
+/// The cell of `column`, unless it is empty or the row lacks it.
+fn cell<'a>(row: &Row<'_, 'a>, column: &str) -> Option<&'a str> {
+    raw_cell(row, column).filter(|v| !v.is_empty())
+}
+
+fn raw_cell<'a>(row: &Row<'_, 'a>, column: &str) -> Option<&'a str> {
+    // The columns of a kind differ in length or first letter: compare those first.
+    let (len, first) = (column.len(), column.bytes().next());
+    let i = row
+        .columns
+        .iter()
+        .position(|c| c.len() == len && c.bytes().next() == first && *c == column)?;
+    row.cells.get(i).copied()
 }
 
 pub(crate) fn entry(
     kind: EntityKind,
-    row: &Row<'_>,
+    row: &Row<'_, '_>,
     origin: Origin,
     errors: &mut Vec<String>,
 ) -> Option<Entry> {
@@ -479,7 +562,12 @@ pub(crate) fn entry(
     }
     let mut e = Entry::new(kind, id.to_string(), name.to_string(), origin);
     e.aliases = list(row, "aliases", errors);
-    e.country = cell(row, "country").map(str::to_string);
+    // Room for the place id that loading puts in place of a code ("JP" -> "Q17").
+    e.country = cell(row, "country").map(|c| {
+        let mut country = String::with_capacity(c.len().max(16));
+        country.push_str(c);
+        country
+    });
     e.ambiguous = list(row, "ambiguous", errors);
     match kind {
         EntityKind::Person => {
@@ -525,7 +613,7 @@ pub(crate) fn entry(
     Some(e)
 }
 
-fn given_name(row: &Row<'_>, errors: &mut Vec<String>) -> Option<GivenName> {
+fn given_name(row: &Row<'_, '_>, errors: &mut Vec<String>) -> Option<GivenName> {
     let name = cell(row, "name");
     let gender = cell(row, "gender");
     match (name, gender.map(|g| (g, Gender::parse(g)))) {
@@ -550,7 +638,7 @@ fn given_name(row: &Row<'_>, errors: &mut Vec<String>) -> Option<GivenName> {
     }
 }
 
-fn title(row: &Row<'_>, errors: &mut Vec<String>) -> Option<Title> {
+fn title(row: &Row<'_, '_>, errors: &mut Vec<String>) -> Option<Title> {
     let Some(text) = cell(row, "title") else {
         errors.push("empty `title`".into());
         return None;
@@ -646,11 +734,36 @@ fn parse_date(s: &str) -> Result<Option<jiff::civil::Date>, String> {
 mod tests {
     use super::*;
 
-    fn run(name: &str, text: &str) -> (Parsed, Vec<Error>) {
+    /// What a file gave: its entries, the rest, and its problems.
+    struct Run {
+        entries: Vec<Entry>,
+        parsed: Parsed,
+    }
+
+    impl std::ops::Deref for Run {
+        type Target = Parsed;
+        fn deref(&self) -> &Parsed {
+            &self.parsed
+        }
+    }
+
+    fn parse_bytes(name: &str, bytes: &[u8]) -> (Run, Vec<Error>) {
         let kind = FileKind::from_file_name(name).unwrap();
         let mut errors = Vec::new();
-        let parsed = parse_file(&Arc::from(name), kind, text.as_bytes(), &mut errors);
-        (parsed, errors)
+        let mut entries = Vec::new();
+        let parsed = parse_file(
+            &Arc::from(name),
+            kind,
+            bytes,
+            &mut errors,
+            &mut |e| entries.push(e),
+            &mut |_, _| {},
+        );
+        (Run { entries, parsed }, errors)
+    }
+
+    fn run(name: &str, text: &str) -> (Run, Vec<Error>) {
+        parse_bytes(name, text.as_bytes())
     }
 
     #[test]
@@ -699,9 +812,7 @@ mod tests {
     fn invalid_utf8_is_reported_on_its_line_and_the_rest_is_read() {
         let mut bytes = b"id\tname\nQ1\tGo\xFFod\nQ2\tFine\n".to_vec();
         bytes.extend_from_slice(b"Q3\tAlso fine\n");
-        let mut errors = Vec::new();
-        let kind = FileKind::from_file_name("places.tsv").unwrap();
-        let p = parse_file(&Arc::from("places.tsv"), kind, &bytes, &mut errors);
+        let (p, errors) = parse_bytes("places.tsv", &bytes);
         assert_eq!(p.entries.len(), 2);
         assert_eq!(errors[0].kind(), ErrorKind::InvalidUtf8);
         assert_eq!(errors[0].line(), Some(2));
@@ -719,6 +830,26 @@ mod tests {
         assert!(errors[0].message().contains("10000 bytes"));
         assert!(errors[1].message().contains("not a whole number"));
         assert!(errors[2].message().contains("ambiguous `D`"));
+    }
+
+    #[test]
+    fn cells_split_and_trim_as_the_standard_library_does() {
+        for line in [
+            "",
+            "\t",
+            "a\tb",
+            " a \t\u{a0}b\u{2003}\t\tc\t",
+            "\u{85}x|y |\u{3000}z",
+            "é\tü|ï",
+            "|",
+        ] {
+            let mine: Vec<&str> = split_at_byte(line, b'\t').map(trim).collect();
+            let std: Vec<&str> = line.split('\t').map(str::trim).collect();
+            assert_eq!(mine, std, "{line:?}");
+            let mine: Vec<&str> = split_at_byte(line, b'|').map(trim).collect();
+            let std: Vec<&str> = line.split('|').map(str::trim).collect();
+            assert_eq!(mine, std, "{line:?}");
+        }
     }
 
     #[test]
