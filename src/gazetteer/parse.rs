@@ -26,6 +26,11 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// The longest alias accepted, in bytes. Longer ones are an error, not truncated.
 pub(crate) const MAX_ALIAS_LEN: usize = 256;
 
+/// The longest term of a lexicon file (`term`), title (`title`), word (`word`) or given
+/// name accepted, in bytes. Longer ones are an error: compiling a term into an automaton
+/// costs time in the square of its length.
+pub(crate) const MAX_TERM_LEN: usize = 256;
+
 /// Role names a `roles` cell may use (see gazetteers/README.md).
 pub(crate) const ROLE_NAMES: &[&str] = &[
     "head_of_state",
@@ -308,7 +313,10 @@ fn parse_lines<'a>(
             }
             FileKind::NameWords => match (cell(&row, "word"), cell(&row, "class")) {
                 (Some(w), Some(c)) => match WordClass::parse(c) {
-                    Some(class) => parsed.name_words.push((w.to_string(), class)),
+                    Some(class) if term_fits("word", w, &mut line_errors) => {
+                        parsed.name_words.push((w.to_string(), class))
+                    }
+                    Some(_) => {}
                     None => {
                         line_errors.push(format!("class `{c}`: expected {}", WordClass::expected()))
                     }
@@ -407,6 +415,19 @@ fn split_cells<'a>(line: &'a str, cells: &mut Vec<&'a str>) {
     cells.extend(split_at_byte(line, b'\t').map(trim));
 }
 
+/// Whether a term (a title, a lexicon term, a word) is within [`MAX_TERM_LEN`]; the
+/// problem goes to `errors` when it is not.
+fn term_fits(column: &str, term: &str, errors: &mut Vec<String>) -> bool {
+    if term.len() <= MAX_TERM_LEN {
+        return true;
+    }
+    errors.push(format!(
+        "the `{column}` is {} bytes long; the limit is {MAX_TERM_LEN}",
+        term.len()
+    ));
+    false
+}
+
 /// A row of a words file: a lower-case form, its tags, its level and whether it is also a
 /// name.
 fn word_row<'a>(row: &Row<'_, 'a>, errors: &mut Vec<String>) -> Option<(&'a str, WordInfo)> {
@@ -414,6 +435,9 @@ fn word_row<'a>(row: &Row<'_, 'a>, errors: &mut Vec<String>) -> Option<(&'a str,
         errors.push("empty `word`".into());
         return None;
     };
+    if !term_fits("word", word, errors) {
+        return None;
+    }
     let mut tags = ClassSet::EMPTY;
     for t in cell(row, "tags").unwrap_or("").split('|').map(str::trim) {
         match WordTag::parse(t) {
@@ -455,7 +479,8 @@ fn word_row<'a>(row: &Row<'_, 'a>, errors: &mut Vec<String>) -> Option<(&'a str,
 fn lexicon_row<C: Class>(row: &Row<'_, '_>, rows: &mut Vec<(String, C)>, errors: &mut Vec<String>) {
     match (cell(row, "term"), cell(row, "class")) {
         (Some(t), Some(c)) => match C::parse(c) {
-            Some(class) => rows.push((t.to_string(), class)),
+            Some(class) if term_fits("term", t, errors) => rows.push((t.to_string(), class)),
+            Some(_) => {}
             None => errors.push(format!("class `{c}`: expected {}", C::expected())),
         },
         _ => errors.push("empty `term` or `class`".into()),
@@ -617,6 +642,7 @@ fn given_name(row: &Row<'_, '_>, errors: &mut Vec<String>) -> Option<GivenName> 
     let name = cell(row, "name");
     let gender = cell(row, "gender");
     match (name, gender.map(|g| (g, Gender::parse(g)))) {
+        (Some(name), Some((_, Some(_)))) if !term_fits("name", name, errors) => None,
         (Some(name), Some((_, Some(gender)))) => Some(GivenName {
             name: name.to_string(),
             gender,
@@ -643,6 +669,9 @@ fn title(row: &Row<'_, '_>, errors: &mut Vec<String>) -> Option<Title> {
         errors.push("empty `title`".into());
         return None;
     };
+    if !term_fits("title", text, errors) {
+        return None;
+    }
     let kind = match cell(row, "kind") {
         Some("office") => TitleKind::Office,
         Some("rank") => TitleKind::Rank,
@@ -830,6 +859,80 @@ mod tests {
         assert!(errors[0].message().contains("10000 bytes"));
         assert!(errors[1].message().contains("not a whole number"));
         assert!(errors[2].message().contains("ambiguous `D`"));
+    }
+
+    #[test]
+    fn overlong_terms_of_every_lexicon_kind_are_errors_at_their_line() {
+        // A term is compiled into an automaton, at a cost in the square of its length: one
+        // of 32,000 characters took seconds. The limit is MAX_TERM_LEN bytes.
+        let long = "é".repeat(MAX_TERM_LEN / 2) + "x";
+        let fits = "x".repeat(MAX_TERM_LEN);
+        for (file, header, row) in [
+            ("titles.tsv", "title\tkind", "{}\toffice"),
+            ("speech_verbs.tsv", "term\tclass", "{}\tverb"),
+            ("meeting_triggers.tsv", "term\tclass", "{}\tnoun"),
+            ("function_words.tsv", "term\tclass", "{}\tdeterminer"),
+            ("role_nouns.tsv", "term\tclass", "{}\tanonymous"),
+            ("name_words.tsv", "word\tclass", "{}\torg_head"),
+            ("words.tsv", "word\ttags", "{}\tnoun"),
+            ("given_names.tsv", "name\tgender", "{}\tfemale"),
+        ] {
+            let text = format!(
+                "{header}\n{}\n{}\n",
+                row.replace("{}", &fits),
+                row.replace("{}", &long)
+            );
+            let (_, errors) = run(file, &text);
+            assert_eq!(errors.len(), 1, "{file}: {errors:?}");
+            assert_eq!(errors[0].line(), Some(3), "{file}");
+            assert!(
+                errors[0]
+                    .message()
+                    .contains("257 bytes long; the limit is 256"),
+                "{file}: {}",
+                errors[0]
+            );
+            assert!(
+                errors[0].to_string().contains(&format!("{file}:3")),
+                "{}",
+                errors[0]
+            );
+        }
+        let (p, _) = run("titles.tsv", &format!("title\tkind\n{fits}\toffice\n"));
+        assert_eq!(p.titles.len(), 1);
+    }
+
+    #[test]
+    fn a_title_of_32000_characters_fails_the_build_at_once() {
+        let dir = std::env::temp_dir().join(format!("gazette-longterm-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, line) in [
+            (
+                "titles.tsv",
+                format!("title\tkind\n{}\toffice\n", "a".repeat(32_000)),
+            ),
+            (
+                "meeting_triggers.tsv",
+                format!("term\tclass\n{}\tverb\n", "met ".repeat(8_000)),
+            ),
+        ] {
+            let path = dir.join(file);
+            std::fs::write(&path, line).unwrap();
+            let t = std::time::Instant::now();
+            let err = crate::Extractor::builder()
+                .default_gazetteers(false)
+                .gazetteer_file(&path)
+                .build()
+                .unwrap_err();
+            assert!(
+                t.elapsed() < std::time::Duration::from_secs(1),
+                "{:?}",
+                t.elapsed()
+            );
+            assert_eq!(err.line(), Some(2), "{err}");
+            assert!(err.to_string().contains("the limit is 256"), "{err}");
+        }
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
