@@ -19,6 +19,7 @@
 //! - a name with an apostrophe matches with either the straight or the curly one.
 
 use super::strings::StrSet;
+use super::FastMap;
 use super::{Entry, Gazetteer};
 use crate::error::{Error, ErrorKind};
 use crate::segment::{is_boundary, is_word_char, Token};
@@ -65,10 +66,12 @@ pub(crate) struct Matcher {
     patterns: usize,
     /// For each key, the length in bytes of the longest pattern whose first token it is
     /// (0 for none).
-    longest: Vec<u32>,
-    /// The targets of pattern `p` are `targets[starts[p]..starts[p + 1]]`.
-    starts: Vec<u32>,
+    longest: Vec<u16>,
+    /// The targets of each pattern: its only one, or the first of several...
     targets: Vec<Target>,
+    /// ... then all of them at `more[p]` in `several` (about one pattern in a hundred).
+    more: FastMap<u32, (u32, u32)>,
+    several: Vec<Target>,
 }
 
 impl Matcher {
@@ -89,7 +92,8 @@ impl Matcher {
                 bytes += text.len();
             }
         }
-        let mut keys = StrSet::with_capacity(forms, bytes * 2);
+        // Keys: patterns and first tokens that are not patterns (about one in eight).
+        let mut keys = StrSet::with_capacity(forms + forms / 8, bytes * 2);
         // The target of each pattern's first occurrence, and those of later ones.
         let mut first: Vec<Target> = Vec::with_capacity(forms);
         let mut later: Vec<(u32, Target)> = Vec::new();
@@ -110,12 +114,15 @@ impl Matcher {
             }
         }
         let patterns = keys.len();
-        let (starts, targets) = target_lists(gaz, first, later);
-        let mut longest: Vec<u32> = vec![0; patterns];
+        let (targets, more, several) = target_lists(gaz, first, later);
+        let mut longest: Vec<u16> = vec![0; patterns];
         let mut token = String::new();
         for id in 0..patterns as u32 {
             let p = keys.get(id);
-            let len = p.len() as u32;
+            // At most MAX_ALIAS_LEN bytes, three times that in capitals.
+            let len = u16::try_from(p.len()).map_err(|_| {
+                Error::new(ErrorKind::Build, format!("a name of {} bytes", p.len()))
+            })?;
             let t = first_token_len(p);
             let key = if t == p.len() {
                 id
@@ -136,8 +143,9 @@ impl Matcher {
             keys,
             patterns,
             longest,
-            starts,
             targets,
+            more,
+            several,
         })
     }
 
@@ -191,11 +199,12 @@ impl Matcher {
 
     /// The entries a pattern stands for, best first.
     pub(crate) fn targets(&self, pattern: u32) -> &[Target] {
-        let p = pattern as usize;
-        match (self.starts.get(p), self.starts.get(p + 1)) {
-            (Some(&a), Some(&b)) => &self.targets[a as usize..b as usize],
-            _ => &[],
+        if let Some(&(start, end)) = self.more.get(&pattern) {
+            return &self.several[start as usize..end as usize];
         }
+        self.targets
+            .get(pattern as usize)
+            .map_or(&[], std::slice::from_ref)
     }
 
     /// The number of distinct patterns.
@@ -207,48 +216,54 @@ impl Matcher {
     #[cfg(test)]
     fn heap_bytes(&self) -> usize {
         self.keys.heap_bytes()
-            + self.longest.capacity() * 4
-            + self.starts.capacity() * 4
-            + self.targets.capacity() * std::mem::size_of::<Target>()
+            + self.longest.capacity() * 2
+            + (self.targets.capacity() + self.several.capacity()) * std::mem::size_of::<Target>()
     }
 }
 
-/// The target lists of the patterns, as offsets into one list: for each pattern, from the
-/// target of its first occurrence and those of its later ones (in the order the entries
-/// gave them), one target per entry (its first, or a later one of a better form), best
-/// first.
+/// The target lists of the patterns: for each pattern, from the target of its first
+/// occurrence and those of its later ones (in the order the entries gave them), one target
+/// per entry (its first, or a later one of a better form), best first. A pattern of one
+/// target keeps it in the first list; one of several has them all in the third, at the
+/// range the second gives.
+#[allow(clippy::type_complexity)]
 fn target_lists(
     gaz: &Gazetteer,
-    first: Vec<Target>,
+    mut first: Vec<Target>,
     mut later: Vec<(u32, Target)>,
-) -> (Vec<u32>, Vec<Target>) {
+) -> (Vec<Target>, FastMap<u32, (u32, u32)>, Vec<Target>) {
     // A stable sort: each pattern's later targets keep their order.
     later.sort_by_key(|(p, _)| *p);
-    let mut later = later.into_iter().peekable();
-    let mut starts = Vec::with_capacity(first.len() + 1);
-    let mut targets: Vec<Target> = Vec::with_capacity(first.len());
-    starts.push(0);
-    for (p, t) in first.into_iter().enumerate() {
-        let from = targets.len();
-        targets.push(t);
-        while let Some((_, t)) = later.next_if(|(q, _)| *q as usize == p) {
+    let mut more = FastMap::default();
+    let mut several: Vec<Target> = Vec::new();
+    for group in later.chunk_by(|a, b| a.0 == b.0) {
+        let p = group[0].0;
+        let from = several.len();
+        several.push(first[p as usize]);
+        for &(_, t) in group {
             // The targets of one entry come one after another.
-            match targets[from..].last_mut() {
+            match several[from..].last_mut() {
                 Some(kept) if kept.entry == t.entry => {
                     if t.form < kept.form {
                         *kept = t;
                     }
                 }
-                _ => targets.push(t),
+                _ => several.push(t),
             }
         }
-        if targets.len() - from > 1 {
-            targets[from..].sort_by_key(|t| preference(gaz, t));
+        if several.len() - from == 1 {
+            // Several occurrences, all of one entry.
+            if let Some(t) = several.pop() {
+                first[p as usize] = t;
+            }
+            continue;
         }
-        starts.push(targets.len() as u32);
+        several[from..].sort_by_key(|t| preference(gaz, t));
+        more.insert(p, (from as u32, several.len() as u32));
     }
-    targets.shrink_to_fit();
-    (starts, targets)
+    first.shrink_to_fit();
+    several.shrink_to_fit();
+    (first, more, several)
 }
 
 /// Lower sorts first: non-demonyms, places of higher rank and population, later loads.

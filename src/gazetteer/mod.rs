@@ -23,7 +23,6 @@ pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
-use std::collections::hash_map::Entry as Slot;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -48,7 +47,7 @@ pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     /// Load order of each entry (a replaced entry takes the replacing file's place).
     pub(crate) seq: Vec<u32>,
-    pub(crate) by_id: FastMap<String, usize>,
+    pub(crate) by_id: strings::Ids,
     pub(crate) given_names: FastMap<String, Gender>,
     /// Titles by lower-cased text; a later file replaces an earlier title of the same text.
     pub(crate) titles: FastMap<String, Title>,
@@ -99,7 +98,7 @@ impl Gazetteer {
             .sum();
         gaz.entries.reserve_exact(lines);
         gaz.seq.reserve_exact(lines);
-        gaz.by_id.reserve(lines);
+        gaz.by_id = strings::Ids::with_capacity(lines);
         for source in sources {
             // Problems of merging come after the file's own, as when files were read whole.
             let mut merge_errors = Vec::new();
@@ -157,9 +156,16 @@ impl Gazetteer {
     fn insert(&mut self, entry: Entry, errors: &mut Vec<Error>) {
         let seq = self.next_seq;
         self.next_seq += 1;
-        match self.by_id.entry(entry.id.clone()) {
-            Slot::Occupied(o) if self.entries[*o.get()].kind != entry.kind => {
-                let first = &self.entries[*o.get()];
+        let Ok(found) = self.by_id.get_or_insert(&entry.id, self.entries.len()) else {
+            errors.push(origin_error(
+                &entry.origin,
+                "the ids of the loaded entries pass 4 GiB: too many to load".to_string(),
+            ));
+            return;
+        };
+        match found {
+            Ok(i) if self.entries[i].kind != entry.kind => {
+                let first = &self.entries[i];
                 errors.push(origin_error(
                     &entry.origin,
                     format!(
@@ -172,13 +178,11 @@ impl Gazetteer {
                     ),
                 ));
             }
-            Slot::Occupied(o) => {
-                let i = *o.get();
+            Ok(i) => {
                 self.entries[i] = entry;
                 self.seq[i] = seq;
             }
-            Slot::Vacant(v) => {
-                v.insert(self.entries.len());
+            Err(_) => {
                 self.entries.push(entry);
                 self.seq.push(seq);
             }
@@ -397,9 +401,9 @@ mod tests {
         .unwrap();
         std::fs::write(dir.join("people_2.tsv"), "id\tname\nX1\tNew Name\n").unwrap();
         let gaz = Gazetteer::load(false, &[Location::Dir(dir.clone())]).unwrap();
-        let x1 = &gaz.entries[gaz.by_id["X1"]];
+        let x1 = &gaz.entries[*gaz.by_id.get("X1").unwrap()];
         assert_eq!(x1.name, "New Name");
-        let x2 = &gaz.entries[gaz.by_id["X2"]];
+        let x2 = &gaz.entries[*gaz.by_id.get("X2").unwrap()];
         assert_eq!(x2.country.as_deref(), Some("P1"));
         assert_eq!(x2.roles[0].of, "P1");
         std::fs::remove_dir_all(&dir).ok();

@@ -528,7 +528,8 @@ fn list(row: &Row<'_, '_>, column: &str, errors: &mut Vec<String>) -> Vec<String
     if cell.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    // As many slots as values: a vector grown by pushing keeps room for four.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'|', cell.as_bytes()).count() + 1);
     for value in split_at_byte(cell, b'|').map(trim) {
         if value.is_empty() {
             errors.push(format!("empty value in column `{column}`"));
@@ -604,7 +605,9 @@ pub(crate) fn entry(
                     g => e.gender = g,
                 }
             }
-            for role in list(row, "roles", errors) {
+            let roles = list(row, "roles", errors);
+            e.roles.reserve_exact(roles.len());
+            for role in roles {
                 match parse_role(&role) {
                     Ok(r) => e.roles.push(r),
                     Err(m) => errors.push(m),

@@ -28,7 +28,8 @@ pub(crate) struct StrSet {
     text: String,
     /// `ends[i]` is the end of string `i` in `text`; it starts where string `i - 1` ends.
     ends: Vec<u32>,
-    /// A power of two long (or empty), at most half full.
+    /// At most two thirds full (or empty). A string's probe sequence starts at the slot its
+    /// hash maps to and goes on to the next, wrapping around.
     slots: Vec<Slot>,
 }
 
@@ -69,8 +70,7 @@ impl StrSet {
         }
         let h = hash(s);
         let tag = (h >> 32) as u32;
-        let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
+        let mut i = home(h, self.slots.len());
         loop {
             let slot = self.slots[i];
             if slot.id == 0 {
@@ -79,7 +79,7 @@ impl StrSet {
             if slot.tag == tag && self.get(slot.id - 1) == s {
                 return Some(slot.id - 1);
             }
-            i = (i + 1) & mask;
+            i = next(i, self.slots.len());
         }
     }
 
@@ -104,16 +104,7 @@ impl StrSet {
 
     /// Puts string `id` (whose text is `s`) in the first free slot of its probe sequence.
     fn place(&mut self, s: &str, id: u32) {
-        let h = hash(s);
-        let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
-        while self.slots[i].id != 0 {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = Slot {
-            tag: (h >> 32) as u32,
-            id: id + 1,
-        };
+        place(&mut self.slots, hash(s), id);
     }
 
     /// Doubles the index and places every string again.
@@ -123,16 +114,7 @@ impl StrSet {
         let mut start = 0;
         for id in 0..self.ends.len() {
             let end = self.ends[id] as usize;
-            let h = hash(&self.text[start..end]);
-            let mask = size - 1;
-            let mut i = h as usize & mask;
-            while self.slots[i].id != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = Slot {
-                tag: (h >> 32) as u32,
-                id: id as u32 + 1,
-            };
+            place(&mut self.slots, hash(&self.text[start..end]), id as u32);
             start = end;
         }
     }
@@ -150,14 +132,93 @@ impl StrSet {
     }
 }
 
-/// Slots for `n` strings: a power of two, at least twice `n` (linear probing stays short,
-/// and a lookup that fails, the common case when reading text, stops at an empty slot soon).
+/// The index of each loaded entry by its id: `get` and `contains_key` as on a
+/// `HashMap<String, usize>`, at less than half its memory (the ids end to end in one
+/// buffer, no allocation per id).
+#[derive(Debug, Default)]
+pub(crate) struct Ids {
+    ids: StrSet,
+    index: Vec<usize>,
+}
+
+impl Ids {
+    /// Room for `n` ids.
+    pub(crate) fn with_capacity(n: usize) -> Ids {
+        Ids {
+            ids: StrSet::with_capacity(n, n * 16),
+            index: Vec::with_capacity(n),
+        }
+    }
+
+    /// The index of the entry of this id.
+    pub(crate) fn get(&self, id: &str) -> Option<&usize> {
+        self.ids.find(id).and_then(|k| self.index.get(k as usize))
+    }
+
+    /// Whether an entry has this id.
+    pub(crate) fn contains_key(&self, id: &str) -> bool {
+        self.ids.find(id).is_some()
+    }
+
+    /// The number of ids.
+    #[allow(dead_code)] // for the passes, as on a map
+    pub(crate) fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The index of the entry of this id, or `Err` with `index`, which the id now gives.
+    pub(crate) fn get_or_insert(
+        &mut self,
+        id: &str,
+        index: usize,
+    ) -> Result<Result<usize, usize>, TooLarge> {
+        let (k, new) = self.ids.insert(id)?;
+        if new {
+            self.index.push(index);
+            Ok(Err(index))
+        } else {
+            Ok(Ok(self.index[k as usize]))
+        }
+    }
+}
+
+/// Slots for `n` strings: half as many again, so that a table is at most two thirds full
+/// and probe sequences stay short (a lookup that fails, the usual case when reading text,
+/// stops at an empty slot; the tags spare it reading the strings it passes).
 fn slots_for(n: usize) -> usize {
     if n == 0 {
         0
     } else {
-        (n * 2).next_power_of_two().max(16)
+        (n + n / 2).max(16)
     }
+}
+
+/// The first slot of a hash's probe sequence in a table of `len` slots: the low half of the
+/// hash scaled to the table (Lemire's multiply-shift, any `len`).
+#[inline]
+fn home(h: u64, len: usize) -> usize {
+    (((h & 0xFFFF_FFFF) * len as u64) >> 32) as usize
+}
+
+#[inline]
+fn next(i: usize, len: usize) -> usize {
+    if i + 1 == len {
+        0
+    } else {
+        i + 1
+    }
+}
+
+/// Puts string `id` (of hash `h`) in the first free slot of its probe sequence.
+fn place(slots: &mut [Slot], h: u64, id: u32) {
+    let mut i = home(h, slots.len());
+    while slots[i].id != 0 {
+        i = next(i, slots.len());
+    }
+    slots[i] = Slot {
+        tag: (h >> 32) as u32,
+        id: id + 1,
+    };
 }
 
 #[cfg(test)]
