@@ -20,6 +20,7 @@ pub(crate) use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind};
 pub(crate) use matcher::{Form, Matcher, Target};
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
+pub(crate) use strings::StrSet;
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
