@@ -19,6 +19,7 @@ pub(crate) use classes::{
 pub(crate) use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind};
 pub(crate) use matcher::{Form, Matcher, Target};
+use parse::Added;
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 pub(crate) use strings::StrSet;
 
@@ -108,7 +109,10 @@ impl Gazetteer {
                 source.kind,
                 &source.bytes,
                 &mut errors,
-                &mut |entry| gaz.insert(entry, &mut merge_errors),
+                &mut Merge {
+                    gaz: &mut gaz,
+                    errors: &mut merge_errors,
+                },
                 &mut |_, _| {},
             );
             errors.append(&mut merge_errors);
@@ -132,7 +136,12 @@ impl Gazetteer {
         }
         for entry in &added.entries {
             match added::to_entry(entry, &mut errors) {
-                Some((entry, true)) => gaz.insert(entry, &mut errors),
+                Some((entry, true)) => {
+                    // Each entry added in code is its own source: never a same-file repeat.
+                    if let Added::Repeated(entry, _) = gaz.insert(entry, &mut errors) {
+                        rejected.push(*entry);
+                    }
+                }
                 Some((entry, false)) => rejected.push(entry),
                 None => {}
             }
@@ -153,17 +162,25 @@ impl Gazetteer {
     }
 
     /// Adds an entry, replacing a loaded entry of the same id and kind whole. An id already
-    /// used by an entry of another kind is an error.
-    fn insert(&mut self, entry: Entry, errors: &mut Vec<Error>) {
-        let seq = self.next_seq;
-        self.next_seq += 1;
+    /// used by an entry of another kind is an error (the entry is refused); an entry whose
+    /// id the same file gave already is given back.
+    fn insert(&mut self, entry: Entry, errors: &mut Vec<Error>) -> Added {
         let Ok(found) = self.by_id.get_or_insert(&entry.id, self.entries.len()) else {
             errors.push(origin_error(
                 &entry.origin,
                 "the ids of the loaded entries pass 4 GiB: too many to load".to_string(),
             ));
-            return;
+            return Added::Refused;
         };
+        if let Ok(i) = found {
+            let first = &self.entries[i].origin;
+            if Arc::ptr_eq(&first.file, &entry.origin.file) {
+                let line = first.line;
+                return Added::Repeated(Box::new(entry), line);
+            }
+        }
+        let seq = self.next_seq;
+        self.next_seq += 1;
         match found {
             Ok(i) if self.entries[i].kind != entry.kind => {
                 let first = &self.entries[i];
@@ -178,14 +195,17 @@ impl Gazetteer {
                         place_of(&first.origin)
                     ),
                 ));
+                Added::Refused
             }
             Ok(i) => {
                 self.entries[i] = entry;
                 self.seq[i] = seq;
+                Added::Loaded
             }
             Err(_) => {
                 self.entries.push(entry);
                 self.seq.push(seq);
+                Added::Loaded
             }
         }
     }
@@ -279,6 +299,23 @@ impl Gazetteer {
     /// The entry with this index.
     pub(crate) fn entry(&self, index: usize) -> &Entry {
         &self.entries[index]
+    }
+}
+
+/// The gazetteer as the destination of a file's entries, with the problems of merging them.
+struct Merge<'g> {
+    gaz: &'g mut Gazetteer,
+    errors: &'g mut Vec<Error>,
+}
+
+impl parse::Entries for Merge<'_> {
+    fn line_of(&self, id: &str, file: &Arc<str>) -> Option<usize> {
+        let origin = &self.gaz.entries[*self.gaz.by_id.get(id)?].origin;
+        Arc::ptr_eq(&origin.file, file).then_some(origin.line)
+    }
+
+    fn add(&mut self, entry: Entry) -> Added {
+        self.gaz.insert(entry, self.errors)
     }
 }
 
@@ -407,6 +444,56 @@ mod tests {
         let x2 = &gaz.entries[*gaz.by_id.get("X2").unwrap()];
         assert_eq!(x2.country.as_deref(), Some("P1"));
         assert_eq!(x2.roles[0].of, "P1");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn repeated_ids_in_a_file_and_across_files() {
+        // A file's repeated id is an error at the repeat, whether the first line was loaded,
+        // bad, or refused for its kind; a later file replaces an entry of the same kind.
+        let dir = std::env::temp_dir().join(format!("gazette-dups-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let files = [
+            (
+                "places.tsv",
+                "id\tname\tpopulation\nX\tA\t\nX\tA2\t\nY\tB\tmany\nY\tB2\t\nZ\tC\t\nZ\tC2\tmany\n",
+            ),
+            ("people.tsv", "id\tname\nW\tWho\n"),
+            ("places_2.tsv", "id\tname\nW\tWhere\nW\tW2\nX\tA3\nX\tA4\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let err = Gazetteer::load(false, &[Location::Dir(dir.clone())]).unwrap_err();
+        let found: Vec<String> = err
+            .errors()
+            .iter()
+            .map(|e| {
+                let file = e.path().and_then(|f| f.file_name()).unwrap();
+                format!(
+                    "{}:{} {}",
+                    file.to_string_lossy(),
+                    e.line().unwrap(),
+                    e.message()
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "places.tsv:3 id `X` already used on line 2 of this file",
+                "places.tsv:4 population `many` is not a whole number",
+                "places.tsv:5 id `Y` already used on line 4 of this file",
+                "places.tsv:7 population `many` is not a whole number",
+                "places.tsv:7 id `Z` already used on line 6 of this file",
+                "places_2.tsv:3 id `W` already used on line 2 of this file",
+                "places_2.tsv:5 id `X` already used on line 4 of this file",
+                "places_2.tsv:2 id `W` is already the id of the person `Who` \
+                 (DIR/people.tsv:2); an id names one entity, and an entry replaces an earlier \
+                 one only of the same kind",
+            ]
+            .map(|m| m.replace("DIR", &dir.display().to_string()))
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -180,6 +180,37 @@ pub(crate) struct Parsed {
     pub(crate) rejected: Vec<Entry>,
 }
 
+/// Where the entries of a file go as they are read: the gazetteer, which also tells
+/// whether an id was already read from the same file (so no map of a file's ids is
+/// needed besides the gazetteer's own).
+pub(crate) trait Entries {
+    /// The line of `file` that gave the loaded entry of this id, if one did.
+    fn line_of(&self, id: &str, file: &Arc<str>) -> Option<usize>;
+    /// Loads an entry read from a file.
+    fn add(&mut self, entry: Entry) -> Added;
+}
+
+/// What became of an entry given to [`Entries::add`].
+pub(crate) enum Added {
+    Loaded,
+    /// Not loaded; the destination reports why.
+    Refused,
+    /// Not loaded: the same file gave an entry of this id already, on this line.
+    Repeated(Box<Entry>, usize),
+}
+
+/// The entries of a file that checks nothing else, for files that hold none.
+pub(crate) struct NoEntries;
+
+impl Entries for NoEntries {
+    fn line_of(&self, _: &str, _: &Arc<str>) -> Option<usize> {
+        None
+    }
+    fn add(&mut self, _: Entry) -> Added {
+        Added::Refused
+    }
+}
+
 /// One line of a file: its number and its text, or where its UTF-8 breaks.
 type Line<'a> = (usize, Result<&'a str, usize>);
 
@@ -191,11 +222,10 @@ pub(crate) fn parse_file(
     kind: FileKind,
     bytes: &[u8],
     errors: &mut Vec<Error>,
-    entries: &mut dyn FnMut(Entry),
+    entries: &mut dyn Entries,
     words: &mut dyn FnMut(&str, WordInfo),
 ) -> Parsed {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let line_count = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
     // A file that is UTF-8 throughout, the usual case, is checked at once and split with
     // `memchr`; otherwise each line is checked on its own, to report it.
     match std::str::from_utf8(bytes) {
@@ -203,14 +233,14 @@ pub(crate) fn parse_file(
             let lines = split_at_byte(text, b'\n')
                 .enumerate()
                 .map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));
-            parse_lines(file, kind, (lines, line_count), errors, entries, words)
+            parse_lines(file, kind, lines, errors, entries, words)
         }
         Err(_) => {
             let lines = bytes.split(|&b| b == b'\n').enumerate().map(|(i, raw)| {
                 let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
                 (i + 1, std::str::from_utf8(raw).map_err(|e| e.valid_up_to()))
             });
-            parse_lines(file, kind, (lines, line_count), errors, entries, words)
+            parse_lines(file, kind, lines, errors, entries, words)
         }
     }
 }
@@ -218,9 +248,9 @@ pub(crate) fn parse_file(
 fn parse_lines<'a>(
     file: &Arc<str>,
     kind: FileKind,
-    (lines, line_count): (impl Iterator<Item = Line<'a>>, usize),
+    lines: impl Iterator<Item = Line<'a>>,
     errors: &mut Vec<Error>,
-    entries: &mut dyn FnMut(Entry),
+    entries: &mut dyn Entries,
     words: &mut dyn FnMut(&str, WordInfo),
 ) -> Parsed {
     let mut parsed = Parsed::default();
@@ -230,10 +260,8 @@ fn parse_lines<'a>(
     let mut header: Option<Vec<&'static str>> = None;
     // Whether the header has the required columns, so that lines can be read in full.
     let mut readable = true;
+    // The ids of this file's lines that are not loaded (bad or refused), with their line.
     let mut seen_ids: FastMap<&'a str, usize> = FastMap::default();
-    if let FileKind::Entities(_) = kind {
-        seen_ids.reserve(line_count);
-    }
     // The cells of the current line, reused from line to line.
     let mut cells: Vec<&'a str> = Vec::new();
     let mut line_errors: Vec<String> = Vec::new();
@@ -350,18 +378,35 @@ fn parse_lines<'a>(
                 if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {
                     // `entry` gives an entry only for a line with an id.
                     let id = cell(&row, "id").unwrap_or_default();
-                    if let Some(first) = seen_ids.get(id) {
-                        line_errors.push(format!(
-                            "id `{}` already used on line {first} of this file",
-                            entry.id
-                        ));
-                    } else {
-                        seen_ids.insert(id, line_no);
-                    }
-                    if line_errors.is_empty() {
-                        entries(entry);
-                    } else {
+                    let used = |first: usize| {
+                        format!("id `{id}` already used on line {first} of this file")
+                    };
+                    if !line_errors.is_empty() {
+                        match seen_ids
+                            .get(id)
+                            .copied()
+                            .or_else(|| entries.line_of(id, file))
+                        {
+                            Some(first) => line_errors.push(used(first)),
+                            None => {
+                                seen_ids.insert(id, line_no);
+                            }
+                        }
                         parsed.rejected.push(entry);
+                    } else if let Some(&first) = seen_ids.get(id) {
+                        line_errors.push(used(first));
+                        parsed.rejected.push(entry);
+                    } else {
+                        match entries.add(entry) {
+                            Added::Loaded => {}
+                            Added::Refused => {
+                                seen_ids.insert(id, line_no);
+                            }
+                            Added::Repeated(entry, first) => {
+                                line_errors.push(used(first));
+                                parsed.rejected.push(*entry);
+                            }
+                        }
                     }
                 }
             }
@@ -779,19 +824,44 @@ mod tests {
         }
     }
 
+    /// The entries of one file, by id.
+    #[derive(Default)]
+    struct Collect(Vec<Entry>);
+
+    impl Entries for Collect {
+        fn line_of(&self, id: &str, _: &Arc<str>) -> Option<usize> {
+            self.0.iter().find(|e| e.id == id).map(|e| e.origin.line)
+        }
+        fn add(&mut self, entry: Entry) -> Added {
+            match self.line_of(&entry.id, &entry.origin.file) {
+                Some(line) => Added::Repeated(Box::new(entry), line),
+                None => {
+                    self.0.push(entry);
+                    Added::Loaded
+                }
+            }
+        }
+    }
+
     fn parse_bytes(name: &str, bytes: &[u8]) -> (Run, Vec<Error>) {
         let kind = FileKind::from_file_name(name).unwrap();
         let mut errors = Vec::new();
-        let mut entries = Vec::new();
+        let mut entries = Collect::default();
         let parsed = parse_file(
             &Arc::from(name),
             kind,
             bytes,
             &mut errors,
-            &mut |e| entries.push(e),
+            &mut entries,
             &mut |_, _| {},
         );
-        (Run { entries, parsed }, errors)
+        (
+            Run {
+                entries: entries.0,
+                parsed,
+            },
+            errors,
+        )
     }
 
     fn run(name: &str, text: &str) -> (Run, Vec<Error>) {

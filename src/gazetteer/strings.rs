@@ -68,16 +68,21 @@ impl StrSet {
         if self.slots.is_empty() {
             return None;
         }
-        let h = hash(s);
+        self.probe(s, hash(s)).ok()
+    }
+
+    /// The number of `s` (of hash `h`), or the empty slot where its probe sequence ends.
+    #[inline]
+    fn probe(&self, s: &str, h: u64) -> Result<u32, usize> {
         let tag = (h >> 32) as u32;
         let mut i = home(h, self.slots.len());
         loop {
             let slot = self.slots[i];
             if slot.id == 0 {
-                return None;
+                return Err(i);
             }
             if slot.tag == tag && self.get(slot.id - 1) == s {
-                return Some(slot.id - 1);
+                return Ok(slot.id - 1);
             }
             i = next(i, self.slots.len());
         }
@@ -85,26 +90,26 @@ impl StrSet {
 
     /// The number of `s`, adding it if it is new, and whether it was.
     pub(crate) fn insert(&mut self, s: &str) -> Result<(u32, bool), TooLarge> {
-        if let Some(id) = self.find(s) {
-            return Ok((id, false));
-        }
         let id = u32::try_from(self.ends.len()).map_err(|_| TooLarge)?;
-        let end = u32::try_from(self.text.len() + s.len()).map_err(|_| TooLarge)?;
         if id == u32::MAX {
             return Err(TooLarge);
         }
         if self.slots.len() < slots_for(self.ends.len() + 1) {
             self.grow();
         }
+        let h = hash(s);
+        let free = match self.probe(s, h) {
+            Ok(found) => return Ok((found, false)),
+            Err(free) => free,
+        };
+        let end = u32::try_from(self.text.len() + s.len()).map_err(|_| TooLarge)?;
         self.text.push_str(s);
         self.ends.push(end);
-        self.place(s, id);
+        self.slots[free] = Slot {
+            tag: (h >> 32) as u32,
+            id: id + 1,
+        };
         Ok((id, true))
-    }
-
-    /// Puts string `id` (whose text is `s`) in the first free slot of its probe sequence.
-    fn place(&mut self, s: &str, id: u32) {
-        place(&mut self.slots, hash(s), id);
     }
 
     /// Doubles the index and places every string again.

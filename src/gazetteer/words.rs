@@ -40,7 +40,7 @@ impl Words {
                 FileKind::Words,
                 bytes,
                 &mut errors,
-                &mut |_| {},
+                &mut parse::NoEntries,
                 &mut |word, info| {
                     map.insert(word.to_string(), info);
                 },
