@@ -37,7 +37,6 @@ use crate::lexicon::Lexicons;
 use crate::resolve::Resolution;
 use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
-use std::collections::HashMap;
 
 /// What a token is, for the clause layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +107,7 @@ impl<'a> Sentence<'a> {
         doc: &'a Document,
         res: &'a Resolution,
         lex: &Lexicons,
-        words: &HashMap<String, WordInfo>,
+        words: &crate::gazetteer::FastMap<String, WordInfo>,
         span: Span,
     ) -> Self {
         let text = doc.text();
@@ -563,7 +562,7 @@ fn ends_in_ly(w: &str) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn tag_word(
     lex: &Lexicons,
-    words: &HashMap<String, WordInfo>,
+    words: &crate::gazetteer::FastMap<String, WordInfo>,
     w: &str,
     kind: TokenKind,
     prev: Option<Tag>,

@@ -13,7 +13,7 @@ pub enum ErrorKind {
     Parse,
     /// A file holds bytes that are not UTF-8.
     InvalidUtf8,
-    /// The gazetteer automaton could not be built (too large for the matcher).
+    /// The gazetteer matcher could not be built (too large for the matcher).
     Build,
     /// Several problems were found; [`Error::errors`] lists each one.
     Multiple,

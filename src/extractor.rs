@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 /// Reads articles and returns their entities, meetings and quotes.
 ///
-/// Building compiles the gazetteers into one automaton; after that an `Extractor` is cheap to
+/// Building compiles the gazetteers into one matcher; after that an `Extractor` is cheap to
 /// clone (an `Arc`), `Send + Sync`, and [`extract`](Extractor::extract) never fails.
 ///
 /// Build one and share it (clone it into threads, keep it in a `static`): building takes
@@ -181,7 +181,7 @@ impl Extractor {
         self.inner.gazetteer.entries.len()
     }
 
-    /// The number of distinct strings the automaton matches.
+    /// The number of distinct strings the gazetteer matcher looks for.
     pub fn pattern_count(&self) -> usize {
         self.inner.matcher.pattern_count()
     }

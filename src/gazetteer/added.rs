@@ -179,10 +179,14 @@ pub(crate) fn to_entry(added: &GazetteerEntry, errors: &mut Vec<Error>) -> Optio
         file: Arc::from(label.as_str()),
         line: 0,
     };
-    let row: Vec<(&'static str, &str)> = known
+    let (columns, cells): (Vec<&'static str>, Vec<&str>) = known
         .iter()
         .filter_map(|k| row.get(k).map(|v| (*k, *v)))
-        .collect();
+        .unzip();
+    let row = parse::Row {
+        columns: &columns,
+        cells: &cells,
+    };
     let entry = parse::entry(added.kind, &row, origin, &mut problems);
     let ok = problems.is_empty();
     errors.extend(

@@ -1,9 +1,13 @@
-//! One Aho-Corasick automaton over every name, alias, acronym and demonym of the gazetteer.
+//! Every name, alias, acronym and demonym of the gazetteer, found in a text as whole runs
+//! of tokens.
 //!
-//! For a very large gazetteer (over [`LARGE_GAZETTEER`] patterns, about half a million
-//! aliases) the automaton's construction takes many seconds, so the matcher uses a table
-//! instead: every match is token-aligned anyway, so it looks up the runs of tokens that
-//! start with a token some pattern starts with. Both engines find the same matches.
+//! Matches count only on token boundaries, so every match starts at a token and ends at one:
+//! the matcher looks up, in a hash index of the patterns, the runs of tokens that start with
+//! a token some pattern starts with, up to the longest pattern starting with that token. It
+//! finds what an Aho-Corasick automaton over the same patterns, filtered to whole words,
+//! finds (a test compares them on the default gazetteer and every test article), but costs
+//! one hash insertion per pattern to build instead of an automaton's construction, so that
+//! the default gazetteer loads in milliseconds and millions of aliases in seconds.
 //!
 //! Matching rules (also in gazetteers/README.md):
 //! - a match counts only on token boundaries ([`crate::segment::is_boundary`]), so "Japan"
@@ -14,13 +18,13 @@
 //!   only as written, so "AP" never matches "ap";
 //! - a name with an apostrophe matches with either the straight or the curly one.
 
+use super::strings::StrSet;
+use super::FastMap;
 use super::{Entry, Gazetteer};
 use crate::error::{Error, ErrorKind};
-use crate::segment::{longest_whole_words, Token};
+use crate::segment::{is_boundary, is_word_char, Token};
 use crate::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 
 /// How a pattern stands for its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,98 +55,49 @@ pub(crate) struct Match {
     pub(crate) pattern: u32,
 }
 
-/// Patterns above which the matcher uses a table of token runs instead of an automaton.
-pub(crate) const LARGE_GAZETTEER: usize = 500_000;
-
-/// The compiled automaton and, for each pattern, the entries it stands for, best first.
-#[derive(Debug)]
+/// The patterns, the first tokens they start with, and for each pattern the entries it
+/// stands for, best first.
+#[derive(Debug, Default)]
 pub(crate) struct Matcher {
-    engine: Option<Engine>,
-    targets: Vec<Vec<Target>>,
-}
-
-/// How the patterns are found in a text.
-#[derive(Debug)]
-enum Engine {
-    Automaton(AhoCorasick),
-    Table(TokenTable),
-}
-
-/// Patterns by their text, and the first token of each: a run of tokens is looked up only
-/// when it starts with such a token and is no longer than the longest pattern.
-#[derive(Debug)]
-struct TokenTable {
-    ids: HashMap<String, u32>,
-    first_tokens: HashSet<String>,
-    longest: usize,
-}
-
-impl TokenTable {
-    fn new(ids: HashMap<String, u32>) -> TokenTable {
-        let mut first_tokens = HashSet::new();
-        let mut longest = 0;
-        let mut tokens = Vec::new();
-        for p in ids.keys() {
-            longest = longest.max(p.len());
-            tokens.clear();
-            crate::segment::tokenize(p, Span::new(0, p.len()), &mut tokens);
-            if let Some(t) = tokens.first() {
-                first_tokens.insert(p.as_str()[t.span].to_string());
-            }
-        }
-        TokenTable {
-            ids,
-            first_tokens,
-            longest,
-        }
-    }
-
-    /// Candidate matches among the given tokens of `text`.
-    fn find(&self, text: &str, tokens: &[Token]) -> Vec<(Span, u32)> {
-        let mut out = Vec::new();
-        for (i, first) in tokens.iter().enumerate() {
-            if !self.first_tokens.contains(&text[first.span]) {
-                continue;
-            }
-            for last in &tokens[i..] {
-                if last.span.end - first.span.start > self.longest {
-                    break;
-                }
-                let span = Span::new(first.span.start, last.span.end);
-                if let Some(&pattern) = self.ids.get(&text[span]) {
-                    out.push((span, pattern));
-                }
-            }
-        }
-        out
-    }
+    /// Every distinct surface form (numbered from 0: the pattern ids of [`Match`]), then
+    /// the first tokens of patterns that are not patterns themselves.
+    keys: StrSet,
+    /// How many of the keys are patterns.
+    patterns: usize,
+    /// For each key, the length in bytes of the longest pattern whose first token it is
+    /// (0 for none).
+    longest: Vec<u16>,
+    /// The targets of each pattern: its only one, or the first of several...
+    targets: Vec<Target>,
+    /// ... then all of them at `more[p]` in `several` (about one pattern in a hundred).
+    more: FastMap<u32, (u32, u32)>,
+    several: Vec<Target>,
 }
 
 impl Matcher {
     /// Compiles every surface form of every entry.
     pub(crate) fn build(gaz: &Gazetteer) -> Result<Matcher, Error> {
-        Matcher::build_with(gaz, LARGE_GAZETTEER)
-    }
-
-    /// As [`build`](Matcher::build), with a table of token runs instead of an automaton
-    /// above `large` patterns.
-    pub(crate) fn build_with(gaz: &Gazetteer, large: usize) -> Result<Matcher, Error> {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut add = |pattern: String, target: Target| {
-            let id = *ids.entry(pattern).or_insert_with_key(|p| {
-                patterns.push(p.clone());
-                targets.push(Vec::new());
-                (patterns.len() - 1) as u32
-            });
-            let list = &mut targets[id as usize];
-            match list.iter_mut().find(|t| t.entry == target.entry) {
-                Some(t) if target.form < t.form => *t = target,
-                Some(_) => {}
-                None => list.push(target),
-            }
+        let too_large = |_| {
+            Error::new(
+                ErrorKind::Build,
+                "the gazetteer's names, aliases and their variants pass 4 GiB: too many to \
+                 compile",
+            )
         };
+        // Room for every form as written and in capitals; apostrophe variants are rare.
+        let (mut forms, mut bytes) = (0, 0);
+        for entry in &gaz.entries {
+            for (_, text) in surface_forms(entry) {
+                forms += 2;
+                bytes += text.len();
+            }
+        }
+        // Keys: patterns and first tokens that are not patterns (about one in eight).
+        let mut keys = StrSet::with_capacity(forms + forms / 8, bytes * 2);
+        // The target of each pattern's first occurrence, and those of later ones.
+        let mut first: Vec<Target> = Vec::with_capacity(forms);
+        let mut later: Vec<(u32, Target)> = Vec::new();
+        let mut variants = Variants::default();
         for (index, entry) in gaz.entries.iter().enumerate() {
             for (form, text) in surface_forms(entry) {
                 let target = Target {
@@ -150,67 +105,165 @@ impl Matcher {
                     form,
                     ambiguous: entry.ambiguous.iter().any(|a| a == text),
                 };
-                for variant in variants(text, form) {
-                    add(variant, target);
+                for variant in variants.of(text, form) {
+                    match keys.insert(variant).map_err(too_large)? {
+                        (_, true) => first.push(target),
+                        (id, false) => later.push((id, target)),
+                    }
                 }
             }
         }
-        for list in &mut targets {
-            list.sort_by_key(|t| preference(gaz, t));
+        let patterns = keys.len();
+        let (targets, more, several) = target_lists(gaz, first, later);
+        let mut longest: Vec<u16> = vec![0; patterns];
+        let mut token = String::new();
+        for id in 0..patterns as u32 {
+            let p = keys.get(id);
+            // At most MAX_ALIAS_LEN bytes, three times that in capitals.
+            let len = u16::try_from(p.len()).map_err(|_| {
+                Error::new(ErrorKind::Build, format!("a name of {} bytes", p.len()))
+            })?;
+            let t = first_token_len(p);
+            let key = if t == p.len() {
+                id
+            } else {
+                token.clear();
+                token.push_str(&p[..t]);
+                let (key, new) = keys.insert(&token).map_err(too_large)?;
+                if new {
+                    longest.push(0);
+                }
+                key
+            };
+            let l = &mut longest[key as usize];
+            *l = (*l).max(len);
         }
-        let engine = if patterns.is_empty() {
-            None
-        } else if patterns.len() > large {
-            Some(Engine::Table(TokenTable::new(ids)))
-        } else {
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .map_err(|e| {
-                    Error::new(
-                        ErrorKind::Build,
-                        format!("cannot build the gazetteer automaton: {e}"),
-                    )
-                })?;
-            Some(Engine::Automaton(ac))
-        };
-        Ok(Matcher { engine, targets })
+        keys.shrink_to_fit();
+        Ok(Matcher {
+            keys,
+            patterns,
+            longest,
+            targets,
+            more,
+            several,
+        })
     }
 
     /// Every token-aligned match in `text[span]`, leftmost first and longest at each start,
     /// none overlapping another, with offsets into `text`. `tokens` are the tokens of
-    /// `text[span]` (the document's), which the table engine reads instead of the text.
+    /// `text[span]` (the document's): a match starts at one and ends at one.
     pub(crate) fn find(&self, text: &str, span: Span, tokens: &[Token]) -> Vec<Match> {
-        let candidates: Vec<(Span, u32)> = match &self.engine {
-            None => return Vec::new(),
-            Some(Engine::Table(table)) => table.find(text, tokens),
-            Some(Engine::Automaton(ac)) => {
-                let Some(slice) = text.get(span.range()) else {
-                    return Vec::new();
-                };
-                ac.find_overlapping_iter(slice)
-                    .map(|m| {
-                        let at = Span::new(span.start + m.start(), span.start + m.end());
-                        (at, m.pattern().as_u32())
-                    })
-                    .collect()
+        let mut out = Vec::new();
+        if text.get(span.range()).is_none() {
+            return out;
+        }
+        // The end of the last match: a match must start at or after it.
+        let mut end = 0;
+        for (i, first) in tokens.iter().enumerate() {
+            let start = first.span.start;
+            if start < end || start < span.start {
+                continue;
             }
-        };
-        longest_whole_words(text, candidates)
-            .into_iter()
-            .map(|(span, pattern)| Match { span, pattern })
-            .collect()
+            let Some(key) = text.get(first.span.range()).and_then(|s| self.keys.find(s)) else {
+                continue;
+            };
+            let longest = self.longest[key as usize] as usize;
+            if longest == 0 || !is_boundary(text, start) {
+                continue;
+            }
+            let mut best = None;
+            for (j, last) in tokens[i..].iter().enumerate() {
+                let at = Span::new(start, last.span.end);
+                if at.len() > longest || at.end > span.end {
+                    break;
+                }
+                // The first token is looked up already.
+                let found = if j == 0 {
+                    Some(key)
+                } else {
+                    text.get(at.range()).and_then(|s| self.keys.find(s))
+                };
+                if let Some(pattern) = found.filter(|&k| (k as usize) < self.patterns) {
+                    if is_boundary(text, at.end) {
+                        best = Some(Match { span: at, pattern });
+                    }
+                }
+            }
+            if let Some(m) = best {
+                end = m.span.end;
+                out.push(m);
+            }
+        }
+        out
     }
 
     /// The entries a pattern stands for, best first.
     pub(crate) fn targets(&self, pattern: u32) -> &[Target] {
-        &self.targets[pattern as usize]
+        if let Some(&(start, end)) = self.more.get(&pattern) {
+            return &self.several[start as usize..end as usize];
+        }
+        self.targets
+            .get(pattern as usize)
+            .map_or(&[], std::slice::from_ref)
     }
 
-    /// The number of distinct patterns in the automaton.
+    /// The number of distinct patterns.
     pub(crate) fn pattern_count(&self) -> usize {
-        self.targets.len()
+        self.patterns
     }
+
+    /// The bytes the matcher holds.
+    #[cfg(test)]
+    fn heap_bytes(&self) -> usize {
+        self.keys.heap_bytes()
+            + self.longest.capacity() * 2
+            + (self.targets.capacity() + self.several.capacity()) * std::mem::size_of::<Target>()
+    }
+}
+
+/// The target lists of the patterns: for each pattern, from the target of its first
+/// occurrence and those of its later ones (in the order the entries gave them), one target
+/// per entry (its first, or a later one of a better form), best first. A pattern of one
+/// target keeps it in the first list; one of several has them all in the third, at the
+/// range the second gives.
+#[allow(clippy::type_complexity)]
+fn target_lists(
+    gaz: &Gazetteer,
+    mut first: Vec<Target>,
+    mut later: Vec<(u32, Target)>,
+) -> (Vec<Target>, FastMap<u32, (u32, u32)>, Vec<Target>) {
+    // A stable sort: each pattern's later targets keep their order.
+    later.sort_by_key(|(p, _)| *p);
+    let mut more = FastMap::default();
+    let mut several: Vec<Target> = Vec::new();
+    for group in later.chunk_by(|a, b| a.0 == b.0) {
+        let p = group[0].0;
+        let from = several.len();
+        several.push(first[p as usize]);
+        for &(_, t) in group {
+            // The targets of one entry come one after another.
+            match several[from..].last_mut() {
+                Some(kept) if kept.entry == t.entry => {
+                    if t.form < kept.form {
+                        *kept = t;
+                    }
+                }
+                _ => several.push(t),
+            }
+        }
+        if several.len() - from == 1 {
+            // Several occurrences, all of one entry.
+            if let Some(t) = several.pop() {
+                first[p as usize] = t;
+            }
+            continue;
+        }
+        several[from..].sort_by_key(|t| preference(gaz, t));
+        more.insert(p, (from as u32, several.len() as u32));
+    }
+    first.shrink_to_fit();
+    several.shrink_to_fit();
+    (first, more, several)
 }
 
 /// Lower sorts first: non-demonyms, places of higher rank and population, later loads.
@@ -235,23 +288,59 @@ fn surface_forms(e: &Entry) -> impl Iterator<Item = (Form, &str)> {
         .chain(e.demonyms.iter().map(|a| (Form::Demonym, a.as_str())))
 }
 
-/// The strings a surface form is matched as: as written, in capitals (not for acronyms),
-/// and with the other kind of apostrophe.
-fn variants(text: &str, form: Form) -> Vec<String> {
-    let mut out = vec![text.to_string()];
-    if form != Form::Acronym && text.chars().any(char::is_lowercase) {
-        out.push(text.to_uppercase());
+/// The length in bytes of the first token of a pattern (which starts with no whitespace):
+/// its run of word characters, or its first character (see [`crate::segment::tokenize`]).
+fn first_token_len(p: &str) -> usize {
+    let mut chars = p.char_indices();
+    match chars.next() {
+        None => 0,
+        Some((_, c)) if !is_word_char(c) => c.len_utf8(),
+        Some(_) => chars
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(p.len(), |(i, _)| i),
     }
-    let n = out.len();
-    for i in 0..n {
-        let v = &out[i];
-        if v.contains('\'') {
-            out.push(v.replace('\'', "\u{2019}"));
-        } else if v.contains('\u{2019}') {
-            out.push(v.replace('\u{2019}', "'"));
+}
+
+/// Buffers for the strings a surface form is matched as.
+#[derive(Default)]
+struct Variants {
+    upper: String,
+    out: Vec<String>,
+}
+
+impl Variants {
+    /// As written, in capitals (not for acronyms, nor for a form with no lower-case
+    /// letter), and each of those with the other kind of apostrophe.
+    fn of<'a>(&'a mut self, text: &'a str, form: Form) -> impl Iterator<Item = &'a str> {
+        self.upper.clear();
+        let caps = form != Form::Acronym
+            && if text.is_ascii() {
+                text.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                text.chars().any(char::is_lowercase)
+            };
+        if caps {
+            if text.is_ascii() {
+                self.upper.push_str(text);
+                self.upper.make_ascii_uppercase();
+            } else {
+                self.upper.push_str(&text.to_uppercase());
+            }
         }
+        self.out.clear();
+        let written: &str = text;
+        let upper: Option<&str> = caps.then_some(self.upper.as_str());
+        for v in std::iter::once(written).chain(upper) {
+            if v.contains('\'') {
+                self.out.push(v.replace('\'', "\u{2019}"));
+            } else if v.contains('\u{2019}') {
+                self.out.push(v.replace('\u{2019}', "'"));
+            }
+        }
+        std::iter::once(written)
+            .chain(upper)
+            .chain(self.out.iter().map(String::as_str))
     }
-    out
 }
 
 #[cfg(test)]
@@ -354,46 +443,160 @@ mod tests {
         assert!(m.targets(nice[0].pattern)[0].ambiguous);
     }
 
+    /// The reference the matcher must agree with: an Aho-Corasick automaton over the same
+    /// patterns, every overlapping match, then whole words only, leftmost-longest.
+    struct Reference(aho_corasick::AhoCorasick);
+
+    impl Reference {
+        fn new(m: &Matcher) -> Reference {
+            let patterns: Vec<&str> = (0..m.pattern_count() as u32)
+                .map(|p| m.keys.get(p))
+                .collect();
+            Reference(
+                aho_corasick::AhoCorasickBuilder::new()
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .build(patterns)
+                    .unwrap(),
+            )
+        }
+
+        fn find(&self, text: &str, span: Span) -> Vec<Match> {
+            let Some(slice) = text.get(span.range()) else {
+                return Vec::new();
+            };
+            let candidates = self
+                .0
+                .find_overlapping_iter(slice)
+                .map(|m| {
+                    let at = Span::new(span.start + m.start(), span.start + m.end());
+                    (at, m.pattern().as_u32())
+                })
+                .collect();
+            crate::segment::longest_whole_words(text, candidates)
+                .into_iter()
+                .map(|(span, pattern)| Match { span, pattern })
+                .collect()
+        }
+    }
+
+    /// Whether the matcher finds what the reference finds in `text`, whole and in pieces.
+    fn agree(m: &Matcher, reference: &Reference, text: &str) {
+        let whole = Span::new(0, text.len());
+        assert_eq!(m.find_in(text), reference.find(text, whole), "{text}");
+        // Spans that start or end inside a word, as the document's body may not.
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .step_by(7)
+            .collect();
+        for w in cuts.windows(2).take(50) {
+            let span = Span::new(w[0], text.len() - (text.len() - w[1]) / 2);
+            let mut tokens = Vec::new();
+            crate::segment::tokenize(text, span, &mut tokens);
+            assert_eq!(
+                m.find(text, span, &tokens),
+                reference.find(text, span),
+                "{text} {span:?}"
+            );
+        }
+    }
+
     #[test]
-    fn the_token_table_finds_what_the_automaton_finds() {
+    fn finds_what_an_automaton_finds() {
         let g = gazetteer(&[("places.tsv", PLACES), ("institutions.tsv", INSTITUTIONS)]);
-        let automaton = Matcher::build_with(&g, usize::MAX).unwrap();
-        let table = Matcher::build_with(&g, 0).unwrap();
-        assert!(matches!(table.engine, Some(Engine::Table(_))));
+        let m = Matcher::build(&g).unwrap();
+        let reference = Reference::new(&m);
         for text in [
             "Japan's envoy, Russia’s envoy; Japan-Russia talks, Japanese.",
             "the Russian Foreign Ministry and Russia’s Foreign Ministry",
             "MOSCOW (AP) — an ap story from moscow; Nice, NICE, Nicer",
             "Japans Russiagate Moscow\nMoscow  Moscow",
+            "Russian Foreign  Ministry, Russian\u{a0}Foreign Ministry, RussianForeign",
+            "\u{feff}Japan\u{301} Japan\u{2019}s 東京Japan Japan東京 _Japan_ Japan2",
             "",
         ] {
-            let a: Vec<_> = automaton
-                .find_in(text)
-                .iter()
-                .map(|m| (m.span, automaton.targets(m.pattern)[0]))
-                .collect();
-            let t: Vec<_> = table
-                .find_in(text)
-                .iter()
-                .map(|m| (m.span, table.targets(m.pattern)[0]))
-                .collect();
-            assert_eq!(a, t, "{text}");
+            agree(&m, &reference, text);
         }
     }
 
     #[test]
-    fn both_engines_agree_on_the_default_gazetteer_and_the_test_articles() {
+    fn finds_what_an_automaton_finds_with_the_default_gazetteer_on_the_test_articles() {
         let g = Gazetteer::load(true, &[]).unwrap();
-        let automaton = Matcher::build_with(&g, usize::MAX).unwrap();
-        let table = Matcher::build_with(&g, 0).unwrap();
+        let m = Matcher::build(&g).unwrap();
+        let reference = Reference::new(&m);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
         let mut files = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            assert_eq!(automaton.find_in(&text), table.find_in(&text));
+            let found = m.find_in(&text);
+            assert_eq!(found, reference.find(&text, Span::new(0, text.len())));
+            assert!(!found.is_empty());
             files += 1;
         }
         assert!(files >= 18);
+        // Every pattern, alone, in capitals, and inside text, is found whole.
+        for p in (0..m.pattern_count() as u32).step_by(13) {
+            let pattern = m.keys.get(p);
+            for text in [
+                pattern.to_string(),
+                format!("({pattern}) and {pattern}s, {}", pattern.to_uppercase()),
+            ] {
+                assert_eq!(
+                    m.find_in(&text),
+                    reference.find(&text, Span::new(0, text.len())),
+                    "{text}"
+                );
+            }
+            assert_eq!(m.find_in(pattern)[0].pattern, p);
+        }
+        assert!(m.heap_bytes() < 16 * 1024 * 1024, "{}", m.heap_bytes());
+    }
+
+    /// The strings a surface form is matched as, written the plain way.
+    fn plain_variants(text: &str, form: Form) -> Vec<String> {
+        let mut out = vec![text.to_string()];
+        if form != Form::Acronym && text.chars().any(char::is_lowercase) {
+            out.push(text.to_uppercase());
+        }
+        for i in 0..out.len() {
+            let v = out[i].clone();
+            if v.contains('\'') {
+                out.push(v.replace('\'', "\u{2019}"));
+            } else if v.contains('\u{2019}') {
+                out.push(v.replace('\u{2019}', "'"));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn target_lists_are_those_of_a_map_of_lists() {
+        let g = Gazetteer::load(true, &[]).unwrap();
+        let m = Matcher::build(&g).unwrap();
+        let mut lists: std::collections::HashMap<String, Vec<Target>> = Default::default();
+        for (index, entry) in g.entries.iter().enumerate() {
+            for (form, text) in surface_forms(entry) {
+                let target = Target {
+                    entry: index as u32,
+                    form,
+                    ambiguous: entry.ambiguous.iter().any(|a| a == text),
+                };
+                for v in plain_variants(text, form) {
+                    let list = lists.entry(v).or_default();
+                    match list.iter_mut().find(|t| t.entry == target.entry) {
+                        Some(t) if target.form < t.form => *t = target,
+                        Some(_) => {}
+                        None => list.push(target),
+                    }
+                }
+            }
+        }
+        assert_eq!(lists.len(), m.pattern_count());
+        for (text, mut list) in lists {
+            list.sort_by_key(|t| preference(&g, t));
+            let p = m.keys.find(&text).unwrap();
+            assert_eq!(m.targets(p), &list[..], "{text}");
+        }
+        assert!(m.targets(u32::MAX).is_empty());
     }
 
     #[test]

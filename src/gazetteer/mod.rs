@@ -8,6 +8,8 @@ mod embedded;
 mod entry;
 mod matcher;
 mod parse;
+mod strings;
+mod words;
 
 pub(crate) use added::Additions;
 pub use added::GazetteerEntry;
@@ -17,11 +19,13 @@ pub(crate) use classes::{
 pub(crate) use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};
 pub(crate) use matcher::{Form, Matcher, Target};
-pub(crate) use parse::{FileKind, LexiconKind};
+use parse::Added;
+pub(crate) use parse::{FastMap, FileKind, LexiconKind};
+pub(crate) use strings::StrSet;
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -45,14 +49,14 @@ pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     /// Load order of each entry (a replaced entry takes the replacing file's place).
     pub(crate) seq: Vec<u32>,
-    pub(crate) by_id: HashMap<String, usize>,
-    pub(crate) given_names: HashMap<String, Gender>,
+    pub(crate) by_id: strings::Ids,
+    pub(crate) given_names: FastMap<String, Gender>,
     /// Titles by lower-cased text; a later file replaces an earlier title of the same text.
-    pub(crate) titles: HashMap<String, Title>,
+    pub(crate) titles: FastMap<String, Title>,
     /// Name-pass word classes by word, as written.
-    pub(crate) name_words: HashMap<String, ClassSet<WordClass>>,
-    /// English word forms by their lower-case form (`words*.tsv`).
-    pub(crate) words: HashMap<String, WordInfo>,
+    pub(crate) name_words: FastMap<String, ClassSet<WordClass>>,
+    /// English word forms by their lower-case form (`words*.tsv`), read on first use.
+    pub(crate) words: words::Words,
     /// Lexicon rows (`term`, typed `class`), later files after earlier ones.
     pub(crate) speech_verbs: Vec<(String, SpeechClass)>,
     pub(crate) meeting_triggers: Vec<(String, TriggerClass)>,
@@ -89,11 +93,30 @@ impl Gazetteer {
         // fixing a line does not reveal new problems.
         let mut rejected = Vec::new();
         let mut alias_rows = Vec::new();
-        for source in &sources {
-            let parsed = parse::parse_file(&source.label, source.kind, &source.bytes, &mut errors);
-            for entry in parsed.entries {
-                gaz.insert(entry, &mut errors);
-            }
+        // About one entry a line: room for all of them at once, not by doubling.
+        let lines: usize = sources
+            .iter()
+            .filter(|s| matches!(s.kind, FileKind::Entities(_)))
+            .map(|s| s.bytes.iter().filter(|&&b| b == b'\n').count() + 1)
+            .sum();
+        gaz.entries.reserve_exact(lines);
+        gaz.seq.reserve_exact(lines);
+        gaz.by_id = strings::Ids::with_capacity(lines);
+        for source in sources {
+            // Problems of merging come after the file's own, as when files were read whole.
+            let mut merge_errors = Vec::new();
+            let parsed = parse::parse_file(
+                &source.label,
+                source.kind,
+                &source.bytes,
+                &mut errors,
+                &mut Merge {
+                    gaz: &mut gaz,
+                    errors: &mut merge_errors,
+                },
+                &mut |_, _| {},
+            );
+            errors.append(&mut merge_errors);
             rejected.extend(parsed.rejected);
             for g in parsed.given_names {
                 gaz.given_names.insert(g.name, g.gender);
@@ -101,7 +124,9 @@ impl Gazetteer {
             for t in parsed.titles {
                 gaz.titles.insert(t.title.to_lowercase(), t);
             }
-            gaz.words.extend(parsed.words);
+            if source.kind == FileKind::Words {
+                gaz.words.add_file(source.label.clone(), source.bytes);
+            }
             alias_rows.extend(parsed.aliases);
             for (word, class) in parsed.name_words {
                 gaz.name_words.entry(word).or_default().insert(class);
@@ -113,7 +138,12 @@ impl Gazetteer {
         }
         for entry in &added.entries {
             match added::to_entry(entry, &mut errors) {
-                Some((entry, true)) => gaz.insert(entry, &mut errors),
+                Some((entry, true)) => {
+                    // Each entry added in code is its own source: never a same-file repeat.
+                    if let Added::Repeated(entry, _) = gaz.insert(entry, &mut errors) {
+                        rejected.push(*entry);
+                    }
+                }
                 Some((entry, false)) => rejected.push(entry),
                 None => {}
             }
@@ -125,6 +155,11 @@ impl Gazetteer {
             gaz.add_alias(id, alias, &mut errors);
         }
         gaz.resolve_references(&mut rejected, &mut errors);
+        if gaz.entries.capacity() - gaz.entries.len() > gaz.entries.len() / 8 {
+            // Many lines were comments, errors or replacements.
+            gaz.entries.shrink_to_fit();
+            gaz.seq.shrink_to_fit();
+        }
         match Error::collect(errors) {
             Some(e) => Err(e),
             None => Ok(gaz),
@@ -132,12 +167,27 @@ impl Gazetteer {
     }
 
     /// Adds an entry, replacing a loaded entry of the same id and kind whole. An id already
-    /// used by an entry of another kind is an error.
-    fn insert(&mut self, entry: Entry, errors: &mut Vec<Error>) {
+    /// used by an entry of another kind is an error (the entry is refused); an entry whose
+    /// id the same file gave already is given back.
+    fn insert(&mut self, entry: Entry, errors: &mut Vec<Error>) -> Added {
+        let Ok(found) = self.by_id.get_or_insert(&entry.id, self.entries.len()) else {
+            errors.push(origin_error(
+                &entry.origin,
+                "the ids of the loaded entries pass 4 GiB: too many to load".to_string(),
+            ));
+            return Added::Refused;
+        };
+        if let Ok(i) = found {
+            let first = &self.entries[i].origin;
+            if Arc::ptr_eq(&first.file, &entry.origin.file) {
+                let line = first.line;
+                return Added::Repeated(Box::new(entry), line);
+            }
+        }
         let seq = self.next_seq;
         self.next_seq += 1;
-        match self.by_id.get(&entry.id) {
-            Some(&i) if self.entries[i].kind != entry.kind => {
+        match found {
+            Ok(i) if self.entries[i].kind != entry.kind => {
                 let first = &self.entries[i];
                 errors.push(origin_error(
                     &entry.origin,
@@ -150,15 +200,17 @@ impl Gazetteer {
                         place_of(&first.origin)
                     ),
                 ));
+                Added::Refused
             }
-            Some(&i) => {
+            Ok(i) => {
                 self.entries[i] = entry;
                 self.seq[i] = seq;
+                Added::Loaded
             }
-            None => {
-                self.by_id.insert(entry.id.clone(), self.entries.len());
+            Err(_) => {
                 self.entries.push(entry);
                 self.seq.push(seq);
+                Added::Loaded
             }
         }
     }
@@ -211,44 +263,89 @@ impl Gazetteer {
     /// Turns `country` cells and role targets into place (or institution) ids, in the
     /// loaded entries and (to report their problems) in the `rejected` ones.
     fn resolve_references(&mut self, rejected: &mut [Entry], errors: &mut Vec<Error>) {
-        let mut places: HashMap<String, String> = HashMap::new();
-        let all = self.entries.iter().chain(rejected.iter());
-        for e in all.filter(|e| e.kind == EntityKind::Place) {
-            places.insert(e.id.clone(), e.id.clone());
-            for code in &e.codes {
-                places.entry(code.clone()).or_insert_with(|| e.id.clone());
+        // A place's id stands for the place; a code for the first place (loaded, then
+        // rejected, in load order) that has it, unless it is also a place's id.
+        let rejected_places: HashSet<String> = rejected
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| e.id.clone())
+            .collect();
+        let rejected_ids: HashSet<String> = rejected.iter().map(|e| e.id.clone()).collect();
+        let mut codes: FastMap<String, String> = FastMap::default();
+        for e in self.entries.iter().chain(rejected.iter()) {
+            if e.kind == EntityKind::Place {
+                for code in &e.codes {
+                    if !codes.contains_key(code) {
+                        codes.insert(code.clone(), e.id.clone());
+                    }
+                }
             }
         }
-        let rejected_ids: HashSet<String> = rejected.iter().map(|e| e.id.clone()).collect();
         let by_id = &self.by_id;
+        let kinds: Vec<EntityKind> = self.entries.iter().map(|e| e.kind).collect();
+        let is_place_id = |id: &str| {
+            by_id
+                .get(id)
+                .is_some_and(|&i| kinds[i] == EntityKind::Place)
+                || rejected_places.contains(id)
+        };
+        codes.retain(|code, _| !is_place_id(code));
+        // The place id a reference stands for: `Some(None)` when it is one already.
+        let place = |key: &str| -> Option<Option<&str>> {
+            match codes.get(key) {
+                Some(id) => Some(Some(id)),
+                None if is_place_id(key) => Some(None),
+                None => None,
+            }
+        };
         for e in self.entries.iter_mut().chain(rejected.iter_mut()) {
             let at = |msg: String| origin_error(&e.origin, msg);
-            if let Some(c) = &e.country {
-                match places.get(c) {
-                    Some(id) => e.country = Some(id.clone()),
+            if let Some(c) = &mut e.country {
+                match place(c) {
+                    Some(Some(id)) => {
+                        c.clear();
+                        c.push_str(id);
+                    }
+                    Some(None) => {}
                     None => errors.push(at(format!(
                         "country `{c}` is not the id or a code of any loaded place"
                     ))),
                 }
             }
-            let mut problems = Vec::new();
             for r in &mut e.roles {
-                if let Some(id) = places.get(&r.of) {
-                    r.of = id.clone();
-                } else if !by_id.contains_key(&r.of) && !rejected_ids.contains(&r.of) {
-                    problems.push(format!(
+                match place(&r.of) {
+                    Some(Some(id)) => r.of = id.to_string(),
+                    Some(None) => {}
+                    None if by_id.contains_key(&r.of) || rejected_ids.contains(&r.of) => {}
+                    None => errors.push(at(format!(
                         "role `{}@{}`: `{}` is not the id or a code of any loaded place or institution",
                         r.role, r.of, r.of
-                    ));
+                    ))),
                 }
             }
-            errors.extend(problems.into_iter().map(at));
         }
     }
 
     /// The entry with this index.
     pub(crate) fn entry(&self, index: usize) -> &Entry {
         &self.entries[index]
+    }
+}
+
+/// The gazetteer as the destination of a file's entries, with the problems of merging them.
+struct Merge<'g> {
+    gaz: &'g mut Gazetteer,
+    errors: &'g mut Vec<Error>,
+}
+
+impl parse::Entries for Merge<'_> {
+    fn line_of(&self, id: &str, file: &Arc<str>) -> Option<usize> {
+        let origin = &self.gaz.entries[*self.gaz.by_id.get(id)?].origin;
+        Arc::ptr_eq(&origin.file, file).then_some(origin.line)
+    }
+
+    fn add(&mut self, entry: Entry) -> Added {
+        self.gaz.insert(entry, self.errors)
     }
 }
 
@@ -372,11 +469,61 @@ mod tests {
         .unwrap();
         std::fs::write(dir.join("people_2.tsv"), "id\tname\nX1\tNew Name\n").unwrap();
         let gaz = Gazetteer::load(false, &[Location::Dir(dir.clone())]).unwrap();
-        let x1 = &gaz.entries[gaz.by_id["X1"]];
+        let x1 = &gaz.entries[*gaz.by_id.get("X1").unwrap()];
         assert_eq!(x1.name, "New Name");
-        let x2 = &gaz.entries[gaz.by_id["X2"]];
+        let x2 = &gaz.entries[*gaz.by_id.get("X2").unwrap()];
         assert_eq!(x2.country.as_deref(), Some("P1"));
         assert_eq!(x2.roles[0].of, "P1");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn repeated_ids_in_a_file_and_across_files() {
+        // A file's repeated id is an error at the repeat, whether the first line was loaded,
+        // bad, or refused for its kind; a later file replaces an entry of the same kind.
+        let dir = std::env::temp_dir().join(format!("gazette-dups-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let files = [
+            (
+                "places.tsv",
+                "id\tname\tpopulation\nX\tA\t\nX\tA2\t\nY\tB\tmany\nY\tB2\t\nZ\tC\t\nZ\tC2\tmany\n",
+            ),
+            ("people.tsv", "id\tname\nW\tWho\n"),
+            ("places_2.tsv", "id\tname\nW\tWhere\nW\tW2\nX\tA3\nX\tA4\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let err = Gazetteer::load(false, &[Location::Dir(dir.clone())]).unwrap_err();
+        let found: Vec<String> = err
+            .errors()
+            .iter()
+            .map(|e| {
+                let file = e.path().and_then(|f| f.file_name()).unwrap();
+                format!(
+                    "{}:{} {}",
+                    file.to_string_lossy(),
+                    e.line().unwrap(),
+                    e.message()
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "places.tsv:3 id `X` already used on line 2 of this file",
+                "places.tsv:4 population `many` is not a whole number",
+                "places.tsv:5 id `Y` already used on line 4 of this file",
+                "places.tsv:7 population `many` is not a whole number",
+                "places.tsv:7 id `Z` already used on line 6 of this file",
+                "places_2.tsv:3 id `W` already used on line 2 of this file",
+                "places_2.tsv:5 id `X` already used on line 4 of this file",
+                "places_2.tsv:2 id `W` is already the id of the person `Who` \
+                 (DIR/people.tsv:2); an id names one entity, and an entry replaces an earlier \
+                 one only of the same kind",
+            ]
+            .map(|m| m.replace("DIR", &dir.display().to_string()))
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 

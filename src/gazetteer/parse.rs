@@ -13,11 +13,23 @@ use crate::error::{Error, ErrorKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// One line's cells by column name (a few columns: a scan beats hashing).
-type Row<'a> = Vec<(&'static str, &'a str)>;
+/// One line's cells and the columns they are in (a few columns: a scan beats hashing).
+#[derive(Clone, Copy)]
+pub(crate) struct Row<'r, 'a> {
+    pub(crate) columns: &'r [&'static str],
+    pub(crate) cells: &'r [&'a str],
+}
+
+/// A `HashMap` with a fast hash, for keys read from gazetteer files (not from the text).
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The longest alias accepted, in bytes. Longer ones are an error, not truncated.
 pub(crate) const MAX_ALIAS_LEN: usize = 256;
+
+/// The longest term of a lexicon file (`term`), title (`title`), word (`word`) or given
+/// name accepted, in bytes. Longer ones are an error: compiling a term into an automaton
+/// costs time in the square of its length.
+pub(crate) const MAX_TERM_LEN: usize = 256;
 
 /// Role names a `roles` cell may use (see gazetteers/README.md).
 pub(crate) const ROLE_NAMES: &[&str] = &[
@@ -158,14 +170,12 @@ impl FileKind {
     }
 }
 
-/// What one file gave.
+/// What one file gave, besides its entries (which go to the caller as they are read).
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    pub(crate) entries: Vec<Entry>,
     pub(crate) given_names: Vec<GivenName>,
     pub(crate) titles: Vec<Title>,
     pub(crate) name_words: Vec<(String, WordClass)>,
-    pub(crate) words: Vec<(String, WordInfo)>,
     /// Rows of an aliases file: aliases to add to a loaded entry, and which of them need
     /// context.
     pub(crate) aliases: Vec<AliasRow>,
@@ -178,33 +188,100 @@ pub(crate) struct Parsed {
     pub(crate) rejected: Vec<Entry>,
 }
 
-/// Parses one file's bytes. Problems go to `errors`; the good lines are still returned.
+/// Where the entries of a file go as they are read: the gazetteer, which also tells
+/// whether an id was already read from the same file (so no map of a file's ids is
+/// needed besides the gazetteer's own).
+pub(crate) trait Entries {
+    /// The line of `file` that gave the loaded entry of this id, if one did.
+    fn line_of(&self, id: &str, file: &Arc<str>) -> Option<usize>;
+    /// Loads an entry read from a file.
+    fn add(&mut self, entry: Entry) -> Added;
+}
+
+/// What became of an entry given to [`Entries::add`].
+pub(crate) enum Added {
+    Loaded,
+    /// Not loaded; the destination reports why.
+    Refused,
+    /// Not loaded: the same file gave an entry of this id already, on this line.
+    Repeated(Box<Entry>, usize),
+}
+
+/// The entries of a file that checks nothing else, for files that hold none.
+pub(crate) struct NoEntries;
+
+impl Entries for NoEntries {
+    fn line_of(&self, _: &str, _: &Arc<str>) -> Option<usize> {
+        None
+    }
+    fn add(&mut self, _: Entry) -> Added {
+        Added::Refused
+    }
+}
+
+/// One line of a file: its number and its text, or where its UTF-8 breaks.
+type Line<'a> = (usize, Result<&'a str, usize>);
+
+/// Parses one file's bytes. Problems go to `errors`; the good lines are still read. Each
+/// good entry is handed to `entries` as soon as it is read (a file of millions of entries
+/// is never held twice), each good row of a words file to `words`.
 pub(crate) fn parse_file(
     file: &Arc<str>,
     kind: FileKind,
     bytes: &[u8],
     errors: &mut Vec<Error>,
+    entries: &mut dyn Entries,
+    words: &mut dyn FnMut(&str, WordInfo),
+) -> Parsed {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // A file that is UTF-8 throughout, the usual case, is checked at once and split with
+    // `memchr`; otherwise each line is checked on its own, to report it.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let lines = split_at_byte(text, b'\n')
+                .enumerate()
+                .map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));
+            parse_lines(file, kind, lines, errors, entries, words)
+        }
+        Err(_) => {
+            let lines = bytes.split(|&b| b == b'\n').enumerate().map(|(i, raw)| {
+                let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+                (i + 1, std::str::from_utf8(raw).map_err(|e| e.valid_up_to()))
+            });
+            parse_lines(file, kind, lines, errors, entries, words)
+        }
+    }
+}
+
+fn parse_lines<'a>(
+    file: &Arc<str>,
+    kind: FileKind,
+    lines: impl Iterator<Item = Line<'a>>,
+    errors: &mut Vec<Error>,
+    entries: &mut dyn Entries,
+    words: &mut dyn FnMut(&str, WordInfo),
 ) -> Parsed {
     let mut parsed = Parsed::default();
     let err = |line: usize, kind: ErrorKind, msg: String| {
         Error::new(kind, msg).at(file.as_ref(), Some(line))
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut header: Option<Vec<&'static str>> = None;
     // Whether the header has the required columns, so that lines can be read in full.
     let mut readable = true;
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    // The ids of this file's lines that are not loaded (bad or refused), with their line.
+    let mut seen_ids: FastMap<&'a str, usize> = FastMap::default();
+    // The cells of the current line, reused from line to line.
+    let mut cells: Vec<&'a str> = Vec::new();
+    let mut line_errors: Vec<String> = Vec::new();
 
-    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = index + 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let line = match std::str::from_utf8(raw) {
+    for (line_no, line) in lines {
+        let line = match line {
             Ok(l) => l,
-            Err(e) => {
+            Err(valid_up_to) => {
                 errors.push(err(
                     line_no,
                     ErrorKind::InvalidUtf8,
-                    format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1),
+                    format!("invalid UTF-8 at byte {} of the line", valid_up_to + 1),
                 ));
                 continue;
             }
@@ -212,7 +289,8 @@ pub(crate) fn parse_file(
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let mut cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        cells.clear();
+        split_cells(line, &mut cells);
         for c in &mut cells {
             if let Some(inner) = unquote(c) {
                 errors.push(err(
@@ -253,12 +331,11 @@ pub(crate) fn parse_file(
         if !readable {
             continue;
         }
-        let row: Row<'_> = columns.iter().copied().zip(cells).collect();
-        let origin = Origin {
-            file: file.clone(),
-            line: line_no,
+        let row = Row {
+            columns,
+            cells: &cells,
         };
-        let mut line_errors = Vec::new();
+        line_errors.clear();
         match kind {
             FileKind::GivenNames => {
                 if let Some(g) = given_name(&row, &mut line_errors) {
@@ -272,13 +349,21 @@ pub(crate) fn parse_file(
             }
             FileKind::NameWords => match (cell(&row, "word"), cell(&row, "class")) {
                 (Some(w), Some(c)) => match WordClass::parse(c) {
-                    Some(class) => parsed.name_words.push((w.to_string(), class)),
+                    Some(class) if term_fits("word", w, &mut line_errors) => {
+                        parsed.name_words.push((w.to_string(), class))
+                    }
+                    Some(_) => {}
                     None => {
                         line_errors.push(format!("class `{c}`: expected {}", WordClass::expected()))
                     }
                 },
                 _ => line_errors.push("empty `word` or `class`".into()),
             },
+            FileKind::Words => {
+                if let Some((word, info)) = word_row(&row, &mut line_errors) {
+                    words(word, info);
+                }
+            }
             FileKind::Aliases => {
                 let id = cell(&row, "id");
                 let aliases = list(&row, "aliases", &mut line_errors);
@@ -288,14 +373,12 @@ pub(crate) fn parse_file(
                         id: id.to_string(),
                         aliases,
                         ambiguous,
-                        origin: origin.clone(),
+                        origin: Origin {
+                            file: file.clone(),
+                            line: line_no,
+                        },
                     }),
                     _ => line_errors.push("empty `id` or `aliases`".into()),
-                }
-            }
-            FileKind::Words => {
-                if let Some(w) = word_row(&row, &mut line_errors) {
-                    parsed.words.push(w);
                 }
             }
             FileKind::Lexicon(lex) => match lex {
@@ -313,26 +396,49 @@ pub(crate) fn parse_file(
                 }
             },
             FileKind::Entities(entity_kind) => {
+                let origin = Origin {
+                    file: file.clone(),
+                    line: line_no,
+                };
                 if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {
-                    if let Some(first) = seen_ids.get(&entry.id) {
-                        line_errors.push(format!(
-                            "id `{}` already used on line {first} of this file",
-                            entry.id
-                        ));
-                    } else {
-                        seen_ids.insert(entry.id.clone(), line_no);
-                    }
-                    if line_errors.is_empty() {
-                        parsed.entries.push(entry);
-                    } else {
+                    // `entry` gives an entry only for a line with an id.
+                    let id = cell(&row, "id").unwrap_or_default();
+                    let used = |first: usize| {
+                        format!("id `{id}` already used on line {first} of this file")
+                    };
+                    if !line_errors.is_empty() {
+                        match seen_ids
+                            .get(id)
+                            .copied()
+                            .or_else(|| entries.line_of(id, file))
+                        {
+                            Some(first) => line_errors.push(used(first)),
+                            None => {
+                                seen_ids.insert(id, line_no);
+                            }
+                        }
                         parsed.rejected.push(entry);
+                    } else if let Some(&first) = seen_ids.get(id) {
+                        line_errors.push(used(first));
+                        parsed.rejected.push(entry);
+                    } else {
+                        match entries.add(entry) {
+                            Added::Loaded => {}
+                            Added::Refused => {
+                                seen_ids.insert(id, line_no);
+                            }
+                            Added::Repeated(entry, first) => {
+                                line_errors.push(used(first));
+                                parsed.rejected.push(*entry);
+                            }
+                        }
                     }
                 }
             }
         }
         errors.extend(
             line_errors
-                .into_iter()
+                .drain(..)
                 .map(|m| err(line_no, ErrorKind::Parse, m)),
         );
     }
@@ -351,24 +457,66 @@ pub(crate) fn parse_file(
     parsed
 }
 
-/// A row of an aliases file: more names for a loaded entry.
-#[derive(Clone, Debug)]
-pub(crate) struct AliasRow {
-    pub(crate) id: String,
-    pub(crate) aliases: Vec<String>,
-    /// Aliases (also listed in `aliases`) that are also common words or abbreviations: a
-    /// mention needs context.
-    pub(crate) ambiguous: Vec<String>,
-    pub(crate) origin: Origin,
+/// The pieces of `s` between the ASCII separators `sep` (as `s.split(sep as char)`).
+fn split_at_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(sep, s.as_bytes())
+        .chain(std::iter::once(s.len()))
+        .map(move |end| {
+            // An ASCII byte is a character of its own: both sides of it are boundaries.
+            let piece = s.get(start..end).unwrap_or_default();
+            start = end + 1;
+            piece
+        })
+}
+
+/// `s` without whitespace around it (as [`str::trim`]), checking the usual case, a cell
+/// that starts and ends with a visible ASCII character, in two comparisons.
+fn trim(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// The tab-separated cells of a line, trimmed.
+fn split_cells<'a>(line: &'a str, cells: &mut Vec<&'a str>) {
+    // Cells are short: a plain scan beats setting up a vectorised search per line.
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            // A tab is a character of its own: both sides of it are boundaries.
+            cells.push(trim(line.get(start..i).unwrap_or_default()));
+            start = i + 1;
+        }
+    }
+    cells.push(trim(line.get(start..).unwrap_or_default()));
+}
+
+/// Whether a term (a title, a lexicon term, a word) is within [`MAX_TERM_LEN`]; the
+/// problem goes to `errors` when it is not.
+fn term_fits(column: &str, term: &str, errors: &mut Vec<String>) -> bool {
+    if term.len() <= MAX_TERM_LEN {
+        return true;
+    }
+    errors.push(format!(
+        "the `{column}` is {} bytes long; the limit is {MAX_TERM_LEN}",
+        term.len()
+    ));
+    false
 }
 
 /// A row of a words file: a lower-case form, its tags, its level and whether it is also a
 /// name.
-fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo)> {
+fn word_row<'a>(row: &Row<'_, 'a>, errors: &mut Vec<String>) -> Option<(&'a str, WordInfo)> {
     let Some(word) = cell(row, "word") else {
         errors.push("empty `word`".into());
         return None;
     };
+    if !term_fits("word", word, errors) {
+        return None;
+    }
     let mut tags = ClassSet::EMPTY;
     for t in cell(row, "tags").unwrap_or("").split('|').map(str::trim) {
         match WordTag::parse(t) {
@@ -399,7 +547,7 @@ fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo
     let proper = flag("proper", errors)?;
     let surname = flag("surname", errors)?;
     Some((
-        word.to_string(),
+        word,
         WordInfo {
             tags,
             level,
@@ -409,11 +557,23 @@ fn word_row(row: &Row<'_>, errors: &mut Vec<String>) -> Option<(String, WordInfo
     ))
 }
 
+/// A row of an aliases file: more names for a loaded entry.
+#[derive(Clone, Debug)]
+pub(crate) struct AliasRow {
+    pub(crate) id: String,
+    pub(crate) aliases: Vec<String>,
+    /// Aliases (also listed in `aliases`) that are also common words or abbreviations: a
+    /// mention needs context.
+    pub(crate) ambiguous: Vec<String>,
+    pub(crate) origin: Origin,
+}
+
 /// A `term`, `class` row of a lexicon file, its class parsed into `C`.
-fn lexicon_row<C: Class>(row: &Row<'_>, rows: &mut Vec<(String, C)>, errors: &mut Vec<String>) {
+fn lexicon_row<C: Class>(row: &Row<'_, '_>, rows: &mut Vec<(String, C)>, errors: &mut Vec<String>) {
     match (cell(row, "term"), cell(row, "class")) {
         (Some(t), Some(c)) => match C::parse(c) {
-            Some(class) => rows.push((t.to_string(), class)),
+            Some(class) if term_fits("term", t, errors) => rows.push((t.to_string(), class)),
+            Some(_) => {}
             None => errors.push(format!("class `{c}`: expected {}", C::expected())),
         },
         _ => errors.push("empty `term` or `class`".into()),
@@ -456,16 +616,14 @@ fn unquote(cell: &str) -> Option<&str> {
 }
 
 /// The `|`-separated values of a cell; an empty value between separators is an error.
-fn list(row: &Row<'_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
-    let cell = row
-        .iter()
-        .find(|(c, _)| *c == column)
-        .map_or("", |(_, v)| *v);
+fn list(row: &Row<'_, '_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
+    let cell = raw_cell(row, column).unwrap_or("");
     if cell.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for value in cell.split('|').map(str::trim) {
+    // As many slots as values: a vector grown by pushing keeps room for four.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'|', cell.as_bytes()).count() + 1);
+    for value in split_at_byte(cell, b'|').map(trim) {
         if value.is_empty() {
             errors.push(format!("empty value in column `{column}`"));
         } else if value.len() > MAX_ALIAS_LEN {
@@ -480,16 +638,24 @@ fn list(row: &Row<'_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
     out
 }
 
-fn cell<'a>(row: &Row<'a>, column: &str) -> Option<&'a str> {
-    row.iter()
-        .find(|(c, _)| *c == column)
-        .map(|(_, v)| *v)
-        .filter(|v| !v.is_empty())
+/// The cell of `column`, unless it is empty or the row lacks it.
+fn cell<'a>(row: &Row<'_, 'a>, column: &str) -> Option<&'a str> {
+    raw_cell(row, column).filter(|v| !v.is_empty())
+}
+
+fn raw_cell<'a>(row: &Row<'_, 'a>, column: &str) -> Option<&'a str> {
+    // The columns of a kind differ in length or first letter: compare those first.
+    let (len, first) = (column.len(), column.bytes().next());
+    let i = row
+        .columns
+        .iter()
+        .position(|c| c.len() == len && c.bytes().next() == first && *c == column)?;
+    row.cells.get(i).copied()
 }
 
 pub(crate) fn entry(
     kind: EntityKind,
-    row: &Row<'_>,
+    row: &Row<'_, '_>,
     origin: Origin,
     errors: &mut Vec<String>,
 ) -> Option<Entry> {
@@ -515,7 +681,12 @@ pub(crate) fn entry(
     }
     let mut e = Entry::new(kind, id.to_string(), name.to_string(), origin);
     e.aliases = list(row, "aliases", errors);
-    e.country = cell(row, "country").map(str::to_string);
+    // Room for the place id that loading puts in place of a code ("JP" -> "Q17").
+    e.country = cell(row, "country").map(|c| {
+        let mut country = String::with_capacity(c.len().max(16));
+        country.push_str(c);
+        country
+    });
     e.ambiguous = list(row, "ambiguous", errors);
     match kind {
         EntityKind::Person => {
@@ -527,7 +698,9 @@ pub(crate) fn entry(
                     g => e.gender = g,
                 }
             }
-            for role in list(row, "roles", errors) {
+            let roles = list(row, "roles", errors);
+            e.roles.reserve_exact(roles.len());
+            for role in roles {
                 match parse_role(&role) {
                     Ok(r) => e.roles.push(r),
                     Err(m) => errors.push(m),
@@ -561,10 +734,11 @@ pub(crate) fn entry(
     Some(e)
 }
 
-fn given_name(row: &Row<'_>, errors: &mut Vec<String>) -> Option<GivenName> {
+fn given_name(row: &Row<'_, '_>, errors: &mut Vec<String>) -> Option<GivenName> {
     let name = cell(row, "name");
     let gender = cell(row, "gender");
     match (name, gender.map(|g| (g, Gender::parse(g)))) {
+        (Some(name), Some((_, Some(_)))) if !term_fits("name", name, errors) => None,
         (Some(name), Some((_, Some(gender)))) => Some(GivenName {
             name: name.to_string(),
             gender,
@@ -586,11 +760,14 @@ fn given_name(row: &Row<'_>, errors: &mut Vec<String>) -> Option<GivenName> {
     }
 }
 
-fn title(row: &Row<'_>, errors: &mut Vec<String>) -> Option<Title> {
+fn title(row: &Row<'_, '_>, errors: &mut Vec<String>) -> Option<Title> {
     let Some(text) = cell(row, "title") else {
         errors.push("empty `title`".into());
         return None;
     };
+    if !term_fits("title", text, errors) {
+        return None;
+    }
     let kind = match cell(row, "kind") {
         Some("office") => TitleKind::Office,
         Some("rank") => TitleKind::Rank,
@@ -682,11 +859,61 @@ fn parse_date(s: &str) -> Result<Option<jiff::civil::Date>, String> {
 mod tests {
     use super::*;
 
-    fn run(name: &str, text: &str) -> (Parsed, Vec<Error>) {
+    /// What a file gave: its entries, the rest, and its problems.
+    struct Run {
+        entries: Vec<Entry>,
+        parsed: Parsed,
+    }
+
+    impl std::ops::Deref for Run {
+        type Target = Parsed;
+        fn deref(&self) -> &Parsed {
+            &self.parsed
+        }
+    }
+
+    /// The entries of one file, by id.
+    #[derive(Default)]
+    struct Collect(Vec<Entry>);
+
+    impl Entries for Collect {
+        fn line_of(&self, id: &str, _: &Arc<str>) -> Option<usize> {
+            self.0.iter().find(|e| e.id == id).map(|e| e.origin.line)
+        }
+        fn add(&mut self, entry: Entry) -> Added {
+            match self.line_of(&entry.id, &entry.origin.file) {
+                Some(line) => Added::Repeated(Box::new(entry), line),
+                None => {
+                    self.0.push(entry);
+                    Added::Loaded
+                }
+            }
+        }
+    }
+
+    fn parse_bytes(name: &str, bytes: &[u8]) -> (Run, Vec<Error>) {
         let kind = FileKind::from_file_name(name).unwrap();
         let mut errors = Vec::new();
-        let parsed = parse_file(&Arc::from(name), kind, text.as_bytes(), &mut errors);
-        (parsed, errors)
+        let mut entries = Collect::default();
+        let parsed = parse_file(
+            &Arc::from(name),
+            kind,
+            bytes,
+            &mut errors,
+            &mut entries,
+            &mut |_, _| {},
+        );
+        (
+            Run {
+                entries: entries.0,
+                parsed,
+            },
+            errors,
+        )
+    }
+
+    fn run(name: &str, text: &str) -> (Run, Vec<Error>) {
+        parse_bytes(name, text.as_bytes())
     }
 
     #[test]
@@ -735,9 +962,7 @@ mod tests {
     fn invalid_utf8_is_reported_on_its_line_and_the_rest_is_read() {
         let mut bytes = b"id\tname\nQ1\tGo\xFFod\nQ2\tFine\n".to_vec();
         bytes.extend_from_slice(b"Q3\tAlso fine\n");
-        let mut errors = Vec::new();
-        let kind = FileKind::from_file_name("places.tsv").unwrap();
-        let p = parse_file(&Arc::from("places.tsv"), kind, &bytes, &mut errors);
+        let (p, errors) = parse_bytes("places.tsv", &bytes);
         assert_eq!(p.entries.len(), 2);
         assert_eq!(errors[0].kind(), ErrorKind::InvalidUtf8);
         assert_eq!(errors[0].line(), Some(2));
@@ -755,6 +980,100 @@ mod tests {
         assert!(errors[0].message().contains("10000 bytes"));
         assert!(errors[1].message().contains("not a whole number"));
         assert!(errors[2].message().contains("ambiguous `D`"));
+    }
+
+    #[test]
+    fn overlong_terms_of_every_lexicon_kind_are_errors_at_their_line() {
+        // A term is compiled into an automaton, at a cost in the square of its length: one
+        // of 32,000 characters took seconds. The limit is MAX_TERM_LEN bytes.
+        let long = "é".repeat(MAX_TERM_LEN / 2) + "x";
+        let fits = "x".repeat(MAX_TERM_LEN);
+        for (file, header, row) in [
+            ("titles.tsv", "title\tkind", "{}\toffice"),
+            ("speech_verbs.tsv", "term\tclass", "{}\tverb"),
+            ("meeting_triggers.tsv", "term\tclass", "{}\tnoun"),
+            ("function_words.tsv", "term\tclass", "{}\tdeterminer"),
+            ("role_nouns.tsv", "term\tclass", "{}\tanonymous"),
+            ("name_words.tsv", "word\tclass", "{}\torg_head"),
+            ("words.tsv", "word\ttags", "{}\tnoun"),
+            ("given_names.tsv", "name\tgender", "{}\tfemale"),
+        ] {
+            let text = format!(
+                "{header}\n{}\n{}\n",
+                row.replace("{}", &fits),
+                row.replace("{}", &long)
+            );
+            let (_, errors) = run(file, &text);
+            assert_eq!(errors.len(), 1, "{file}: {errors:?}");
+            assert_eq!(errors[0].line(), Some(3), "{file}");
+            assert!(
+                errors[0]
+                    .message()
+                    .contains("257 bytes long; the limit is 256"),
+                "{file}: {}",
+                errors[0]
+            );
+            assert!(
+                errors[0].to_string().contains(&format!("{file}:3")),
+                "{}",
+                errors[0]
+            );
+        }
+        let (p, _) = run("titles.tsv", &format!("title\tkind\n{fits}\toffice\n"));
+        assert_eq!(p.titles.len(), 1);
+    }
+
+    #[test]
+    fn a_title_of_32000_characters_fails_the_build_at_once() {
+        let dir = std::env::temp_dir().join(format!("gazette-longterm-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, line) in [
+            (
+                "titles.tsv",
+                format!("title\tkind\n{}\toffice\n", "a".repeat(32_000)),
+            ),
+            (
+                "meeting_triggers.tsv",
+                format!("term\tclass\n{}\tverb\n", "met ".repeat(8_000)),
+            ),
+        ] {
+            let path = dir.join(file);
+            std::fs::write(&path, line).unwrap();
+            let t = std::time::Instant::now();
+            let err = crate::Extractor::builder()
+                .default_gazetteers(false)
+                .gazetteer_file(&path)
+                .build()
+                .unwrap_err();
+            assert!(
+                t.elapsed() < std::time::Duration::from_secs(1),
+                "{:?}",
+                t.elapsed()
+            );
+            assert_eq!(err.line(), Some(2), "{err}");
+            assert!(err.to_string().contains("the limit is 256"), "{err}");
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn cells_split_and_trim_as_the_standard_library_does() {
+        for line in [
+            "",
+            "\t",
+            "a\tb",
+            " a \t\u{a0}b\u{2003}\t\tc\t",
+            "\u{85}x|y |\u{3000}z",
+            "é\tü|ï",
+            "|",
+        ] {
+            let mine: Vec<&str> = split_at_byte(line, b'\t').map(trim).collect();
+            let std: Vec<&str> = line.split('\t').map(str::trim).collect();
+            assert_eq!(mine, std, "{line:?}");
+            let mine: Vec<&str> = split_at_byte(line, b'|').map(trim).collect();
+            let std: Vec<&str> = line.split('|').map(str::trim).collect();
+            assert_eq!(mine, std, "{line:?}");
+        }
     }
 
     #[test]

@@ -80,16 +80,20 @@ impl NameLexicon {
                     })?,
             )
         };
-        let mut places: HashMap<&str, usize> = HashMap::new();
-        for (i, e) in gaz.entries.iter().enumerate() {
-            if e.kind == EntityKind::Place {
-                places.insert(e.id.as_str(), i);
-            }
-        }
+        // The place entry of a country cell (a place id once loaded), through the
+        // gazetteer's index of ids rather than a map of every place built again.
+        let place = |c: &str| {
+            gaz.by_id
+                .get(c)
+                .copied()
+                .filter(|&i| gaz.entry(i).kind == EntityKind::Place)
+        };
         let mut institutions_of: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, e) in gaz.entries.iter().enumerate() {
-            let country = e.country.as_deref().and_then(|c| places.get(c));
-            if let (EntityKind::Institution, Some(&c)) = (e.kind, country) {
+            if e.kind != EntityKind::Institution {
+                continue;
+            }
+            if let Some(c) = e.country.as_deref().and_then(place) {
                 institutions_of.entry(c).or_default().push(i);
             }
         }

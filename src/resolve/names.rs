@@ -2,44 +2,96 @@
 //! the indexes that make each lookup O(1).
 
 use super::Builder;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, StrSet};
 use crate::EntityKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-/// Surnames of the gazetteer's people: last word of each name and alias → entries.
+/// Surnames of the gazetteer's people: last word of each name and alias → entries, in
+/// entry order. The surnames are kept end to end in one buffer and the entries in one
+/// list (a map of a `String` and a `Vec` per surname took 100 MB for a million aliases).
 #[derive(Debug, Default)]
 pub(crate) struct SurnameIndex {
-    map: HashMap<String, Vec<usize>>,
+    surnames: StrSet,
+    /// The entries of surname `s` are `entries[starts[s]..starts[s + 1]]`.
+    starts: Vec<u32>,
+    entries: Vec<usize>,
 }
 
 impl SurnameIndex {
     pub(crate) fn build(gaz: &Gazetteer) -> SurnameIndex {
-        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, e) in gaz.entries.iter().enumerate() {
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            let mut seen = HashSet::new();
-            for n in std::iter::once(&e.name).chain(&e.aliases) {
-                if let Some(s) = surname(n) {
-                    if seen.insert(s) {
-                        map.entry(s.to_string()).or_default().push(i);
+        // The distinct surnames of each person, in the order of their names and aliases.
+        let each = |f: &mut dyn FnMut(usize, &str)| {
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, e) in gaz.entries.iter().enumerate() {
+                if e.kind != EntityKind::Person {
+                    continue;
+                }
+                seen.clear();
+                for n in std::iter::once(&e.name).chain(&e.aliases) {
+                    if let Some(s) = surname(n) {
+                        if !seen.contains(&s) {
+                            seen.push(s);
+                            f(i, s);
+                        }
                     }
                 }
             }
+        };
+        // Count the entries of each surname, then place them.
+        let mut surnames = StrSet::default();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut too_many = false;
+        each(&mut |_, s| match surnames.insert(s) {
+            Ok((k, new)) => {
+                if new {
+                    counts.push(0);
+                }
+                counts[k as usize] += 1;
+            }
+            Err(_) => too_many = true,
+        });
+        if too_many {
+            // Over 4 GiB of surnames: no index rather than a wrong one.
+            return SurnameIndex::default();
         }
-        SurnameIndex { map }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        starts.push(0u32);
+        for c in &counts {
+            starts.push(starts[starts.len() - 1] + c);
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![0; starts[starts.len() - 1] as usize];
+        each(&mut |i, s| {
+            if let Some(k) = surnames.find(s) {
+                let at = &mut next[k as usize];
+                entries[*at as usize] = i;
+                *at += 1;
+            }
+        });
+        surnames.shrink_to_fit();
+        SurnameIndex {
+            surnames,
+            starts,
+            entries,
+        }
     }
 
     pub(super) fn unique(&self, surname: &str) -> Option<usize> {
-        match self.map.get(surname).map(Vec::as_slice) {
-            Some([one]) => Some(*one),
+        match self.all(surname) {
+            [one] => Some(*one),
             _ => None,
         }
     }
 
     pub(super) fn all(&self, surname: &str) -> &[usize] {
-        self.map.get(surname).map_or(&[], Vec::as_slice)
+        let Some(k) = self.surnames.find(surname) else {
+            return &[];
+        };
+        let k = k as usize;
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 }
 
