@@ -248,6 +248,16 @@ fn appositions_give_roles() {
         entity_of(&out, "deputy foreign minister", Via::Role).as_deref(),
         Some("Tomas Lindahl")
     );
+    // A verb after the title: "the prime minister" is the subject of a new clause, not
+    // the person before the comma.
+    let out = extract(
+        "At the meeting with CEO Dana Whitfield, the prime minister underlined the ties. \
+         The prime minister then left.",
+    );
+    assert_ne!(
+        entity_of(&out, "prime minister", Via::Role).as_deref(),
+        Some("Dana Whitfield")
+    );
 }
 
 #[test]

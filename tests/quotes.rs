@@ -210,6 +210,29 @@ fn pronouns_and_roles() {
             "Japanese Foreign Minister Fumio Kishida arrived in Moscow. \"We came to listen,\" the foreign minister said.",
             &[("We came to listen,", KISHIDA, Some(Sieve::Role))],
         ),
+        // Two presidents: "the President" is the one the story has named most.
+        (
+            "President Amara Diallo met President Kofi Mensah in Accra. Diallo praised the \
+             talks. \"We are confident,\" the President said.",
+            &[("We are confident,", Some("Amara Diallo"), Some(Sieve::Role))],
+        ),
+        // A capitalised office standing alone, as some outlets write it.
+        (
+            "President Amara Diallo chaired the meeting.\n\n\"Act quickly,\" President said.",
+            &[("Act quickly,", Some("Amara Diallo"), Some(Sieve::Role))],
+        ),
+        // A title before "of <country> <name>" introduces the name; it is not the
+        // (three) foreign ministers' role noun.
+        (
+            "Sergey Lavrov called on Monday. Minister of Foreign Affairs of Azerbaijan Elmar \
+             Mammadyarov spoke later. \"The meeting will be held tomorrow,\" the Foreign \
+             Minister said.",
+            &[(
+                "The meeting will be held tomorrow,",
+                Some("Elmar Mammadyarov"),
+                Some(Sieve::Role),
+            )],
+        ),
     ]);
 }
 

@@ -4,9 +4,10 @@
 //!   role in that country, and their gender when the title has one ("Mrs").
 //! - **Gazetteer roles** held at the article's date (all of them without a date).
 //! - **Appositions** ("Oleg Vasko, Russia's deputy foreign minister,") give the role too.
-//! - **Role nouns** with no name ("the Russian foreign minister") are a mention of the one
-//!   person holding that role here (the mention is the title's words; the country keeps its
-//!   own mention), and of nobody when none or several do.
+//! - **Role nouns** with no name ("the Russian foreign minister", "the President", a
+//!   capitalised "President said") are a mention of the person holding that role here (the
+//!   mention is the title's words; the country keeps its own mention): the only holder, else
+//!   the holder named most often before it, the most recently named on a tie.
 
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
 use crate::gazetteer::{ClassSet, FunctionClass, TitleKind};
@@ -80,6 +81,10 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
         let Some(before) = before.strip_suffix(',') else {
             continue;
         };
+        // "Tim Cook, the PM underlined": a verb after the title makes it a new subject.
+        if !apposition_closes(input, t.span.end) {
+            continue;
+        }
         let person = ending
             .get(&before.len())
             .copied()
@@ -94,6 +99,27 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
             );
         }
     }
+}
+
+/// Whether an apposition's title ending at `end` closes there: punctuation, the end of the
+/// text or a preposition continuing it ("..., the deputy minister of trade,") follows, not a
+/// verb.
+fn apposition_closes(input: &Inputs<'_>, end: usize) -> bool {
+    let rest = input.doc.text()[end..].trim_start();
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if !first.is_alphanumeric() {
+        return true;
+    }
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    input
+        .lex
+        .function_classes(&word.to_lowercase())
+        .has(FunctionClass::Preposition)
 }
 
 /// `s` without a determiner or possessive at its end ("…, the" → "…,").
@@ -132,7 +158,10 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
         }
         let Some(role) = &info.role else { continue };
         // The mention is the title's words; the country before them keeps its own mention.
-        let determined = t.country.is_some() || {
+        // A capitalised office with no name after it stands alone ("President said").
+        let capitalised =
+            text[t.span].starts_with(char::is_uppercase) && stands_alone(input, t.span.end);
+        let determined = t.country.is_some() || capitalised || {
             let before = text[..t.lead].trim_end();
             let start = before
                 .char_indices()
@@ -160,16 +189,57 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
                         .any(|r| &r.role == role && (t.country.is_none() || r.country == t.country))
             })
             .collect();
-        if let [one] = holders.as_slice() {
-            let span = Span::new(t.span.start, t.span.end);
-            if !overlaps_any(&covered, span) {
-                out.push(DocMention {
-                    span,
-                    entity: *one,
-                    via: Via::Role,
-                });
-            }
+        let Some(holder) = most_salient(b, &holders, t.span.start) else {
+            continue;
+        };
+        let span = Span::new(t.span.start, t.span.end);
+        if !overlaps_any(&covered, span) {
+            out.push(DocMention {
+                span,
+                entity: holder,
+                via: Via::Role,
+            });
         }
     }
     out
+}
+
+/// Whether the words after a capitalised title at `end` leave it standing for a person by
+/// itself ("President said", "the Chairman, who"): punctuation or a lower-case word that
+/// is not a preposition or determiner ("Minister of Foreign Affairs of Azerbaijan Elmar
+/// Mammadyarov" introduces a name).
+fn stands_alone(input: &Inputs<'_>, end: usize) -> bool {
+    let rest = input.doc.text()[end..].trim_start();
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return !rest.is_empty();
+    }
+    let classes = input.lex.function_classes(word);
+    word.starts_with(char::is_lowercase)
+        && !classes.has(FunctionClass::Preposition)
+        && !classes.has(FunctionClass::Determiner)
+}
+
+/// The holder a role noun at `at` stands for: the only one, else the one named most often
+/// before it (the person the story is about), the most recently named on a tie. A holder
+/// not yet named when several are is never chosen.
+fn most_salient(b: &Builder<'_>, holders: &[usize], at: usize) -> Option<usize> {
+    match holders {
+        [] => None,
+        [one] => Some(*one),
+        _ => {
+            // (mentions before `at`, start of the last of them) per holder.
+            let mut seen: HashMap<usize, (usize, usize)> = HashMap::new();
+            for m in b.out.mentions.iter().take_while(|m| m.span.start < at) {
+                if holders.contains(&m.entity) {
+                    let e = seen.entry(m.entity).or_default();
+                    *e = (e.0 + 1, m.span.start);
+                }
+            }
+            seen.into_iter().max_by_key(|&(_, key)| key).map(|(e, _)| e)
+        }
+    }
 }
