@@ -197,7 +197,7 @@ fn short_forms_join_the_full_name() {
 }
 
 #[test]
-fn a_shared_surname_stays_unresolved() {
+fn a_shared_surname_stays_unresolved_on_a_tie() {
     let out = extract("David Halloran and Maria Halloran arrived. Halloran said nothing.");
     let p = of_kind(&out, EntityKind::Person);
     assert_eq!(p.len(), 2);
@@ -277,6 +277,20 @@ fn pronouns_resolve_to_a_compatible_person() {
         entity_of(&out, "she", Via::Pronoun).as_deref(),
         Some("Hannah Berg")
     );
+}
+
+#[test]
+fn a_shared_surname_is_the_person_named_most() {
+    let text = "Carly Mbeki ran the company for six years. Mbeki cut costs. Her husband, \
+                Frank Mbeki, stayed out of it. Mbeki said she had no regrets.";
+    let out = extract(text);
+    let carly = out
+        .entities
+        .iter()
+        .find(|e| e.name == "Carly Mbeki")
+        .expect("Carly Mbeki is found");
+    let last = text.rfind("Mbeki said").unwrap();
+    assert!(carly.mentions.iter().any(|m| m.start == last));
 }
 
 #[test]

@@ -331,8 +331,26 @@ impl Context<'_> {
     /// Reads a person's name from token `i`: capitalised words joined by single spaces,
     /// hyphens ("Moon Jae-in"), apostrophes ("O'Brien"), initials ("George W. Bush") and
     /// particles ("Charles de Gaulle"). Returns the span, the number of words and the index
-    /// of the token after the name.
+    /// of the token after the name. Common words alone are no name ("Director Academies",
+    /// "Free Trade").
     pub(super) fn read_name(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+        self.read_name_words(i, taken).filter(|&(_, _, end)| {
+            !(i..end).all(|j| self.tokens[j].kind != TokenKind::Word || self.is_common(j))
+        })
+    }
+
+    /// [`Context::read_name`] after an honorific ("Mr. Hedge", "Mrs. Kettle"): the
+    /// honorific makes even a common word a family name.
+    pub(super) fn read_name_after_honorific(
+        &self,
+        i: usize,
+        taken: &[bool],
+    ) -> Option<(Span, usize, usize)> {
+        self.read_name_words(i, taken)
+    }
+
+    /// The name words from token `i`, common or not.
+    fn read_name_words(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
         // A name word: capitalised, or initials in capitals ("JVV Satyanarayan", "Ananth
         // AV"); not a word that classifies names; free, or a small town's name inside the
@@ -408,10 +426,6 @@ impl Context<'_> {
         if self.word(last) == "." {
             last -= 1;
             end -= 1;
-        }
-        // Common words are no name ("Director Academies", "Free Trade").
-        if (i..end).all(|j| toks[j].kind != TokenKind::Word || self.is_common(j)) {
-            return None;
         }
         Some((
             Span::new(toks[i].span.start, toks[last].span.end),

@@ -58,7 +58,11 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
             let mut name = None;
             if let Some(m) = ctx.person_mention_at(first) {
                 name = Some(m);
-            } else if let Some((mut span, words, end)) = ctx.read_name(first, taken) {
+            } else if let Some((mut span, words, end)) = if info.kind == TitleKind::Honorific {
+                ctx.read_name_after_honorific(first, taken)
+            } else {
+                ctx.read_name(first, taken)
+            } {
                 // "Prince Philip", "Pope Francis": a royal or religious title is part of a
                 // one-word name.
                 let styled = matches!(

@@ -11,7 +11,8 @@
 //!   are one person.
 //! - **Short forms**: a capitalised word that is the surname of exactly one person of the
 //!   document ("Brekov", "Mr. Brekov", "Mori-Brekov") is a mention of that person; a surname
-//!   shared by two people stays unresolved. A middle word of a long name counts too ("Lula"
+//!   shared by several people is the one named most often before it, and stays unresolved
+//!   on a tie. A middle word of a long name counts too ("Lula"
 //!   for "Luiz Inácio Lula da Silva"). A surname after a title that no person of the
 //!   document has ("President Ferreira") is looked up among the gazetteer's people and taken
 //!   when exactly one has it; else the surname alone names a new person. A bare surname
@@ -23,10 +24,9 @@
 //!   date. A role noun with no name ("the Russian foreign minister") is a mention of the one
 //!   person holding that role here (the mention is the title's words, "foreign minister"; the
 //!   country keeps its own mention), and of nobody when none or several do.
-//! - **Pronouns**: "he"/"she" refer to the most recent person of compatible gender (from the
-//!   gazetteer, a title such as Mr./Mrs., or a given name) in the same or previous paragraph;
-//!   in an attribution after a clause ("..., he said") people named in that sentence are
-//!   skipped, since the speaker is rarely the person the words are about.
+//! - **Pronouns**: "he"/"she" refer by salience to a person of compatible gender: the
+//!   subject of their own clause, else of the closest earlier sentence, else the most
+//!   recent person (see `pronouns.rs`).
 //! - **Acronyms** in parentheses after an institution ("... Nations (ASEAN)") become its
 //!   aliases, and later occurrences are its mentions.
 

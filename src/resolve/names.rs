@@ -113,7 +113,8 @@ pub(super) fn canonical(s: &str) -> String {
 }
 
 /// Whether two given names are the same name written differently: equal after folding
-/// common transliteration differences, or one is the other's initial.
+/// common transliteration differences, one the other's initial, or one a clipped form of
+/// the other of three letters or more ("Ken"/"Kenneth").
 pub(crate) fn given_variants(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -123,6 +124,12 @@ pub(crate) fn given_variants(a: &str, b: &str) -> bool {
         x.chars().count() == 1 && y.starts_with(x)
     };
     if initial(a, b) || initial(b, a) {
+        return true;
+    }
+    // A clipped form: "Ken" for "Kenneth", "Chris" for "Christopher".
+    let clipped =
+        |x: &str, y: &str| x.chars().count() >= 3 && y.len() > x.len() && y.starts_with(x);
+    if clipped(a, b) || clipped(b, a) {
         return true;
     }
     fold_given(a) == fold_given(b)
@@ -215,6 +222,11 @@ impl DocNames {
         only(self.surnames.get(word))
     }
 
+    /// Every person with this surname (or capitalised middle word), in entity order.
+    pub(super) fn surname_holders(&self, word: &str) -> &[usize] {
+        self.surnames.get(word).map_or(&[], Vec::as_slice)
+    }
+
     /// The one person whose name starts with this word, for names written family name
     /// first ("President Park" for "Park Sun Hee"). A bare word that is a known given name
     /// is not taken (after a title it is a surname: "President Park").
@@ -277,6 +289,9 @@ mod tests {
         assert!(given_variants("Sergey", "Sergei"));
         assert!(given_variants("S.", "Sergei"));
         assert!(!given_variants("Sergei", "Pavel"));
+        assert!(given_variants("Ken", "Kenneth"));
+        assert!(given_variants("Christopher", "Chris"));
+        assert!(!given_variants("Jo", "John"));
         assert_eq!(surname("Hana Mori"), Some("Mori"));
         assert_eq!(surname("Mori"), None);
         assert_eq!(

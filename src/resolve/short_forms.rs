@@ -145,7 +145,9 @@ pub(super) fn short_forms(
     let title_spans: Vec<Span> = input.names.titles.iter().map(|t| t.span).collect();
     let mut additions = Vec::new();
     let doc_names = DocNames::build(b);
+    let mut salience = Salience::default();
     for (i, t) in tokens.iter().enumerate() {
+        salience.read_until(&b.out.mentions, t.span.start);
         if t.kind != TokenKind::Word || overlaps_any(&covered, t.span) {
             continue;
         }
@@ -168,7 +170,9 @@ pub(super) fn short_forms(
         if let Some(e) = doc_names
             .surname(word)
             .or_else(|| doc_names.family_name_first(input.gaz, word, false))
+            .or_else(|| salience.most_salient(doc_names.surname_holders(word)))
         {
+            salience.count(e, t.span.start);
             additions.push((t.span, Target::Entity(e), Via::ShortForm));
             continue;
         }
@@ -192,6 +196,45 @@ pub(super) fn short_forms(
             DocMention { span, entity, via }
         })
         .collect()
+}
+
+/// How often and since when each person has been named so far, for a surname that several
+/// people of the document share ("Clinton" for Hillary and Bill Clinton, "Fiorina" for
+/// Carly and Frank Fiorina): the bare surname is the person named most often before it;
+/// nobody on a tie or when none of them has been named yet.
+#[derive(Default)]
+struct Salience {
+    /// Mentions of the resolution read so far.
+    read: usize,
+    /// Per entity: mentions so far and where the first one starts.
+    seen: HashMap<usize, (usize, usize)>,
+}
+
+impl Salience {
+    fn read_until(&mut self, mentions: &[DocMention], offset: usize) {
+        while let Some(m) = mentions.get(self.read).filter(|m| m.span.start < offset) {
+            self.count(m.entity, m.span.start);
+            self.read += 1;
+        }
+    }
+
+    fn count(&mut self, entity: usize, at: usize) {
+        let e = self.seen.entry(entity).or_insert((0, at));
+        e.0 += 1;
+    }
+
+    fn most_salient(&self, holders: &[usize]) -> Option<usize> {
+        let mut counts: Vec<(usize, usize)> = holders
+            .iter()
+            .filter_map(|&h| self.seen.get(&h).map(|&(n, _)| (n, h)))
+            .collect();
+        counts.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+        match counts.as_slice() {
+            [(_, one)] => Some(*one),
+            [(n, first), (m, _), ..] if n > m => Some(*first),
+            _ => None,
+        }
+    }
 }
 
 /// A hyphenated surname starting at token `i`: "Al-Rashidi", "Ben-Haddou".

@@ -116,6 +116,15 @@ impl Pass<'_> {
             return self.heads(seg, hi).unwrap_or(Who::NOBODY);
         }
         if let Some(h) = self.first_head(c.span.end, hi) {
+            // "Brian Fallon, a spokesman for Mrs. Clinton, said": the head describes the
+            // person its apposition follows.
+            let head_start = self.ctx.doc.tokens()[h].span.start;
+            let appositive = self.kind(c) == EntityKind::Person
+                && text[c.span.end..].starts_with(',')
+                && !text[c.span.end + 1..head_start].contains(',');
+            if appositive {
+                return self.who(c);
+            }
             // ", the official said" after an earlier name.
             return self.resolve_head(h);
         }
@@ -128,14 +137,19 @@ impl Pass<'_> {
         let toks = self.ctx.doc.tokens_in(Span::new(from, hi));
         // Within a few words, over titles and modifiers ("said retired Army Lt. Gen. Mick
         // Bednarek"), before any punctuation but an abbreviation's period.
-        let first = self.mentions_in(from, hi).next().filter(|m| {
-            let before: Vec<_> = toks.iter().filter(|t| t.span.end <= m.span.start).collect();
-            let words = before.iter().filter(|t| t.kind != TokenKind::Punct).count();
-            words <= 6
-                && before
-                    .iter()
-                    .all(|t| t.kind != TokenKind::Punct || &self.text[t.span] == ".")
-        });
+        // A place on the way is a modifier ("said former Massachusetts congressman Barney
+        // Frank"), never the speaker.
+        let first = self
+            .mentions_in(from, hi)
+            .find(|m| self.kind(m) != EntityKind::Place)
+            .filter(|m| {
+                let before: Vec<_> = toks.iter().filter(|t| t.span.end <= m.span.start).collect();
+                let words = before.iter().filter(|t| t.kind != TokenKind::Punct).count();
+                words <= 6
+                    && before
+                        .iter()
+                        .all(|t| t.kind != TokenKind::Punct || &self.text[t.span] == ".")
+            });
         let Some(m) = first else {
             if according {
                 let end = toks.get(5).map_or(hi, |t| t.span.end).min(hi);
