@@ -437,3 +437,78 @@ fn a_definite_source_refers_back_to_the_source_with_its_qualifier() {
     let warm = out.quotes.iter().find(|q| q.text == "very warm").unwrap();
     assert_eq!(warm.speaker.as_deref(), Some("Presidency of Italy"));
 }
+
+#[test]
+fn inverted_verbs_appositions_and_modifiers() {
+    check(&[
+        // An inverted verb after the words takes the name after it, not the name before.
+        (
+            "The vote signals \"the beginning of the end\" for the European Union, said \
+             Geert Wilders, founder of the Party for Freedom.",
+            &[(
+                "the beginning of the end",
+                Some("Geert Wilders"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        // A name that modifies the next one is not the speaker.
+        (
+            "Hillary Clinton did well. \"October provided a resurgence for her,\" said \
+             former Obama adviser David Axelrod.",
+            &[(
+                "October provided a resurgence for her,",
+                Some("David Axelrod"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        // A place on the way to the name is a modifier too.
+        (
+            "\"He has had no support from his colleagues,\" said former Massachusetts \
+             congressman Barney Frank.",
+            &[(
+                "He has had no support from his colleagues,",
+                Some("Barney Frank"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        // The head noun of an apposition describes the name before it.
+        (
+            "Hillary Clinton spoke in Iowa. \"We are not worried,\" Brian Fallon, a \
+             spokesman for Mrs. Clinton, said.",
+            &[(
+                "We are not worried,",
+                Some("Brian Fallon"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        // A relative clause after a parenthesis: the subject before it speaks.
+        (
+            "Sen. Claire McCaskill (D-Mo.), who has endorsed Hillary Clinton, said Bernie \
+             Sanders has pushed her to be a \"stronger candidate.\"",
+            &[(
+                "stronger candidate.",
+                Some("Claire McCaskill"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // A parenthetical inverted verb.
+        (
+            "The paradox of Nancy Reagan, says Carl Anthony, historian at the library, is \
+             that she was \"one of the most powerful first ladies in history.\"",
+            &[(
+                "one of the most powerful first ladies in history.",
+                Some("Carl Anthony"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // No inversion when the name after the verb starts a clause of its own.
+        (
+            "Mary Jones, who met Tom Smith, said Smith was \"a fine man.\"",
+            &[(
+                "a fine man.",
+                Some("Mary Jones"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+    ]);
+}

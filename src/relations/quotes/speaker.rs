@@ -91,7 +91,7 @@ impl Pass<'_> {
             match speakers
                 .iter()
                 .rev()
-                .find(|m| m.span.end <= k && text[m.span.end..k].trim().is_empty())
+                .find(|m| m.span.end <= k && is_bracketed_or_empty(&text[m.span.end..k]))
             {
                 Some(p) => c = p,
                 None => break,
@@ -135,21 +135,7 @@ impl Pass<'_> {
     /// four tokens and before any punctuation but a full stop.
     pub(super) fn right(&self, from: usize, hi: usize, according: bool) -> Who {
         let toks = self.ctx.doc.tokens_in(Span::new(from, hi));
-        // Within a few words, over titles and modifiers ("said retired Army Lt. Gen. Mick
-        // Bednarek"), before any punctuation but an abbreviation's period.
-        // A place on the way is a modifier ("said former Massachusetts congressman Barney
-        // Frank"), never the speaker.
-        let first = self
-            .mentions_in(from, hi)
-            .find(|m| self.kind(m) != EntityKind::Place)
-            .filter(|m| {
-                let before: Vec<_> = toks.iter().filter(|t| t.span.end <= m.span.start).collect();
-                let words = before.iter().filter(|t| t.kind != TokenKind::Punct).count();
-                words <= 6
-                    && before
-                        .iter()
-                        .all(|t| t.kind != TokenKind::Punct || &self.text[t.span] == ".")
-            });
+        let first = self.named_after(from, hi);
         let Some(m) = first else {
             if according {
                 let end = toks.get(5).map_or(hi, |t| t.span.end).min(hi);
@@ -165,6 +151,74 @@ impl Pass<'_> {
             return Who::Outlet;
         }
         self.who(m)
+    }
+
+    /// The person or institution named within six words after `from`, over titles and
+    /// modifiers and before any punctuation but an abbreviation's period ("said retired Army
+    /// Lt. Gen. Mick Bednarek"). A name that only modifies the next one is passed over
+    /// ("former Obama adviser David Axelrod", "United Auto Workers Secretary-Treasurer Gary
+    /// Casteel"); a place is never the speaker ("former Massachusetts congressman Barney
+    /// Frank").
+    fn named_after(&self, from: usize, hi: usize) -> Option<&DocMention> {
+        let toks = self.ctx.doc.tokens_in(Span::new(from, hi));
+        let within = |m: &DocMention| {
+            let before: Vec<_> = toks.iter().filter(|t| t.span.end <= m.span.start).collect();
+            let words = before.iter().filter(|t| t.kind != TokenKind::Punct).count();
+            words <= 6
+                && before
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Punct || matches!(&self.text[t.span], "." | "-"))
+        };
+        let mut candidates = self
+            .mentions_in(from, hi)
+            .filter(|m| self.kind(m) != EntityKind::Place)
+            .take_while(|m| within(m));
+        let mut m = candidates.next()?;
+        for next in candidates {
+            if !self.modifies(m.span.end, next.span.start) {
+                break;
+            }
+            m = next;
+        }
+        Some(m)
+    }
+
+    /// Whether the words in `[lo, hi)` between two names leave the first a modifier of the
+    /// second: at most three words, none of them a function word ("of", "and", "the").
+    fn modifies(&self, lo: usize, hi: usize) -> bool {
+        let toks = self.ctx.doc.tokens_in(Span::new(lo, hi));
+        let punct_ok = toks.iter().all(|t| {
+            t.kind != TokenKind::Punct || matches!(&self.text[t.span], "-" | "." | "'" | "’")
+        });
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &self.text[t.span])
+            .collect();
+        punct_ok
+            && words.len() <= 3
+            && words
+                .iter()
+                .all(|w| self.ctx.lex.function_classes(&w.to_lowercase()).is_empty())
+    }
+
+    /// The speaker of an inverted verb ("said Geert Wilders, founder of …"): the name right
+    /// after `from` when punctuation, the sentence's end or a preposition follows it, not a
+    /// verb ("Jones, who met her, said Smith was right" has no inversion).
+    fn inverted(&self, from: usize, hi: usize) -> Option<Who> {
+        let m = self.named_after(from, hi)?;
+        let rest = self.text[m.span.end..hi].trim_start();
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let closes = rest.is_empty()
+            || !rest.starts_with(char::is_alphanumeric)
+            || self
+                .ctx
+                .lex
+                .is(&next.to_lowercase(), FunctionClass::Preposition);
+        closes.then(|| self.who(m))
     }
 
     /// Whether a subject pronoun stands right before `hi` (one of the last two tokens of
@@ -212,6 +266,16 @@ impl Pass<'_> {
             CueKind::Participle => self.sentence_subject(sentence, cue.span.start),
             CueKind::Tell => self.left(lo, cue.span.start),
             CueKind::Verb => {
+                // "…, said Geert Wilders, founder of …": a verb opening its clause after a
+                // comma or the words, with a name right after it that ends there.
+                let before = self.text[lo..cue.span.start].trim_end();
+                let opens =
+                    before.is_empty() || before.ends_with([',', '"', '\u{201D}', '\'', '\u{2019}']);
+                if opens && !self.pronoun_before(lo, cue.span.start) {
+                    if let Some(w) = self.inverted(cue.span.end, hi) {
+                        return w;
+                    }
+                }
                 let w = self.left(lo, cue.span.start);
                 if w == Who::NOBODY && !self.pronoun_before(lo, cue.span.start) {
                     self.right(cue.span.end, hi, false)
@@ -450,4 +514,14 @@ impl Pass<'_> {
             .find(|&k| matches!(&self.text[toks[k].span], "the" | "The"))
             .unwrap_or(h)
     }
+}
+
+/// Whether `gap` holds nothing but whitespace and at most one bracketed group, as between
+/// a name and its apposition's comma: "Sen. Claire McCaskill (D-Mo.), who …".
+fn is_bracketed_or_empty(gap: &str) -> bool {
+    let gap = gap.trim();
+    gap.is_empty()
+        || (gap.starts_with('(')
+            && gap.ends_with(')')
+            && gap[1..].find(['(', ')']) == Some(gap.len() - 2))
 }
