@@ -360,12 +360,6 @@ fn not_statements() {
         ("Delegates spoke of a “reset” in relations.", &[]),
         ("Japan's ministers' talks in the '90s were about rock 'n' roll.", &[]),
         ("The envoy said the ’90s were different and let 'em wait.", &[]),
-        (
-            // The cue is too far from a one-word quote.
-            "Joe Biden said on Monday that after many months of difficult negotiations between \
-             the two delegations in Geneva the result was “historic”.",
-            &[],
-        ),
     ]);
 }
 
@@ -509,6 +503,68 @@ fn inverted_verbs_appositions_and_modifiers() {
                 Some("Mary Jones"),
                 Some(Sieve::ReportedSpeech),
             )],
+        ),
+    ]);
+}
+
+#[test]
+fn fragments_in_reported_speech_and_verbal_acts() {
+    check(&[
+        // A one-word modifier inside reported speech is the speaker's word, however far
+        // the verb.
+        (
+            "Deputy Mayor Lina Haddad said the visit underscores the \"deep-rooted\" ties \
+             between the two cities.",
+            &[(
+                "deep-rooted",
+                Some("Lina Haddad"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // However far the cue of its sentence, a fragment is reported speech.
+        (
+            "Joe Biden said on Monday that after many months of difficult negotiations between \
+             the two delegations in Geneva the result was “historic”.",
+            &[("historic", BIDEN, Some(Sieve::ReportedSpeech))],
+        ),
+        // Without a cue before it, the same modifier is a term, not a statement.
+        (
+            "The \"deep-rooted\" ties between the two cities were on display on Monday.",
+            &[],
+        ),
+        // A verb of a verbal act: praising, branding, shouting.
+        (
+            "Minister Raed Kanaan commended the agency's efforts to provide the \"best \
+             services efficiently and adequately.\"",
+            &[(
+                "best services efficiently and adequately.",
+                Some("Raed Kanaan"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        (
+            "Actress Juliette Binoche branded director Bela Tarr \"the greatest master.\"",
+            &[(
+                "the greatest master.",
+                Some("Juliette Binoche"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // A participial clause opening the sentence: its subject comes after the comma.
+        (
+            "Governor Amal Nasser spoke last. Underlining the \"strong historic\" ties, \
+             Nasser called for more visits.",
+            &[(
+                "strong historic",
+                Some("Amal Nasser"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // "Title of <institution>, Name, said": the person speaks, not the institution.
+        (
+            "Director of the Department of Foreign Relations, Nojoud Haddad, said the visit \
+             is a \"true\" embodiment of the ties.",
+            &[("true", Some("Nojoud Haddad"), Some(Sieve::ReportedSpeech))],
         ),
     ]);
 }

@@ -17,12 +17,15 @@
 //!   "named", "the term", "the word", "the phrase" is a scare quote or a term: dropped.
 //! - A quotation after a determiner ("the", "a", "their") and followed by a lower-case word
 //!   that is not a function word ("the “friendship” years", "the “one country, two systems”
-//!   policy") modifies a noun: dropped. ("a “small number” of Britons" stays.)
+//!   policy") modifies a noun: dropped, unless a speech verb before it in its sentence
+//!   makes it reported speech ("said the visit is a “true” embodiment"; "according to" is
+//!   not enough). ("a “small number” of
+//!   Britons" stays.)
 //! - Otherwise a quotation of [`CLAUSE_WORDS`] words or more is a statement, attributed or
 //!   not. A shorter one ("brutal", "shoulder to shoulder") is a statement only when a cue
 //!   attributes it: an attribution right after it (`“reckless,” she said`), a cue before it in
-//!   the same sentence with at most [`NEAR_WORDS`] words between (`Downing Street said a
-//!   “small number”`), a cue within [`LOOSE_AFTER_TOKENS`] tokens after it, or a dash
+//!   the same sentence, however far (`Downing Street said a “small number”`, `said the visit
+//!   underscores the “deep-rooted historic” ties`), a cue within [`LOOSE_AFTER_TOKENS`] tokens after it, or a dash
 //!   attribution. So "so-called “shuttle” talks, with both sides saying …" is no
 //!   statement.
 //!
@@ -105,8 +108,6 @@ use speaker::Who;
 /// A quotation of at least this many words is a statement without a cue (a clause); a
 /// shorter one needs a cue attributing it.
 pub(crate) const CLAUSE_WORDS: usize = 4;
-/// For a short quotation, the most words between a cue before it and the quotation.
-pub(crate) const NEAR_WORDS: usize = 12;
 /// How many tokens after a clause-final quotation are searched for its cue.
 pub(crate) const AFTER_TOKENS: usize = 24;
 /// How many tokens after a quotation that does not end its clause are searched for a cue.
@@ -227,10 +228,7 @@ impl Pass<'_> {
             let who = self.resolve_cue(c, sentence, q.outer.start, sentence);
             (c, who)
         });
-        let gap = before.map_or(usize::MAX, |(c, _)| {
-            self.gap_words(c.span.end, q.outer.start)
-        });
-        let before_ok = before.filter(|(_, w)| *w != Who::Outlet && (!short || gap <= NEAR_WORDS));
+        let before_ok = before.filter(|(_, w)| *w != Who::Outlet);
         let is_person = |w: &Who| match w {
             Who::Speaker(e, _) => self.ctx.res.entities[*e].kind == EntityKind::Person,
             _ => false,
@@ -279,13 +277,11 @@ impl Pass<'_> {
         // quotation as a statement, with a null speaker.
         let outlet_cue = after.or(before).map(|(c, _)| c.span);
         if short {
-            return outlet_cue
-                .filter(|_| gap <= NEAR_WORDS)
-                .map(|c| Attribution {
-                    who: Who::NOBODY,
-                    sieve: None,
-                    cue: Some(c),
-                });
+            return outlet_cue.map(|c| Attribution {
+                who: Who::NOBODY,
+                sieve: None,
+                cue: Some(c),
+            });
         }
         // 10. Lead-ins.
         if let Some((w, cue)) = self.lead_in(&q, sentence, para) {
@@ -358,7 +354,12 @@ impl Pass<'_> {
             let determiner =
                 lex.is(prev, FunctionClass::Determiner) || lex.is(prev, FunctionClass::Possessive);
             let function_word = !lex.function_classes(next).is_empty();
-            if determiner && lower_word && !function_word {
+            // Inside reported speech the modifier is the speaker's word ("said the visit is
+            // a “true” embodiment of the ties").
+            let reported = self
+                .last_cue(self.sentence_start(q), q.outer.start)
+                .is_some_and(|c| c.kind != CueKind::SpeakerAfter);
+            if determiner && lower_word && !function_word && !reported {
                 return true;
             }
         }

@@ -93,8 +93,14 @@ impl Pass<'_> {
                 .rev()
                 .find(|m| m.span.end <= k && is_bracketed_or_empty(&text[m.span.end..k]))
             {
-                Some(p) => c = p,
-                None => break,
+                // "Director of the X Department, Nojoud Abdul Jawad, said": the institution
+                // is in the person's title; a person is never traded for an institution.
+                Some(p)
+                    if self.kind(c) != EntityKind::Person || self.kind(p) == EntityKind::Person =>
+                {
+                    c = p
+                }
+                _ => break,
             }
         }
         // "a Foreign Ministry official", "Hartley's spokesman", "an official at X".
@@ -258,12 +264,48 @@ impl Pass<'_> {
             .map_or(Who::NOBODY, |m| self.who(m))
     }
 
+    /// The subject of a sentence that opens with a participial clause ("Underlining the
+    /// “strong historic” ties, he called for …"): the first person or institution within six
+    /// tokens after the clause's comma (outside quotations), in the same sentence.
+    fn subject_after_opening_clause(&self, from: usize) -> Who {
+        let doc = self.ctx.doc;
+        let Some(si) = doc.sentence_at(from) else {
+            return Who::NOBODY;
+        };
+        let end = doc.sentences()[si].span.end;
+        let comma = doc
+            .tokens_in(Span::new(from, end))
+            .iter()
+            .find(|t| &self.text[t.span] == "," && !inside(&self.quoted, t.span));
+        let Some(comma) = comma else {
+            return Who::NOBODY;
+        };
+        let toks = doc.tokens_in(Span::new(comma.span.end, end));
+        let limit = toks.get(6).map_or(end, |t| t.span.start);
+        self.mentions_in(comma.span.end, limit)
+            .find(|m| self.kind(m) != EntityKind::Place)
+            .map_or(Who::NOBODY, |m| self.who(m))
+    }
+
     /// Resolves a cue to its speaker; `lo`/`hi` bound the clause around it.
     pub(super) fn resolve_cue(&self, cue: Cue, lo: usize, hi: usize, sentence: usize) -> Who {
         match cue.kind {
             CueKind::SpeakerAfter => self.right(cue.span.end, hi, true),
             CueKind::SpeakerBefore => self.left(lo, cue.span.start),
-            CueKind::Participle => self.sentence_subject(sentence, cue.span.start),
+            CueKind::Participle => {
+                let w = self.sentence_subject(sentence, cue.span.start);
+                let opens = self
+                    .ctx
+                    .doc
+                    .tokens_in(Span::new(sentence, cue.span.start))
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Punct);
+                if w == Who::NOBODY && opens {
+                    self.subject_after_opening_clause(cue.span.end)
+                } else {
+                    w
+                }
+            }
             CueKind::Tell => self.left(lo, cue.span.start),
             CueKind::Verb => {
                 // "…, said Geert Wilders, founder of …": a verb opening its clause after a
