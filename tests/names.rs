@@ -317,6 +317,14 @@ fn pronouns_prefer_the_subject() {
         entity_of(&out, "he", Via::Pronoun).as_deref(),
         Some("Musa Bello")
     );
+    // "Mr" makes Jo Johnson a man, whatever the given name's statistics say.
+    let text = "Jo Johnson met researchers on Monday. Mr Johnson toured the campus, where \
+                he was introduced to Professor Steve Smith.";
+    let out = extract(text);
+    assert_eq!(
+        entity_of(&out, "he", Via::Pronoun).as_deref(),
+        Some("Jo Johnson")
+    );
     // Inside quoted words, the speaker is not "she".
     let text = "Prime Minister Hanne Vik spoke on Monday. \
                 \"All she had to say was no,\" Mr. Lars Berg said.";

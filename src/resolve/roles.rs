@@ -1,7 +1,8 @@
 //! Roles: what people hold in the document, and role nouns that stand for them.
 //!
 //! - **Titles** before a name ("Japanese Foreign Minister Hana Mori") give the person that
-//!   role in that country, and their gender when the title has one ("Mrs").
+//!   role in that country, and their gender when the title has one ("Mrs"), over the
+//!   gender of a given name.
 //! - **Gazetteer roles** held at the article's date (all of them without a date).
 //! - **Appositions** ("Oleg Vasko, Russia's deputy foreign minister,") give the role too.
 //! - **Role nouns** with no name ("the Russian foreign minister", "the President", a
@@ -25,8 +26,11 @@ pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
         let Some(&entity) = entity_at.get(&name) else {
             continue;
         };
-        if b.out.entities[entity].gender.is_none() {
-            b.out.entities[entity].gender = info.gender;
+        // A gendered title ("Mr Johnson") outweighs the statistics of a given name ("Jo"
+        // is mostly a woman's name); a gazetteer person's own gender stands.
+        let ent = &mut b.out.entities[entity];
+        if info.gender.is_some() && (ent.gender.is_none() || ent.entry.is_none()) {
+            ent.gender = info.gender;
         }
         if let Some(role) = &info.role {
             b.add_role(

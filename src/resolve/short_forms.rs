@@ -59,8 +59,11 @@ pub(super) fn short_names_after_titles(
                 let name = n.canonical.clone().unwrap_or_else(|| word.to_string());
                 b.named_entity(EntityKind::Person, name, n.gender)
             });
-        if b.out.entities[entity].gender.is_none() {
-            b.out.entities[entity].gender = n.gender;
+        // "Mr Johnson" for "Jo Johnson": the title's gender outweighs the given name's.
+        let title_gender = title.and_then(|t| t.gender);
+        let ent = &mut b.out.entities[entity];
+        if ent.gender.is_none() || (title_gender.is_some() && ent.entry.is_none()) {
+            ent.gender = title_gender.or(n.gender).or(ent.gender);
         }
         let via = if b.out.entities[entity].name != full {
             Via::ShortForm
