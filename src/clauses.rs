@@ -15,6 +15,8 @@
 //!   ("Kim and Lee", "Kim, Lee and Park"), skipping appositions and relative clauses set
 //!   off by commas ("Kim, the coach, met", "Kim, who arrived on Monday, met") and never
 //!   reading across a clause boundary (a semicolon, a colon, "that", another finite verb);
+//!   a verb phrase joined to an earlier one by "and" shares its subject ("Kim praised Lee
+//!   and thanked her");
 //! - its **objects**: the entities listed after a position (after the verb, after "with",
 //!   "by", "between"), up to the end of the clause.
 //!
@@ -277,6 +279,30 @@ impl<'a> Sentence<'a> {
     /// clause set off by commas just before the verb is skipped ("Kim, the coach, met",
     /// "Kim, who arrived on Monday, met").
     pub(crate) fn subject(&self, start: usize) -> Vec<usize> {
+        // "Trump praised Frederiksen and thanked her": verb phrases joined by "and" share
+        // the subject of the first.
+        if start > 0 && self.tags[start - 1] == Tag::Conjunction {
+            let mut j = start - 1;
+            while j > 0 {
+                j -= 1;
+                match self.tags[j] {
+                    Tag::Verb | Tag::Auxiliary | Tag::Modal => {
+                        let mut g = j;
+                        while g > 0
+                            && matches!(
+                                self.tags[g - 1],
+                                Tag::Auxiliary | Tag::Modal | Tag::Negation
+                            )
+                        {
+                            g -= 1;
+                        }
+                        return self.subject(g);
+                    }
+                    Tag::Boundary | Tag::Relative | Tag::Subordinator | Tag::Comma => break,
+                    _ => {}
+                }
+            }
+        }
         // "Kovacs, who met Berglund": the subject of a relative clause is the name before it.
         if start >= 2 && self.tags[start - 1] == Tag::Relative {
             let k = if self.tags[start - 2] == Tag::Comma {
@@ -570,6 +596,54 @@ fn tag_word(
     i: usize,
     text: &str,
 ) -> Tag {
+    // "didn't", "can’t", "won't": the tokenizer splits them into the head, the apostrophe
+    // and "t"; the head is the auxiliary or modal, the rest a negation.
+    let glued = |a: usize, b: usize| {
+        tokens
+            .get(a)
+            .zip(tokens.get(b))
+            .is_some_and(|(x, y)| x.span.end == y.span.start)
+    };
+    let is_apostrophe = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(&text[t.span], "'" | "’"))
+    };
+    let is_t = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| text[t.span].eq_ignore_ascii_case("t"))
+    };
+    if kind == TokenKind::Word
+        && is_apostrophe(i + 1)
+        && is_t(i + 2)
+        && glued(i, i + 1)
+        && glued(i + 1, i + 2)
+    {
+        let lower = w.to_lowercase();
+        let head = match lower.as_str() {
+            "won" => "will",
+            "can" => "can",
+            l => l.strip_suffix('n').unwrap_or(l),
+        };
+        let c = lex.function_classes(head);
+        if c.has(FunctionClass::Modal) {
+            return Tag::Modal;
+        }
+        if c.has(FunctionClass::Auxiliary) {
+            return Tag::Auxiliary;
+        }
+    }
+    if matches!(prev, Some(Tag::Auxiliary | Tag::Modal))
+        && is_apostrophe(i)
+        && is_t(i + 1)
+        && glued(i, i + 1)
+    {
+        return Tag::Negation;
+    }
+    if prev == Some(Tag::Negation) && i > 0 && is_apostrophe(i - 1) && w.eq_ignore_ascii_case("t") {
+        return Tag::Negation;
+    }
     if kind == TokenKind::Punct {
         return match w {
             "," => Tag::Comma,

@@ -568,3 +568,43 @@ fn fragments_in_reported_speech_and_verbal_acts() {
         ),
     ]);
 }
+
+#[test]
+fn the_speaker_is_the_subject_of_the_cue() {
+    check(&[
+        // The object of "called" is not the speaker.
+        (
+            "Senator Grace Okafor called Governor Luis Reyes \"a liar\" on Tuesday.",
+            &[("a liar", Some("Grace Okafor"), Some(Sieve::ReportedSpeech))],
+        ),
+        // "X told Y": X.
+        (
+            "Coach Anna Berg told Peter Lund that the team was \"ready for anything.\"",
+            &[(
+                "ready for anything.",
+                Some("Anna Berg"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // Verb phrases joined by "and" share their subject, past a negated verb.
+        (
+            "Mayor Tom Hale didn’t express any ill will toward Governor Ruth Amadi and \
+             thanked her for \"being so direct.\"",
+            &[(
+                "being so direct.",
+                Some("Tom Hale"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // An opening participial phrase holds no subject.
+        (
+            "Emerging from a meeting with President Musa Bello, Senator Grace Okafor said \
+             the session was \"a chance to talk.\"",
+            &[(
+                "a chance to talk.",
+                Some("Grace Okafor"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+    ]);
+}

@@ -3,6 +3,7 @@
 
 use super::cues::{inside, Cue, CueKind};
 use super::Pass;
+use crate::clauses::{Sentence, Tag};
 use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass};
 use crate::record::{Sieve, Via};
 use crate::resolve::DocMention;
@@ -287,6 +288,52 @@ impl Pass<'_> {
             .map_or(Who::NOBODY, |m| self.who(m))
     }
 
+    /// The subject of a finite speech verb, read from the clause layer within the verb's
+    /// own stretch of words: "Trump didn't express any ill will toward Frederiksen and
+    /// thanked her" → Trump, not the nearer Frederiksen. The first person or institution of
+    /// the subject; `None` when the clause layer finds none there (an unnamed head, a
+    /// pronoun nobody resolved, an inversion, a subject before a comma, a place).
+    fn clause_subject(&self, cue: Cue) -> Option<Who> {
+        let ctx = self.ctx;
+        let si = ctx.doc.sentence_at(cue.span.start)?;
+        let sentence = ctx.doc.sentences()[si].span;
+        // Only the words between the verb and the last comma, colon, dash, bracket or
+        // quotation before it: commas set off appositions and opening clauses, which the
+        // nearest-name rule reads, and quoted words are never a subject.
+        let before = ctx.doc.tokens_in(Span::new(sentence.start, cue.span.start));
+        let start = before
+            .iter()
+            .rev()
+            .find(|t| {
+                inside(&self.quoted, t.span)
+                    || (t.kind == TokenKind::Punct
+                        && matches!(
+                            &self.text[t.span],
+                            "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
+                        ))
+            })
+            .map_or(sentence.start, |t| t.span.end);
+        let span = Span::new(start, sentence.end);
+        let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, span);
+        let k = sent.index_at(cue.span.start);
+        if k >= sent.len() || !matches!(sent.tag(k), Tag::Verb | Tag::NonFinite | Tag::Word) {
+            return None;
+        }
+        let group = sent.verb_group(ctx.lex, k);
+        let subject = sent.subject(group.start);
+        let first = *subject.first()?;
+        if ctx.res.entities[first].kind == EntityKind::Place {
+            return None;
+        }
+        // The sieve of the mention that names it ("he" → pronoun, "the minister" → role).
+        let sieve = self
+            .mentions_in(start, cue.span.start)
+            .filter(|m| m.entity == first)
+            .last()
+            .and_then(|m| via_sieve(m.via));
+        Some(Who::Speaker(first, sieve))
+    }
+
     /// Resolves a cue to its speaker; `lo`/`hi` bound the clause around it.
     pub(super) fn resolve_cue(&self, cue: Cue, lo: usize, hi: usize, sentence: usize) -> Who {
         match cue.kind {
@@ -306,7 +353,9 @@ impl Pass<'_> {
                     w
                 }
             }
-            CueKind::Tell => self.left(lo, cue.span.start),
+            CueKind::Tell => self
+                .clause_subject(cue)
+                .unwrap_or_else(|| self.left(lo, cue.span.start)),
             CueKind::Verb => {
                 // "…, said Geert Wilders, founder of …": a verb opening its clause after a
                 // comma or the words, with a name right after it that ends there.
@@ -317,6 +366,9 @@ impl Pass<'_> {
                     if let Some(w) = self.inverted(cue.span.end, hi) {
                         return w;
                     }
+                }
+                if let Some(w) = self.clause_subject(cue) {
+                    return w;
                 }
                 let w = self.left(lo, cue.span.start);
                 if w == Who::NOBODY && !self.pronoun_before(lo, cue.span.start) {
