@@ -210,6 +210,12 @@ fn pronouns_and_roles() {
             "Japanese Foreign Minister Fumio Kishida arrived in Moscow. \"We came to listen,\" the foreign minister said.",
             &[("We came to listen,", KISHIDA, Some(Sieve::Role))],
         ),
+        // "it said": the institution named last.
+        (
+            "The Kenya Revenue Authority issued a statement on Monday. \"We reject the \
+             claims,\" it said.",
+            &[("We reject the claims,", Some("Kenya Revenue Authority"), Some(Sieve::Pronoun))],
+        ),
         // Two presidents: "the President" is the one the story has named most.
         (
             "President Amara Diallo met President Kofi Mensah in Accra. Diallo praised the \

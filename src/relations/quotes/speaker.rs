@@ -244,6 +244,32 @@ impl Pass<'_> {
             })
     }
 
+    /// "…,” it said": when "it" is one of the last two tokens before a speech verb at `hi`,
+    /// the institution named most recently before it (outside quotations, in the same or
+    /// the previous paragraph) speaks; `None` when no "it" stands there or no institution
+    /// is named.
+    fn it_before(&self, lo: usize, hi: usize) -> Option<Who> {
+        let doc = self.ctx.doc;
+        let it = doc
+            .tokens_in(Span::new(lo, hi))
+            .iter()
+            .rev()
+            .take(2)
+            .find(|t| matches!(&self.text[t.span], "it" | "It"))?;
+        let para = doc
+            .sentence_at(it.span.start)
+            .map(|s| doc.sentences()[s].paragraph)?;
+        let floor = doc.paragraphs()[para.saturating_sub(1)].start;
+        let ms = &self.ctx.res.mentions;
+        let upto = ms.partition_point(|m| m.span.start < it.span.start);
+        let inst = ms[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .find(|m| self.kind(m) == EntityKind::Institution && !inside(&self.quoted, m.span))?;
+        Some(Who::Speaker(inst.entity, Some(Sieve::Pronoun)))
+    }
+
     /// The subject of the sentence starting at `lo`, for a participle at `hi` ("…, adding",
     /// "…, saying:"): the speaker of the last finite speech verb before it, else the first
     /// person or institution among the sentence's first six tokens.
@@ -313,21 +339,34 @@ impl Pass<'_> {
                         ))
             })
             .map_or(sentence.start, |t| t.span.end);
-        let span = Span::new(start, sentence.end);
-        let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, span);
-        let k = sent.index_at(cue.span.start);
-        if k >= sent.len() || !matches!(sent.tag(k), Tag::Verb | Tag::NonFinite | Tag::Word) {
-            return None;
+        let read = |from: usize| {
+            let sent = Sentence::new(
+                ctx.doc,
+                ctx.res,
+                ctx.lex,
+                &ctx.gaz.words,
+                Span::new(from, sentence.end),
+            );
+            let k = sent.index_at(cue.span.start);
+            if k >= sent.len() || !matches!(sent.tag(k), Tag::Verb | Tag::NonFinite | Tag::Word) {
+                return None;
+            }
+            let group = sent.verb_group(ctx.lex, k);
+            // "Kovacs, who said": the relative's antecedent is before the comma.
+            let relative = group.start == 1 && sent.tag(0) == Tag::Relative;
+            Some((sent.subject(group.start), relative))
+        };
+        let (mut subject, relative) = read(start)?;
+        if relative {
+            subject = read(sentence.start)?.0;
         }
-        let group = sent.verb_group(ctx.lex, k);
-        let subject = sent.subject(group.start);
         let first = *subject.first()?;
         if ctx.res.entities[first].kind == EntityKind::Place {
             return None;
         }
         // The sieve of the mention that names it ("he" → pronoun, "the minister" → role).
         let sieve = self
-            .mentions_in(start, cue.span.start)
+            .mentions_in(sentence.start, cue.span.start)
             .filter(|m| m.entity == first)
             .last()
             .and_then(|m| via_sieve(m.via));
@@ -368,6 +407,9 @@ impl Pass<'_> {
                     }
                 }
                 if let Some(w) = self.clause_subject(cue) {
+                    return w;
+                }
+                if let Some(w) = self.it_before(lo, cue.span.start) {
                     return w;
                 }
                 let w = self.left(lo, cue.span.start);
