@@ -614,3 +614,59 @@ fn the_speaker_is_the_subject_of_the_cue() {
         ),
     ]);
 }
+
+#[test]
+fn any_verb_in_the_attribution_slot() {
+    check(&[
+        // Quotative inversion happens only with verbs of saying, listed or not.
+        (
+            "Roy Verley spoke later. \"The analysts said no, and she proved them wrong,\" \
+             remembered Roy Verley, a former spokesman.",
+            &[(
+                "The analysts said no, and she proved them wrong,",
+                Some("Roy Verley"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        (
+            "Donald Trump spoke. “Who knows?” Trump wondered.",
+            &[("Who knows?", Some("Donald Trump"), Some(Sieve::AfterQuote))],
+        ),
+        // After a clause-final question, a participial phrase follows the attribution.
+        (
+            "Donald Trump spoke. “The bad ones, the gang members?” Trump asked, turning the \
+             question to the crowd.",
+            &[(
+                "The bad ones, the gang members?",
+                Some("Donald Trump"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        // Not a slot: a fragment that ends no clause, and a verb before another quotation.
+        (
+            "Ted Cruz says his “friend and colleague” Marco Rubio ran “an optimistic \
+             campaign focused on the future.”",
+            &[
+                (
+                    "friend and colleague",
+                    Some("Ted Cruz"),
+                    Some(Sieve::ReportedSpeech),
+                ),
+                (
+                    "an optimistic campaign focused on the future.",
+                    Some("Ted Cruz"),
+                    Some(Sieve::ReportedSpeech),
+                ),
+            ],
+        ),
+        // "Mrs." picks the woman among people who share the surname.
+        (
+            "Hillary Clinton and Bill Clinton arrived. \"Jobs, jobs, jobs,\" Mrs. Clinton said.",
+            &[(
+                "Jobs, jobs, jobs,",
+                Some("Hillary Clinton"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+    ]);
+}

@@ -143,7 +143,12 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Quote> {
         return Vec::new();
     }
     let quoted: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
-    let cues = cues::scan(doc, &ctx.lex.cues, &quoted);
+    let mut cues = cues::scan(doc, &ctx.lex.cues, &quoted);
+    let slots = cues::attribution_slots(doc, ctx.res, ctx.lex, &ctx.gaz.words, &quoted, &cues);
+    if !slots.is_empty() {
+        cues.extend(slots);
+        cues.sort_by_key(|c| c.span.start);
+    }
     let has_bare_words = doc
         .paragraphs()
         .iter()
@@ -245,8 +250,17 @@ impl Pass<'_> {
                 Sieve::ReportedSpeech
             }
         };
+        // A cue in the next sentence does not outweigh one in the quotation's own sentence
+        // ("Madigan asserted that “…” Clinton said Wednesday, …").
+        let other_sentence = |c: &Cue| {
+            let doc = self.ctx.doc;
+            doc.sentence_at(c.span.start) != doc.sentence_at(q.inner.start.max(q.outer.start))
+        };
         match (after_ok, before_ok) {
             (Some(a), Some(b)) if !is_person(&a.1) && is_person(&b.1) => {
+                return Some(pick(b, before_sieve(&b.0)))
+            }
+            (Some(a), Some(b)) if other_sentence(&a.0) && b.1 != Who::NOBODY => {
                 return Some(pick(b, before_sieve(&b.0)))
             }
             (Some(a), _) => return Some(pick(a, Sieve::AfterQuote)),
@@ -441,9 +455,12 @@ impl Pass<'_> {
                 && cue_sentence == doc.sentence_at(q.inner.start.max(q.outer.start));
             let sentence_end = cue_sentence.map_or(hi, |s| doc.sentences()[s].span.end);
             let tail = Span::new(cue.span.end, sentence_end.max(cue.span.end));
+            // The attribution's own words: up to a comma ("….” Trump asked, turning the
+            // question into …" is an attribution and a participial phrase).
             let words = doc
                 .tokens_in(tail)
                 .iter()
+                .take_while(|t| &self.text[t.span] != ",")
                 .filter(|t| t.kind != TokenKind::Punct)
                 .count();
             // A quotation of its own after the cue takes the cue.

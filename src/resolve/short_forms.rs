@@ -44,8 +44,24 @@ pub(super) fn short_names_after_titles(
         let title = title_of
             .get(&n.span)
             .map(|t| input.names_lex.title(t.title));
+        // "Mrs. Clinton" when Hillary and Bill Clinton are both named: the title's gender
+        // picks among the people who share the surname.
+        let title_gender = title.and_then(|t| t.gender);
+        let by_gender = || {
+            let fits: Vec<usize> = doc_names
+                .surname_holders(word)
+                .iter()
+                .copied()
+                .filter(|&e| title_gender.is_some() && b.out.entities[e].gender == title_gender)
+                .collect();
+            match fits.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        };
         let entity = doc_names
             .surname(word)
+            .or_else(by_gender)
             .filter(|_| !styled)
             .or_else(|| doc_names.family_name_first(input.gaz, word, true))
             .or_else(|| {
@@ -60,7 +76,6 @@ pub(super) fn short_names_after_titles(
                 b.named_entity(EntityKind::Person, name, n.gender)
             });
         // "Mr Johnson" for "Jo Johnson": the title's gender outweighs the given name's.
-        let title_gender = title.and_then(|t| t.gender);
         let ent = &mut b.out.entities[entity];
         if ent.gender.is_none() || (title_gender.is_some() && ent.entry.is_none()) {
             ent.gender = title_gender.or(n.gender).or(ent.gender);

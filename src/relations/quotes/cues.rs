@@ -2,8 +2,10 @@
 //! among the document's tokens outside quotation marks.
 
 use crate::document::Document;
-use crate::gazetteer::SpeechClass;
+use crate::gazetteer::{FunctionClass, SpeechClass, WordInfo, WordTag};
+use crate::lexicon::Lexicons;
 use crate::lexicon::SpeechCues;
+use crate::resolve::Resolution;
 use crate::segment::{Token, TokenKind};
 use crate::Span;
 use std::borrow::Cow;
@@ -121,6 +123,104 @@ pub(super) fn scan(doc: &Document, lex: &SpeechCues, quoted: &[Span]) -> Vec<Cue
             out.push(Cue { span: t.span, kind });
         }
         i += 1;
+    }
+    out
+}
+
+/// Verbs in the attribution slot right after a quotation, whatever the verb: English
+/// inverts subject and verb, or puts a bare "name verb" after the words, only for verbs of
+/// saying, so `“…,” remembered Roy Verley, a spokesman` and `“…?” Trump wondered.` are
+/// attributions even when `speech_verbs.tsv` does not list the verb. The slot is: the
+/// closing mark, then a name (or subject pronoun) and a past or third-person verb form, or
+/// the verb and then a name; the attribution ends there (punctuation, the end of the
+/// sentence follows). The words must end a clause ("…,", "…?") and the slot lie in their
+/// paragraph. The verb must be a verb form in `words.tsv` and not already a cue.
+pub(super) fn attribution_slots(
+    doc: &Document,
+    res: &Resolution,
+    lex: &Lexicons,
+    words: &crate::gazetteer::FastMap<String, WordInfo>,
+    quoted: &[Span],
+    known: &[Cue],
+) -> Vec<Cue> {
+    let text = doc.text();
+    let toks = doc.tokens();
+    let is_verb_form = |t: &Token| {
+        let w = &text[t.span];
+        t.kind == TokenKind::Word
+            && !w.starts_with(char::is_uppercase)
+            && words
+                .get(w)
+                .is_some_and(|i| i.tags.has(WordTag::VerbPast) || i.tags.has(WordTag::Verb3sg))
+            && lex.function_classes(w).is_empty()
+    };
+    // The mention starting at token `i` (its last token's index), or a subject pronoun.
+    let name_at = |i: usize| -> Option<usize> {
+        let t = toks.get(i)?;
+        if lex.is(&text[t.span], FunctionClass::SubjectPronoun) {
+            return Some(i);
+        }
+        let m = res.mention_at(t.span.start)?;
+        (m.span.start == t.span.start).then(|| {
+            let end = toks.partition_point(|x| x.span.start < m.span.end);
+            end.saturating_sub(1)
+        })
+    };
+    // The attribution ends: punctuation other than an opening quotation mark, or the end.
+    let closes = |i: usize| match toks.get(i) {
+        None => true,
+        Some(t) => t.kind == TokenKind::Punct && !matches!(&text[t.span], "“" | "\"" | "‘"),
+    };
+    let mut out = Vec::new();
+    for q in quoted {
+        // Only after words that end a clause ("…,", "…?") and within their paragraph.
+        let inner = text[q.start..q.end]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !",.?!…".contains(c));
+        if !inner.ends_with([',', '.', '?', '!', '…']) {
+            continue;
+        }
+        let para_end = doc.sentence_at(q.start).map_or(text.len(), |s| {
+            doc.paragraphs()[doc.sentences()[s].paragraph].end
+        });
+        let mut i = toks.partition_point(|t| t.span.start < q.end);
+        // A comma after the closing mark ("…”, he recalled").
+        if toks.get(i).is_some_and(|t| &text[t.span] == ",") {
+            i += 1;
+        }
+        let Some(first) = toks.get(i) else { continue };
+        if inside(quoted, first.span)
+            || !text[q.end..first.span.start]
+                .trim_matches(',')
+                .trim()
+                .is_empty()
+        {
+            continue;
+        }
+        let verb = if let Some(last) = name_at(i) {
+            // "Trump wondered."
+            toks.get(last + 1)
+                .filter(|v| is_verb_form(v) && closes(last + 2))
+                .map(|_| last + 1)
+        } else if is_verb_form(first) {
+            // "remembered Roy Verley, …"
+            name_at(i + 1).filter(|&last| closes(last + 1)).map(|_| i)
+        } else {
+            None
+        };
+        let Some(v) = verb else { continue };
+        let span = toks[v].span;
+        if span.end > para_end {
+            continue;
+        }
+        if !known
+            .iter()
+            .any(|c| c.span.start <= span.start && span.end <= c.span.end)
+        {
+            out.push(Cue {
+                span,
+                kind: CueKind::Verb,
+            });
+        }
     }
     out
 }
