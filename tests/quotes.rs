@@ -210,6 +210,28 @@ fn pronouns_and_roles() {
             "Japanese Foreign Minister Fumio Kishida arrived in Moscow. \"We came to listen,\" the foreign minister said.",
             &[("We came to listen,", KISHIDA, Some(Sieve::Role))],
         ),
+        // A title joined by a slash, and a role noun of the catch-all kind: "the owner" is
+        // the owner, never the coach.
+        (
+            "Coach Jason Garrett met team owner/general manager Jerry Jones on Tuesday. \
+             \"It has been a source of pride,\" the owner said.",
+            &[(
+                "It has been a source of pride,",
+                Some("Jerry Jones"),
+                Some(Sieve::Role),
+            )],
+        ),
+        // The people the words name are not their speaker.
+        (
+            "Director Pierre Lamarque spoke after the screening. Filming began under Nicolas \
+             Sarkozy and ended when Hollande came to power. \"I'm not sure Sarkozy has seen \
+             it, but I know that Hollande has,\" he said.",
+            &[(
+                "I'm not sure Sarkozy has seen it, but I know that Hollande has,",
+                Some("Pierre Lamarque"),
+                Some(Sieve::Pronoun),
+            )],
+        ),
         // "it said": the institution named last.
         (
             "The Kenya Revenue Authority issued a statement on Monday. \"We reject the \

@@ -42,11 +42,18 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
             let mut first = token_index_at(tokens, span.end);
             // "Chief Minister Shri Shivraj Singh Chouhan", "President Dr. Ana Ruiz": titles
             // that follow the title are not part of the name.
+            // "owner/general manager Jerry Jones": a slash joins two titles too.
+            let mut end_of_title = span.end;
             for &(next, _) in &found[k + 1..] {
+                let gap = text[end_of_title..next.start].trim();
+                if gap == "/" {
+                    first += 1;
+                }
                 let adjacent = tokens
                     .get(first)
                     .is_some_and(|t| t.span.start == next.start)
-                    && text[span.end..next.start].trim().is_empty();
+                    && (gap.is_empty() || gap == "/");
+                end_of_title = next.end;
                 if !adjacent {
                     break;
                 }

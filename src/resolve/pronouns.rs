@@ -15,8 +15,8 @@
 //! preferred to one whose gender is unknown. A pronoun inside a quotation ("All she had to
 //! say was no," he said) skips step 1: the speaker of the words is rarely their "he" or
 //! "she". In an attribution after the words ("..., he
-//! said"), people named in that sentence are skipped, since the speaker is rarely the person
-//! the words are about.
+//! said"), people named in that sentence and inside the words just before it are skipped,
+//! since the speaker is rarely the person the words are about.
 
 use super::{DocMention, Resolution};
 use crate::document::Document;
@@ -156,15 +156,38 @@ fn antecedent(
     let attribution = text[..span.start]
         .trim_end()
         .ends_with([',', '"', '\u{201D}', '\'', '’']);
+    // "“I know that Hollande has,” he said": people the words name in the third person are
+    // not their speaker.
+    let named_inside: Vec<usize> = if attribution {
+        let quotes = doc.quotes();
+        let before = quotes.partition_point(|q| q.outer.end <= span.start);
+        before
+            .checked_sub(1)
+            .map(|k| quotes[k].outer)
+            .filter(|q| text[q.end..span.start].trim().len() <= 2)
+            .map(|q| {
+                let from = res.mentions.partition_point(|m| m.span.start < q.start);
+                res.mentions[from..]
+                    .iter()
+                    .take_while(|m| m.span.end <= q.end)
+                    .map(|m| m.entity)
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let known = |e: usize| {
-        res.entities[e]
-            .gender
-            .is_some_and(|g| g == gender || g == Gender::Unisex)
+        !named_inside.contains(&e)
+            && res.entities[e]
+                .gender
+                .is_some_and(|g| g == gender || g == Gender::Unisex)
     };
     let compatible = |e: usize| {
-        res.entities[e]
-            .gender
-            .is_none_or(|g| g == gender || g == Gender::Unisex)
+        !named_inside.contains(&e)
+            && res.entities[e]
+                .gender
+                .is_none_or(|g| g == gender || g == Gender::Unisex)
     };
     // 1. The subject of this sentence, before the pronoun, of any compatible gender.
     if !attribution {

@@ -11,7 +11,7 @@
 //!   the holder named most often before it, the most recently named on a tie.
 
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
-use crate::gazetteer::{ClassSet, FunctionClass, TitleKind};
+use crate::gazetteer::{ClassSet, FunctionClass, Title, TitleKind};
 use crate::record::Via;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
@@ -32,11 +32,11 @@ pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
         if info.gender.is_some() && (ent.gender.is_none() || ent.entry.is_none()) {
             ent.gender = info.gender;
         }
-        if let Some(role) = &info.role {
+        if let Some(role) = role_key(info) {
             b.add_role(
                 entity,
                 HeldRole {
-                    role: role.clone(),
+                    role,
                     country: t.country,
                 },
             );
@@ -80,7 +80,7 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
         .collect();
     for t in input.names.titles.iter().filter(|t| t.name.is_none()) {
         let info = input.names_lex.title(t.title);
-        let Some(role) = &info.role else { continue };
+        let Some(role) = role_key(info) else { continue };
         let before = strip_determiner(input, text[..t.lead].trim_end());
         let Some(before) = before.strip_suffix(',') else {
             continue;
@@ -97,11 +97,21 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
             b.add_role(
                 p,
                 HeldRole {
-                    role: role.clone(),
+                    role,
                     country: t.country,
                 },
             );
         }
+    }
+}
+
+/// The role a title gives, as the resolution compares roles: the role name, or for the
+/// catch-all `other` (coach, owner, lawyer, analyst) the title itself, so that "the coach"
+/// is never the lawyer.
+pub(super) fn role_key(info: &Title) -> Option<String> {
+    match info.role.as_deref()? {
+        "other" => Some(format!("other:{}", info.title.to_lowercase())),
+        role => Some(role.to_string()),
     }
 }
 
@@ -160,7 +170,7 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
         if info.kind == TitleKind::Honorific {
             continue;
         }
-        let Some(role) = &info.role else { continue };
+        let Some(role) = role_key(info) else { continue };
         // The mention is the title's words; the country before them keeps its own mention.
         // A capitalised office with no name after it stands alone ("President said").
         let capitalised =
@@ -190,7 +200,7 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
                     && ent
                         .roles
                         .iter()
-                        .any(|r| &r.role == role && (t.country.is_none() || r.country == t.country))
+                        .any(|r| r.role == role && (t.country.is_none() || r.country == t.country))
             })
             .collect();
         let Some(holder) = most_salient(b, &holders, t.span.start) else {

@@ -92,7 +92,10 @@ pub(super) fn short_names_after_titles(
             }
         };
         b.add(n.span, entity, via);
-        if let (Some(t), Some(role)) = (title_of.get(&n.span), title.and_then(|t| t.role.clone())) {
+        if let (Some(t), Some(role)) = (
+            title_of.get(&n.span),
+            title.and_then(super::roles::role_key),
+        ) {
             b.add_role(
                 entity,
                 HeldRole {
