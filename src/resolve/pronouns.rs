@@ -192,10 +192,23 @@ fn antecedent(
     // 1. The subject of this sentence, before the pronoun, of any compatible gender.
     if !attribution {
         let main = main_clause_start(doc, lex, doc.sentences()[si].span);
-        let first = items
+        let subjects: Vec<usize> = items
             .iter()
-            .find(|(_, s)| s.start >= main && s.end <= span.start && is_subject_position(text, *s));
-        if let Some(&(e, _)) = first.filter(|(e, _)| compatible(*e)) {
+            .filter(|(_, s)| {
+                s.start >= main && s.end <= span.start && is_subject_position(text, *s)
+            })
+            .map(|&(e, _)| e)
+            .collect();
+        // The main subject when it fits; a later clause's subject of known gender beats
+        // a main subject whose gender is unknown ("Sanders held a rally while Clinton
+        // hosted an event, during which she …").
+        if let Some(&e) = subjects.first().filter(|&&e| known(e)) {
+            return Some(e);
+        }
+        if let Some(&e) = subjects.iter().find(|&&e| known(e)) {
+            return Some(e);
+        }
+        if let Some(&e) = subjects.first().filter(|&&e| compatible(e)) {
             return Some(e);
         }
     }
