@@ -63,6 +63,8 @@ pub(crate) enum Tag {
     Modal,
     /// "not", "never", "n't".
     Negation,
+    /// "yesterday", "also", "then": an adverb between a subject and its verb.
+    Adverb,
     /// A word that can be a finite verb here ("met", "says").
     Verb,
     /// A participle or base form ("meeting", "met" after "has", "meet" after "will").
@@ -118,6 +120,11 @@ impl<'a> Sentence<'a> {
         let from = res.mentions.partition_point(|m| m.span.end <= span.start);
         let mut m = from;
         for (i, t) in tokens.iter().enumerate() {
+            // "ASTANA. KAZINFORM Governor ... met": the dateline is no part of a clause.
+            if res.dateline.is_some_and(|d| d.contains(t.span)) {
+                tags.push(Tag::Boundary);
+                continue;
+            }
             while m < res.mentions.len() && res.mentions[m].span.end <= t.span.start {
                 m += 1;
             }
@@ -136,7 +143,8 @@ impl<'a> Sentence<'a> {
             }
             let mut k = i + 1;
             while k < tags.len()
-                && (tags[k] == Tag::Other && tokens[k].kind == TokenKind::Word
+                && (tags[k] == Tag::Adverb
+                    || tags[k] == Tag::Other && tokens[k].kind == TokenKind::Word
                     || tags[k] == Tag::Word
                         && words
                             .get(&text[tokens[k].span].to_lowercase())
@@ -211,7 +219,7 @@ impl<'a> Sentence<'a> {
             let w = self.word(j);
             let classes = lex.function_classes(w);
             match self.tags[j] {
-                Tag::Auxiliary | Tag::Modal | Tag::Negation => {
+                Tag::Auxiliary | Tag::Modal | Tag::Negation | Tag::Adverb => {
                     future |= classes.has(FunctionClass::Future);
                     negated |= self.tags[j] == Tag::Negation;
                     be |= is_be(w);
@@ -395,7 +403,10 @@ impl<'a> Sentence<'a> {
                 let first = self.mention_first_token(k, m);
                 let person =
                     self.res.entities[self.res.mentions[m].entity].kind == EntityKind::Person;
+                // The name ends the item: "Majlis Ash'shura chairman" is headed by the noun.
+                let ends_item = k + 1 >= end;
                 if person
+                    && ends_item
                     && self.is_member(first, k)
                     && self.tags.get(k + 1) != Some(&Tag::Genitive)
                 {
@@ -666,6 +677,9 @@ fn tag_word(
     if c.has(FunctionClass::Negation) {
         return Tag::Negation;
     }
+    if c.has(FunctionClass::Adverb) && w.starts_with(char::is_lowercase) {
+        return Tag::Adverb;
+    }
     if c.has(FunctionClass::Modal) {
         return Tag::Modal;
     }
@@ -719,7 +733,15 @@ fn tag_word(
     if after_aux && (nonfinite || finite) {
         return Tag::NonFinite;
     }
-    if finite && (!nominal || after_np_head) {
+    // "the chairman welcomed": a past form that is otherwise only an adjective is a verb
+    // after a noun.
+    let after_noun = prev == Some(Tag::Word)
+        && i > 0
+        && words
+            .get(&text[tokens[i - 1].span].to_lowercase())
+            .is_some_and(|p| p.tags.has(WordTag::Noun) || p.tags.has(WordTag::Plural));
+    let only_adjective = !info.tags.has(WordTag::Noun) && !info.tags.has(WordTag::Plural);
+    if finite && (!nominal || after_np_head || after_noun && only_adjective) {
         return Tag::Verb;
     }
     if nonfinite && !nominal {

@@ -424,3 +424,52 @@ fn places_from_the_meetings_own_words() {
         assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
     }
 }
+
+#[test]
+fn objects_and_subjects_past_adjuncts_appositions_and_datelines() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        // A phrase of place between an object verb and its object.
+        (
+            "Kovacs received in her office Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        // The agent of a passive object verb, past a phrase of place.
+        (
+            "Kovacs was welcomed at the airport by Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        // An apposition and an adverb between the subject and its verb.
+        (
+            "The minister of Hungary, Kovacs, yesterday paid a courtesy call on Berglund.",
+            vec![row(&[A, B], Held, None, Some("2019-05-14"))],
+        ),
+        // A noun before an adjective-like past form: the form is the verb.
+        (
+            "During the visit, the Hungarian chairman welcomed Berglund.",
+            vec![],
+        ),
+        // "since a 2010 meeting between ..." is no object of "visit".
+        (
+            "This will be the first visit since a 2010 meeting between Kovacs and Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn a_dateline_is_no_subject() {
+    let text = "ASTANA. KAZINFORM Governor Berdibek Saparbayev has met Minister Erlan \
+                Idrissov today in Astana.";
+    let got = meetings(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        vec![
+            "Berdibek Saparbayev".to_string(),
+            "Erlan Idrissov".to_string()
+        ]
+    );
+}

@@ -139,6 +139,9 @@ classes! {
         Negation = "negation",
         /// A marker of future time: "will", "is to", "expected to", "next".
         Future = "future",
+        /// An adverb that may stand between a subject and its verb: "yesterday", "also",
+        /// "then", "reportedly".
+        Adverb = "adverb",
     }
 }
 

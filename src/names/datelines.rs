@@ -74,6 +74,9 @@ pub(super) fn datelines(pass: &mut Pass<'_>) {
             canonical,
         });
     }
+    if let (Some(first), Some(last)) = (toks.first(), toks.get(end.saturating_sub(1))) {
+        pass.out.dateline = Some(Span::new(first.span.start, last.span.end));
+    }
     super::mark(&mut pass.taken, 0, end);
 }
 

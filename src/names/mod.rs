@@ -179,6 +179,8 @@ pub(crate) struct NameMentions {
     /// Lower-case ministries of a named country ("Mexico's foreign ministry") and the
     /// gazetteer entry they stand for.
     pub(crate) offices: Vec<(Span, usize)>,
+    /// The article's dateline ("ASTANA. KAZINFORM", "MEMPHIS, Tenn. —"), if it has one.
+    pub(crate) dateline: Option<Span>,
 }
 
 mod datelines;

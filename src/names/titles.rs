@@ -7,7 +7,7 @@
 //! title.
 use super::{mark, token_index_at, NameVia, Pass, RuleName, TitleMention};
 use super::{starts_upper, title_start};
-use crate::gazetteer::TitleKind;
+use crate::gazetteer::{TitleKind, WordClass};
 use crate::segment::longest_whole_words;
 use crate::{EntityKind, Span};
 /// The title rule.
@@ -34,6 +34,12 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
             // A title written all in lower case only counts as an office ("the foreign
             // minister"), an honorific must be capitalised ("Mr.").
             if info.kind == TitleKind::Honorific && !starts_upper(&text[span]) {
+                continue;
+            }
+            // "Mohammed bin Sultan al Suwaidi": after a name particle, a title word is part
+            // of the name.
+            let at = token_index_at(tokens, span.start);
+            if at > 0 && ctx.classes(at - 1).has(WordClass::Particle) {
                 continue;
             }
             let qualifier = ctx.country_before(span.start);

@@ -51,10 +51,9 @@ use crate::gazetteer::TriggerClass::{
     Attend, Cancelled, LightVerb, Link, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate,
     Verb,
 };
-use crate::gazetteer::{ClassSet, RoleNounClass, TriggerClass};
+use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass, TriggerClass};
 use crate::pattern;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
-use crate::segment::is_boundary;
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
 use once_cell::sync::Lazy;
@@ -314,16 +313,10 @@ fn meeting_in(
     let word_index = |offset: usize| words.partition_point(|t| t.span.start < offset);
     let usable = |s: &Span| !in_quote(*s);
     let verb = terms.iter().find(|(s, c)| c.has(Verb) && usable(s));
+    let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, clause);
     let object_verb = || {
         terms.iter().find(|(s, c)| {
-            c.has(ObjectVerb)
-                && usable(s)
-                && people.iter().any(|(p, _)| {
-                    p.start >= s.end
-                        && word_index(p.start) - word_index(s.end) <= OBJECT_WINDOW
-                        && (is_object_gap(&text[s.end..p.start])
-                            || is_passive_agent(text, *s, p.start))
-                })
+            c.has(ObjectVerb) && usable(s) && has_person_object(ctx, &sent, *s, &people)
         })
     };
     // "A and B have held several rounds of talks": a light verb a few words before the noun,
@@ -354,7 +347,6 @@ fn meeting_in(
     // Participants: the subject and the objects of the trigger, read from the clause
     // layer (never a possessor, a topic, or a person of another clause), then
     // counterparts and groups.
-    let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, clause);
     let roles = trigger_roles(ctx, &sent, trigger, &terms);
     let mut participants: Vec<usize> = Vec::new();
     for e in sent.people(&roles) {
@@ -575,6 +567,39 @@ fn continuation(
     }
 }
 
+/// Token `k` moved past prepositional phrases that name nobody and link no participants
+/// ("received in his office Mohammed al Suwaidi", "hosted at the palace on Monday the
+/// visiting envoy"), to where a verb's objects start.
+fn past_adjuncts(ctx: &Context<'_>, sent: &Sentence<'_>, mut k: usize) -> usize {
+    loop {
+        // A phrase of place ("in his office", "at the airport"), never one that links
+        // participants ("with", "between") or opens another clause ("since").
+        if k >= sent.len() {
+            return k;
+        }
+        let lower = sent.word(k).to_lowercase();
+        let adjunct = sent.tag(k) == Tag::Preposition
+            && ctx.lex.is(&lower, FunctionClass::Locative)
+            && !ctx.lex.triggers.classes_of(&lower).has(Link);
+        if !adjunct {
+            return k;
+        }
+        let mut j = k + 1;
+        while j < sent.len()
+            && j <= k + MARKER_WINDOW
+            && (matches!(sent.tag(j), Tag::Determiner | Tag::Possessive)
+                || sent.tag(j) == Tag::Word && sent.word(j).starts_with(char::is_lowercase))
+        {
+            j += 1;
+        }
+        let followed = j < sent.len() && matches!(sent.tag(j), Tag::Mention(_) | Tag::Preposition);
+        if j == k + 1 || !followed {
+            return k;
+        }
+        k = j;
+    }
+}
+
 /// The subject and objects of a trigger: for a verb, the subject of its verb group and the
 /// entities listed after it ("met with A and B", "was received by A"); for a noun, the
 /// subject of the light verb governing it ("A held talks with B"), a possessor or names
@@ -669,7 +694,12 @@ fn trigger_roles(
         let vg = sent.verb_group(ctx.lex, first);
         out.extend(sent.subject(vg.start));
     }
-    for e in sent.objects(after) {
+    let from = if is_noun {
+        after
+    } else {
+        past_adjuncts(ctx, sent, after)
+    };
+    for e in sent.objects(from) {
         if !out.contains(&e) {
             out.push(e);
         }
@@ -699,39 +729,38 @@ fn trigger_roles(
     out
 }
 
-/// Whether the words between an object verb and a person leave the person its object:
-/// only determiners, "to", titles and other capitalised words, commas and periods ("received
-/// the U.S. Secretary of State, Dana Whitfield"), not "since a 2010 meeting between".
-fn is_object_gap(gap: &str) -> bool {
-    const GLUE: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "to",
-        "of",
-        "visiting",
-        "fellow",
-        "counterpart",
-        "counterparts",
-        "s",
-    ];
-    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '’' | '-'))
-        .filter(|w| !w.is_empty())
-        .all(|w| GLUE.contains(&w) || w.starts_with(char::is_uppercase))
-}
-
-/// "was welcomed at the airport by Solheim": a passive object verb whose agent follows "by".
-fn is_passive_agent(text: &str, verb: Span, person: usize) -> bool {
-    let before = text[..verb.start].trim_end();
-    let passive = ["was", "were", "been", "being"]
-        .iter()
-        .any(|aux| before.ends_with(aux) && is_boundary(before, before.len() - aux.len()));
-    passive && text[verb.end..person].trim_end().ends_with(" by")
+/// Whether an object verb at `verb` has a person as its object, read from the clause layer
+/// within [`OBJECT_WINDOW`] words: "received the U.S. Secretary of State, Dana Whitfield",
+/// "received in his office Mohammed al Suwaidi" (over an adjunct naming nobody), or the
+/// agent of its passive ("was welcomed at the airport by Solheim"); not "since a 2010
+/// meeting between Kim and Lee" (another clause).
+fn has_person_object(
+    ctx: &Context<'_>,
+    sent: &Sentence<'_>,
+    verb: Span,
+    people: &[(Span, usize)],
+) -> bool {
+    let v = sent.index_at(verb.start);
+    let after = sent.index_at(verb.end);
+    let mut from = past_adjuncts(ctx, sent, after);
+    if sent.verb_group(ctx.lex, v).passive {
+        // The agent: the words after "by", over adjuncts ("at the airport").
+        let by = (after..sent.len().min(after + OBJECT_WINDOW))
+            .find(|&k| sent.word(k).eq_ignore_ascii_case("by"));
+        if let Some(by) = by {
+            from = by + 1;
+        }
+    }
+    let objects = sent.objects(from);
+    let limit = from + OBJECT_WINDOW;
+    // A direct object: no preposition before it ("since a 2010 meeting between Kovacs").
+    people.iter().any(|&(p, e)| {
+        let k = sent.index_at(p.start);
+        k >= from
+            && k <= limit
+            && objects.contains(&e)
+            && (from..k).all(|j| sent.tag(j) != Tag::Preposition)
+    })
 }
 
 /// Whether the word after `span` is a speech verb ("he said", "she told").

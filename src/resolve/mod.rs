@@ -76,6 +76,8 @@ pub(crate) struct DocMention {
 pub(crate) struct Resolution {
     pub(crate) entities: Vec<DocEntity>,
     pub(crate) mentions: Vec<DocMention>,
+    /// The article's dateline, which no clause reads across.
+    pub(crate) dateline: Option<Span>,
 }
 
 impl Resolution {
@@ -236,6 +238,7 @@ pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
     b.merge(role_mentions);
     let pronouns = pronouns::resolve_pronouns(input.doc, input.lex, &b.out);
     b.merge(pronouns);
+    b.out.dateline = input.names.dateline;
     b.out
 }
 
