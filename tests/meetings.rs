@@ -388,6 +388,13 @@ fn a_meeting_continues_over_sentences() {
             vec![row(&[A, B, D], Held, None, Some("2019-05-13"))],
         ),
         (
+            // The inverted attendance joins the meeting told paragraphs before, rather
+            // than making one of its own with the subject of the first sentence.
+            "Kovacs met Berglund in Vienna on Monday.\n\nThey discussed trade.\n\n\
+             Wages were not raised.\n\nAttended the meeting were Solheim and Almeida.",
+            vec![row(&[A, B, C, D], Held, Some("Vienna"), Some("2019-05-13"))],
+        ),
+        (
             "Union leaders met on Monday. During the meeting Kovacs and Berglund discussed wages.",
             vec![row(&[A, B], Held, None, Some("2019-05-13"))],
         ),

@@ -43,7 +43,7 @@ fn rust_version_is_the_highest_any_dependency_needs() {
     let ours = manifest_value("rust-version").expect("a rust-version");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline", "--locked"])
+        .args(["metadata", "--format-version", "1", "--locked"])
         .current_dir(repo())
         .output();
     let Ok(out) = out.map_err(|e| eprintln!("skipped: cannot run cargo metadata: {e}")) else {

@@ -103,12 +103,18 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
         {
             continue;
         }
-        for clause in clauses(text, sentence.span) {
-            let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
-            found.extend(new);
-        }
-        if found.len() == before {
-            continuation(ctx, sentence, &sentence_terms, &quotes, &mut found);
+        // "Attended the meeting were A, B and C": a verb of attending joins the meeting
+        // told before, rather than telling a meeting of its own.
+        let attends = sentence_terms.iter().any(|(_, c)| c.has(Attend));
+        let joined = attends && continuation(ctx, sentence, &sentence_terms, &quotes, &mut found);
+        if !joined {
+            for clause in clauses(text, sentence.span) {
+                let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
+                found.extend(new);
+            }
+            if found.len() == before {
+                continuation(ctx, sentence, &sentence_terms, &quotes, &mut found);
+            }
         }
         // A back-reference noun: only needed when the sentence told no meeting.
         let back_reference = if found.len() == before {
@@ -431,7 +437,7 @@ fn meeting_in(
 }
 
 /// How many paragraphs after a meeting a sentence may still add people to it.
-const CONTINUATION_PARAGRAPHS: usize = 2;
+const CONTINUATION_PARAGRAPHS: usize = 3;
 
 /// A sentence that adds people to a meeting told before it:
 ///
@@ -452,7 +458,7 @@ fn continuation(
     terms: &[(Span, ClassSet<TriggerClass>)],
     quotes: &[crate::segment::quotes::QuoteSpan],
     found: &mut Vec<Found>,
-) {
+) -> bool {
     let in_quote =
         |s: Span| overlapping(quotes, s, |q| q.outer).is_some_and(|q| q.outer.contains(s));
     let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, sentence.span);
@@ -541,7 +547,7 @@ fn continuation(
     }
     let people = sent.people(&joining);
     if people.is_empty() {
-        return;
+        return false;
     }
     let recent = found.iter_mut().rev().find(|f| {
         ctx.doc
@@ -565,6 +571,7 @@ fn continuation(
             evidence: sentence.span,
         }),
     }
+    true
 }
 
 /// Token `k` moved past prepositional phrases that name nobody and link no participants
