@@ -106,6 +106,46 @@ fn titles_introduce_names() {
     }
 }
 
+/// Honorifics and local offices of English-language news beyond Britain and the US, and a
+/// title's short form naming the person introduced with the longer one.
+#[test]
+fn honorifics_and_local_offices() {
+    let rows: [(&str, &[&str]); 6] = [
+        (
+            "Chief Minister Shri Anil Varkey met Smt. Leela Rao in Bhopal.",
+            &["Anil Varkey", "Leela Rao"],
+        ),
+        (
+            "Tan Sri Halim Osman and Datuk Seri Wan Aziz attended.",
+            &["Halim Osman", "Wan Aziz"],
+        ),
+        (
+            "Council leader Cllr Maria Tedd met Councillor Owen Pryce. Cllr Tedd spoke first.",
+            &["Maria Tedd", "Owen Pryce"],
+        ),
+        (
+            "Police Chief Dana Ruelle spoke. Later Chief Ruelle left.",
+            &["Dana Ruelle"],
+        ),
+        (
+            "Alhaji Musa Danjuma greeted Hajia Amina Bello.",
+            &["Musa Danjuma", "Amina Bello"],
+        ),
+        // A name with a title of its own does not share the title before "and".
+        (
+            "Chairman Shri Arjun Mehta and Director Shri Kavya Nair arrived.",
+            &["Arjun Mehta", "Kavya Nair"],
+        ),
+    ];
+    for (sentence, names) in rows {
+        let mut got = people(sentence);
+        got.sort();
+        let mut want: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{sentence}");
+    }
+}
+
 #[test]
 fn royal_and_religious_titles_belong_to_one_word_names() {
     assert_eq!(

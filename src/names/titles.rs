@@ -116,9 +116,12 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
                     && &text[first_name.end..tokens[after].span.start] == " "
                 {
                     let next = after + 1;
-                    let joined = tokens
-                        .get(next)
-                        .is_some_and(|n| &text[tokens[after].span.end..n.span.start] == " ");
+                    // "Chairman A and Director B": a name with a title of its own does
+                    // not share this one.
+                    let joined = tokens.get(next).is_some_and(|n| {
+                        &text[tokens[after].span.end..n.span.start] == " "
+                            && !found.iter().any(|(t, _)| t.start == n.span.start)
+                    });
                     if joined {
                         if let Some(m) = ctx.person_mention_at(next) {
                             out.titles.push(TitleMention {
