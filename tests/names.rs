@@ -309,6 +309,22 @@ fn pronouns_resolve_to_a_compatible_person() {
     );
     let out = extract("Mr. Oduya arrived in Nairobi. She said nothing.");
     assert_eq!(entity_of(&out, "She", Via::Pronoun), None);
+    // A gender guessed from a first name alone yields when nobody else fits: the family
+    // name first ("Nara" is a woman's given name in the list).
+    let out =
+        extract("Chief Minister Nara Venkata Rao spoke on Monday. He said the plan would work.");
+    assert_eq!(
+        entity_of(&out, "He", Via::Pronoun).as_deref(),
+        Some("Nara Venkata Rao")
+    );
+    // ... but not when a person of the pronoun's gender is in reach.
+    let out = extract(
+        "Minister Nara Venkata Rao met Governor Tomas Berg on Monday. Rao spoke first. He said the plan would work.",
+    );
+    assert_eq!(
+        entity_of(&out, "He", Via::Pronoun).as_deref(),
+        Some("Tomas Berg")
+    );
     // In an attribution the person named inside the words is skipped.
     let out = extract(
         "Minister Hannah Berg spoke first. Talks with Peter Lund will follow soon, she said.",

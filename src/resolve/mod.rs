@@ -236,7 +236,7 @@ pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
     b.merge(found);
     let role_mentions = roles::role_nouns(&b, input);
     b.merge(role_mentions);
-    let pronouns = pronouns::resolve_pronouns(input.doc, input.lex, &b.out);
+    let pronouns = pronouns::resolve_pronouns(input.doc, input.lex, &input.gaz.given_names, &b.out);
     b.merge(pronouns);
     b.out.dateline = input.names.dateline;
     b.out

@@ -12,7 +12,9 @@
 //! 3. the most recent person of compatible gender.
 //!
 //! In steps 2 and 3 a person whose gender the text gives (a given name, a title, "Mrs") is
-//! preferred to one whose gender is unknown. A pronoun inside a quotation ("All she had to
+//! preferred to one whose gender is unknown. 4. When nobody fits, the subject of the closest
+//! sentence before it, if its opposite gender was only guessed from its first word ("Nara
+//! Chandrababu Naidu": the family name first, and "Nara" a woman's given name). A pronoun inside a quotation ("All she had to
 //! say was no," he said) skips step 1: the speaker of the words is rarely their "he" or
 //! "she". In an attribution after the words ("..., he
 //! said"), people named in that sentence and inside the words just before it are skipped,
@@ -20,7 +22,7 @@
 
 use super::{DocMention, Resolution};
 use crate::document::Document;
-use crate::gazetteer::{FunctionClass, Gender};
+use crate::gazetteer::{FastMap, FunctionClass, Gender};
 use crate::lexicon::Lexicons;
 use crate::record::Via;
 use crate::segment::quotes::QuoteSpan;
@@ -36,6 +38,7 @@ const PARAGRAPHS_BACK: usize = 2;
 pub(super) fn resolve_pronouns(
     doc: &Document,
     lex: &Lexicons,
+    given_names: &FastMap<String, Gender>,
     res: &Resolution,
 ) -> Vec<DocMention> {
     let text = doc.text();
@@ -68,7 +71,12 @@ pub(super) fn resolve_pronouns(
             };
             let quoted = in_quote(t.span);
             let own = if quoted { &[][..] } else { &items[..] };
-            let found = antecedent(doc, lex, res, &persons, &subjects, si, t.span, gender, own);
+            let reach = Reach {
+                persons: &persons,
+                subjects: &subjects,
+                given_names,
+            };
+            let found = antecedent(doc, lex, res, &reach, si, t.span, gender, own);
             if let Some(e) = found {
                 out.push(DocMention {
                     span: t.span,
@@ -133,19 +141,27 @@ fn is_subject_position(text: &str, span: Span) -> bool {
     !possessor && !prepositional
 }
 
+/// What a pronoun may refer to: the person mentions outside quotations, each earlier
+/// sentence's subject, and the given names that guessed some people's gender.
+struct Reach<'a> {
+    persons: &'a [&'a DocMention],
+    subjects: &'a [Option<(usize, usize)>],
+    given_names: &'a FastMap<String, Gender>,
+}
+
 /// The antecedent of a pronoun of `gender` at `span` in sentence `si`.
 #[allow(clippy::too_many_arguments)]
 fn antecedent(
     doc: &Document,
     lex: &Lexicons,
     res: &Resolution,
-    persons: &[&DocMention],
-    subjects: &[Option<(usize, usize)>],
+    reach: &Reach<'_>,
     si: usize,
     span: Span,
     gender: Gender,
     items: &[(usize, Span)],
 ) -> Option<usize> {
+    let (persons, subjects) = (reach.persons, reach.subjects);
     let text = doc.text();
     let paragraphs = doc.paragraphs();
     let para = doc.sentences()[si].paragraph;
@@ -242,7 +258,22 @@ fn antecedent(
             return Some(m.entity);
         }
     }
-    None
+    // 4. With nobody of compatible gender in reach, a gender guessed from a first name
+    // alone yields to the closest earlier subject: "Nara Chandrababu Naidu" puts the family
+    // name first, and "Nara" is a woman's given name in the list.
+    let guessed = |e: usize| {
+        let entity = &res.entities[e];
+        let first = entity.name.split_whitespace().next().unwrap_or("");
+        entity.gender.is_some_and(|g| g != gender)
+            && entity.name.contains(' ')
+            && reach.given_names.get(first) == entity.gender.as_ref()
+            && !named_inside.contains(&e)
+    };
+    (0..si)
+        .rev()
+        .find_map(|sj| subjects[sj])
+        .filter(|&(e, at)| at >= floor && guessed(e))
+        .map(|(e, _)| e)
 }
 
 /// The gender of a subject pronoun that refers to one person ("he", "She"), written in
