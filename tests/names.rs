@@ -309,6 +309,16 @@ fn pronouns_resolve_to_a_compatible_person() {
     );
     let out = extract("Mr. Oduya arrived in Nairobi. She said nothing.");
     assert_eq!(entity_of(&out, "She", Via::Pronoun), None);
+    // The closest earlier subject, of unknown gender, beats a person of known gender named
+    // after it in a prepositional phrase.
+    let out = extract(
+        "\"We won,\" Okwara said, before accepting the trophy from chairman Peter Lund.\n\n\
+         He thanked the fans.",
+    );
+    assert_eq!(
+        entity_of(&out, "He", Via::Pronoun).as_deref(),
+        Some("Okwara")
+    );
     // A gender guessed from a first name alone yields when nobody else fits: the family
     // name first ("Nara" is a woman's given name in the list).
     let out =

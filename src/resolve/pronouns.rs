@@ -12,7 +12,8 @@
 //! 3. the most recent person of compatible gender.
 //!
 //! In steps 2 and 3 a person whose gender the text gives (a given name, a title, "Mrs") is
-//! preferred to one whose gender is unknown. 4. When nobody fits, the subject of the closest
+//! preferred to one whose gender is unknown, except that the closest earlier subject, of
+//! unknown gender, beats a person of known gender named after it outside a subject. 4. When nobody fits, the subject of the closest
 //! sentence before it, if its opposite gender was only guessed from its first word ("Nara
 //! Chandrababu Naidu": the family name first, and "Nara" a woman's given name). A pronoun inside a quotation ("All she had to
 //! say was no," he said) skips step 1: the speaker of the words is rarely their "he" or
@@ -241,6 +242,13 @@ fn antecedent(
             if fits(e) {
                 return Some(e);
             }
+        }
+        // The closest earlier subject, of unknown gender, still beats a person of known
+        // gender named after it outside the subject ("..., Kohli said, before accepting the
+        // trophy from president Ray Mali. He made special mention ...").
+        let closest = (0..si).rev().find_map(|sj| subjects[sj]);
+        if let Some((e, _)) = closest.filter(|&(e, at)| at >= floor && compatible(e)) {
+            return Some(e);
         }
         // 3. The most recent person.
         let limit = if attribution {
