@@ -273,6 +273,21 @@ fn role_nouns_resolve_to_the_holder_named_here() {
         entity_of(&out, "foreign minister", Via::Role).as_deref(),
         Some("Ana Ribeiro")
     );
+    // An institution or an adjective between the determiner and the title.
+    for text in [
+        "Kremlin aide Oleg Marin spoke in Moscow. The Kremlin aide said talks would go on.",
+        "Kremlin aide Oleg Marin spoke in Moscow. The presidential aide said talks would go on.",
+    ] {
+        let out = extract(text);
+        assert_eq!(
+            entity_of(&out, "aide", Via::Role).as_deref(),
+            Some("Oleg Marin"),
+            "{text}"
+        );
+    }
+    // Without a determiner the title is no reference ("Kremlin aide said" is headline style).
+    let out = extract("Kremlin aide Oleg Marin spoke. Officials met an aide later.");
+    assert_eq!(entity_of(&out, "aide", Via::Role), None);
     // Nobody holds the role here: the role noun stays unresolved.
     let out = extract("The Peruvian foreign minister said the deal was close.");
     assert!(out.entities.iter().all(|e| e.kind != EntityKind::Person));

@@ -11,7 +11,7 @@
 //!   the holder named most often before it, the most recently named on a tie.
 
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
-use crate::gazetteer::{ClassSet, FunctionClass, Title, TitleKind};
+use crate::gazetteer::{ClassSet, FunctionClass, Title, TitleKind, WordTag};
 use crate::record::Via;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
@@ -176,13 +176,9 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
         let capitalised =
             text[t.span].starts_with(char::is_uppercase) && stands_alone(input, t.span.end);
         let determined = t.country.is_some() || capitalised || {
-            let before = text[..t.lead].trim_end();
-            let start = before
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| c.is_alphanumeric())
-                .last()
-                .map_or(before.len(), |(i, _)| i);
+            let lead = past_modifiers(input, &covered, t.lead);
+            let before = text[..lead].trim_end();
+            let start = word_start(before);
             let classes = input.lex.function_classes(&before[start..]);
             classes.has(FunctionClass::Definite) || classes.has(FunctionClass::Possessive)
         };
@@ -216,6 +212,48 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
         }
     }
     out
+}
+
+/// Where the last word of `before` starts.
+fn word_start(before: &str) -> usize {
+    before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(before.len(), |(i, _)| i)
+}
+
+/// The start of the modifiers before a title at `lead`: up to two words, each a name
+/// mention ("the Kremlin aide") or a lower-case adjective ("the presidential aide", "the
+/// veteran minister"), so that the determiner before them can be read.
+fn past_modifiers(input: &Inputs<'_>, covered: &[Span], lead: usize) -> usize {
+    let text = input.doc.text();
+    let mut at = lead;
+    for _ in 0..2 {
+        let before = text[..at].trim_end();
+        if before.len() == at || !text[before.len()..at].chars().all(|c| c == ' ') {
+            break;
+        }
+        let start = word_start(before);
+        let word = &before[start..];
+        let mention = covered
+            .iter()
+            .find(|s| s.end == before.len() && s.start <= start);
+        let adjective = word.starts_with(char::is_lowercase)
+            && input.lex.function_classes(word).is_empty()
+            && input
+                .gaz
+                .words
+                .get(word)
+                .is_some_and(|i| i.tags.has(WordTag::Adj));
+        match mention {
+            Some(m) => at = m.start,
+            None if adjective => at = start,
+            None => break,
+        }
+    }
+    at
 }
 
 /// Whether the words after a capitalised title at `end` leave it standing for a person by
