@@ -542,3 +542,29 @@ fn leader_introduces_a_name_but_names_no_role() {
     let out = extract("Party leader Marta Kowalska spoke. The Polish leader said little.");
     assert_eq!(entity_of(&out, "leader", Via::Role), None);
 }
+
+/// A definite article and the head noun of an institution named before it: "the court"
+/// after "Allahabad High Court", "the ministry" after "Ministry of Foreign Affairs".
+#[test]
+fn definite_descriptions_of_institutions() {
+    let text = "The Allahabad High Court ordered an inquiry. The court said the delay was \
+                unacceptable. The Ministry of Foreign Affairs replied. The ministry said it \
+                would comply.";
+    let out = extract(text);
+    assert_eq!(
+        entity_of(&out, "court", Via::ShortForm).as_deref(),
+        Some("Allahabad High Court")
+    );
+    assert_eq!(
+        entity_of(&out, "ministry", Via::ShortForm).as_deref(),
+        Some("Ministry of Foreign Affairs")
+    );
+    // Not the first word of a name whose head is another ("State Department" is a
+    // department), not a noun that continues the phrase ("the court house").
+    let out = extract(
+        "The Allahabad High Court met. The court house was closed. The State Bank of \
+         Mysore paid. The state paid too.",
+    );
+    assert_eq!(entity_of(&out, "court", Via::ShortForm), None);
+    assert_eq!(entity_of(&out, "state", Via::ShortForm), None);
+}

@@ -39,6 +39,7 @@ use crate::record::Via;
 use crate::{EntityKind, Span};
 use std::collections::{HashMap, HashSet};
 
+mod descriptions;
 mod names;
 mod pronouns;
 mod roles;
@@ -236,6 +237,8 @@ pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
     b.merge(found);
     let role_mentions = roles::role_nouns(&b, input);
     b.merge(role_mentions);
+    let descriptions = descriptions::institution_descriptions(&b, input);
+    b.merge(descriptions);
     let pronouns = pronouns::resolve_pronouns(input.doc, input.lex, &input.gaz.given_names, &b.out);
     b.merge(pronouns);
     b.out.dateline = input.names.dateline;

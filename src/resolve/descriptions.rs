@@ -1,0 +1,105 @@
+//! Definite descriptions of institutions: "the court", "the Ministry", "the bank" after
+//! "Allahabad High Court", "Ministry of Foreign Affairs", "World Bank". A definite article
+//! and one common noun that is the head of an institution's name of two words or more (the
+//! word before its first "of", else its last word) named before it
+//! (within [`PARAGRAPHS_BACK`] paragraphs) is a mention of that institution, the most
+//! recently named one when several fit. The noun must end the phrase: "the Court of Appeal"
+//! and "the court house" are names or other things.
+
+use super::{overlaps_any, Builder, DocMention, Inputs};
+use crate::gazetteer::{FunctionClass, WordTag};
+use crate::record::Via;
+use crate::segment::TokenKind;
+use crate::{EntityKind, Span};
+
+/// How many paragraphs before the description's own the institution may be named.
+const PARAGRAPHS_BACK: usize = 3;
+
+/// The institution mentions the descriptions of the document add. Reads the mentions so
+/// far (sorted) and their entities.
+pub(super) fn institution_descriptions(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention> {
+    let doc = input.doc;
+    let text = doc.text();
+    let covered: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
+    let institutions: Vec<&DocMention> = b
+        .out
+        .mentions
+        .iter()
+        .filter(|m| b.out.entities[m.entity].kind == EntityKind::Institution)
+        .collect();
+    if institutions.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for sentence in doc.sentences() {
+        let tokens = doc.tokens_in(sentence.span);
+        for k in 0..tokens.len().saturating_sub(1) {
+            let (det, noun) = (&tokens[k], &tokens[k + 1]);
+            if noun.kind != TokenKind::Word
+                || !input
+                    .lex
+                    .function_classes(&text[det.span].to_lowercase())
+                    .has(FunctionClass::Definite)
+            {
+                continue;
+            }
+            let word = &text[noun.span];
+            let lower = word.to_lowercase();
+            let common = input.lex.function_classes(&lower).is_empty()
+                && input
+                    .gaz
+                    .words
+                    .get(lower.as_str())
+                    .is_some_and(|i| i.tags.has(WordTag::Noun));
+            if !common || overlaps_any(&covered, noun.span) {
+                continue;
+            }
+            // The noun ends the phrase: no capitalised word, "of" or noun after it.
+            let ends = tokens.get(k + 2).is_none_or(|next| {
+                let w = &text[next.span];
+                next.kind != TokenKind::Word
+                    || !(w.starts_with(char::is_uppercase)
+                        || w == "of"
+                        || input.gaz.words.get(w).is_some_and(|i| {
+                            i.tags.has(WordTag::Noun)
+                                && !i.tags.has(WordTag::Verb3sg)
+                                && !i.tags.has(WordTag::VerbPast)
+                        }))
+            });
+            if !ends {
+                continue;
+            }
+            let floor = doc
+                .paragraphs()
+                .get(sentence.paragraph.saturating_sub(PARAGRAPHS_BACK))
+                .map_or(0, |p| p.start);
+            let before = institutions.partition_point(|m| m.span.start < det.span.start);
+            let named = institutions[..before]
+                .iter()
+                .rev()
+                .take_while(|m| m.span.start >= floor)
+                .find(|m| {
+                    let name = &b.out.entities[m.entity].name;
+                    name.contains(' ') && head(name).eq_ignore_ascii_case(word)
+                });
+            if let Some(m) = named {
+                out.push(DocMention {
+                    span: noun.span,
+                    entity: m.entity,
+                    via: Via::ShortForm,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The head word of a name: the word before its first "of" ("Ministry of Foreign
+/// Affairs"), else its last word ("Allahabad High Court").
+fn head(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.iter().position(|w| *w == "of") {
+        Some(k) if k > 0 => words[k - 1],
+        _ => words.last().copied().unwrap_or(""),
+    }
+}
