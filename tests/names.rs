@@ -568,3 +568,21 @@ fn definite_descriptions_of_institutions() {
     assert_eq!(entity_of(&out, "court", Via::ShortForm), None);
     assert_eq!(entity_of(&out, "state", Via::ShortForm), None);
 }
+
+/// A one-word place that is the surname of a person named in full is that person, unless a
+/// locative word comes before it.
+#[test]
+fn a_surname_that_is_a_place_is_the_person() {
+    let text = "\"We will back the nominee,\" said John Bolton. \"It is a binary choice,\" \
+                said Bolton. He flew to Bolton later.";
+    let out = extract(text);
+    let bolton = out
+        .entities
+        .iter()
+        .find(|e| e.name == "John Bolton")
+        .expect("John Bolton is found");
+    let said = text.find("said Bolton").unwrap() + "said ".len();
+    assert!(bolton.mentions.iter().any(|m| m.start == said));
+    let flew = text.find("to Bolton").unwrap() + "to ".len();
+    assert!(!bolton.mentions.iter().any(|m| m.start == flew));
+}

@@ -232,6 +232,7 @@ pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
     roles::gazetteer_roles(&mut b, input);
     roles::apposition_roles(&mut b, input);
     b.settle();
+    short_forms::surnames_over_places(&mut b, input);
     let acronyms = short_forms::introduced_acronyms(&mut b);
     let found = short_forms::short_forms(&mut b, input, &acronyms);
     b.merge(found);

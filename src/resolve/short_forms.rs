@@ -15,6 +15,7 @@
 
 use super::names::{gazetteer_surname, DocNames};
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
+use crate::gazetteer::FunctionClass;
 use crate::names::{NameVia, RuleName};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
@@ -286,4 +287,44 @@ fn neighbour_is_name(text: &str, tokens: &[Token], i: usize) -> bool {
     prev.into_iter()
         .chain(next)
         .any(|n| is_capitalised(&text[n.span]))
+}
+
+/// Step 4a: a one-word place from the gazetteer that is the surname of exactly one person
+/// the document names in full is that person ("John Bolton ... said Bolton", "Jack London
+/// ... London wrote"), unless a locative word is before it ("in Bolton") or a place follows
+/// it after a comma ("Bolton, England"). Changes the mentions' entities in place.
+pub(super) fn surnames_over_places(b: &mut Builder<'_>, input: &Inputs<'_>) {
+    let text = input.doc.text();
+    let doc_names = DocNames::build(b);
+    let places: Vec<usize> = (0..b.out.mentions.len())
+        .filter(|&k| {
+            let m = &b.out.mentions[k];
+            b.out.entities[m.entity].kind == EntityKind::Place
+                && matches!(m.via, Via::Gazetteer | Via::Alias)
+                && is_capitalised(&text[m.span])
+                && !text[m.span].contains(char::is_whitespace)
+        })
+        .collect();
+    for k in places {
+        let m = b.out.mentions[k];
+        let Some(person) = doc_names.surname(&text[m.span]) else {
+            continue;
+        };
+        let locative = text[..m.span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| input.lex.is(&w.to_lowercase(), FunctionClass::Locative));
+        let place_after = b.out.mentions.get(k + 1).is_some_and(|n| {
+            text[m.span.end..n.span.start].trim() == ","
+                && b.out.entities[n.entity].kind == EntityKind::Place
+        });
+        if !locative && !place_after {
+            b.out.mentions[k] = DocMention {
+                span: m.span,
+                entity: person,
+                via: Via::ShortForm,
+            };
+        }
+    }
 }
