@@ -334,6 +334,15 @@ fn pronouns_resolve_to_a_compatible_person() {
         entity_of(&out, "He", Via::Pronoun).as_deref(),
         Some("Okwara")
     );
+    // ... and a farther subject of known gender.
+    let out = extract(
+        "Peter Lund said the offer stood.\n\nOkwara rejected it on Tuesday. \"It is \
+         an insult,\" Okwara said in a statement.\n\nHe added: \"We will not yield.\"",
+    );
+    assert_eq!(
+        entity_of(&out, "He", Via::Pronoun).as_deref(),
+        Some("Okwara")
+    );
     // A gender guessed from a first name alone yields when nobody else fits: the family
     // name first ("Nara" is a woman's given name in the list).
     let out =

@@ -5,21 +5,20 @@
 //! 1. the subject of the current sentence, when the pronoun comes after it ("Okafor said he
 //!    would stay"), whatever its known gender, if compatible;
 //! 2. the subject of the closest sentence before it that has one of compatible gender,
-//!    where a sentence's subject is its first person outside quotations that is neither a
-//!    possessor ("Okafor's lawyer") nor inside a prepositional phrase ("with Okafor"), a
-//!    pronoun standing for the person it was resolved to ("She branded Tarr ... "Needed
-//!    today," she said" → the earlier "She");
-//! 3. the most recent person of compatible gender.
+//!    known or not, where a sentence's subject is its first person outside quotations that
+//!    is neither a possessor ("Okafor's lawyer") nor inside a prepositional phrase ("with
+//!    Okafor"), a pronoun standing for the person it was resolved to ("She branded Tarr ...
+//!    "Needed today," she said" → the earlier "She");
+//! 3. the most recent person of compatible gender, one whose gender the text gives (a
+//!    given name, a title, "Mrs") before one whose gender is unknown;
+//! 4. when nobody fits, the subject of the closest sentence before it, if its opposite
+//!    gender was only guessed from its first word ("Nara Chandrababu Naidu": the family
+//!    name first, and "Nara" a woman's given name).
 //!
-//! In steps 2 and 3 a person whose gender the text gives (a given name, a title, "Mrs") is
-//! preferred to one whose gender is unknown, except that the closest earlier subject, of
-//! unknown gender, beats a person of known gender named after it outside a subject. 4. When nobody fits, the subject of the closest
-//! sentence before it, if its opposite gender was only guessed from its first word ("Nara
-//! Chandrababu Naidu": the family name first, and "Nara" a woman's given name). A pronoun inside a quotation ("All she had to
-//! say was no," he said) skips step 1: the speaker of the words is rarely their "he" or
-//! "she". In an attribution after the words ("..., he
-//! said"), people named in that sentence and inside the words just before it are skipped,
-//! since the speaker is rarely the person the words are about.
+//! A pronoun inside a quotation ("All she had to say was no," he said) skips step 1: the
+//! speaker of the words is rarely their "he" or "she". In an attribution after the words
+//! ("..., he said"), people named in that sentence and inside the words just before it are
+//! skipped, since the speaker is rarely the person the words are about.
 
 use super::{DocMention, Resolution};
 use crate::document::Document;
@@ -229,27 +228,24 @@ fn antecedent(
             return Some(e);
         }
     }
-    // Then two passes: a person of known matching gender first, then one of unknown gender.
-    for fits in [&known as &dyn Fn(usize) -> bool, &compatible] {
-        // 2. The subject of the closest sentence before it.
-        for sj in (0..si).rev() {
-            let Some((e, at)) = subjects[sj] else {
-                continue;
-            };
-            if at < floor {
-                break;
-            }
-            if fits(e) {
-                return Some(e);
-            }
+    // 2. The subject of the closest sentence before it that has one of compatible gender,
+    // known or not: the closest subject of unknown gender beats a farther one of known
+    // gender ("Khan rejected the offer. \"...,\" Khan said. He added: ..." after "Trump
+    // said" earlier), and a person of known gender named after it outside the subject
+    // ("..., Kohli said, before accepting the trophy from president Ray Mali. He ...").
+    for sj in (0..si).rev() {
+        let Some((e, at)) = subjects[sj] else {
+            continue;
+        };
+        if at < floor {
+            break;
         }
-        // The closest earlier subject, of unknown gender, still beats a person of known
-        // gender named after it outside the subject ("..., Kohli said, before accepting the
-        // trophy from president Ray Mali. He made special mention ...").
-        let closest = (0..si).rev().find_map(|sj| subjects[sj]);
-        if let Some((e, _)) = closest.filter(|&(e, at)| at >= floor && compatible(e)) {
+        if compatible(e) {
             return Some(e);
         }
+    }
+    // Then two passes: a person of known matching gender first, then one of unknown gender.
+    for fits in [&known as &dyn Fn(usize) -> bool, &compatible] {
         // 3. The most recent person.
         let limit = if attribution {
             doc.sentences()[si].span.start
