@@ -595,3 +595,17 @@ fn a_surname_that_is_a_place_is_the_person() {
     let flew = text.find("to Bolton").unwrap() + "to ".len();
     assert!(!bolton.mentions.iter().any(|m| m.start == flew));
 }
+
+/// Initials inside a name: "Jill A. Martin" (not the article "a"), "Peter J. Lund" after a
+/// given name that is also a common word.
+#[test]
+fn middle_initials() {
+    assert_eq!(
+        people("On Monday Jill A. Martin said it was not."),
+        ["Jill A. Martin"]
+    );
+    assert_eq!(
+        people("On Monday Peter J. Lund said it was not."),
+        ["Peter J. Lund"]
+    );
+}

@@ -692,3 +692,50 @@ fn any_verb_in_the_attribution_slot() {
         ),
     ]);
 }
+
+/// The name before an apposition is the subject, not a name inside the apposition or after
+/// the verb: "X, president of Y stated", "“…,” X, a blogger, wrote in Y".
+#[test]
+fn the_name_before_an_apposition_speaks() {
+    check(&[
+        // The apposition's closing comma is missing.
+        (
+            "Ana Ruiz, president and chief executive of the Lakeside Restaurant Association \
+             stated, “It is a math problem.”",
+            &[(
+                "It is a math problem.",
+                Some("Ana Ruiz"),
+                Some(Sieve::BeforeQuote),
+            )],
+        ),
+        // A middle initial belongs to the name.
+        (
+            "Carla B. Moreno, vice president for the Lindqvist Organization, said the \
+             claims had \"no substance.\"",
+            &[(
+                "no substance.",
+                Some("Carla B. Moreno"),
+                Some(Sieve::ReportedSpeech),
+            )],
+        ),
+        // A name after the verb in a prepositional phrase is not an inverted subject.
+        (
+            "\"Campaigners must address real concerns,\" Tomas Berglund, an energy blogger, \
+             wrote in Energy Transition Weekly.",
+            &[(
+                "Campaigners must address real concerns,",
+                Some("Tomas Berglund"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+        (
+            "\"He says what everyone wants to say,\" Pedro Almeida, a shop owner, said at \
+             Governor Ruth Amadi's rally on Tuesday.",
+            &[(
+                "He says what everyone wants to say,",
+                Some("Pedro Almeida"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+    ]);
+}

@@ -733,7 +733,12 @@ fn read_run(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> Option<Run> {
                 FunctionClass::Conjunction,
             ]),
         ) && !pass.ctx.classes(end).has(WordClass::Particle);
-        if is_name_token(pass, facts, end) && !function {
+        // "Jill A. Martin": a capital letter and its period is an initial, not "a".
+        let initial = nw.chars().count() == 1
+            && toks
+                .get(end + 1)
+                .is_some_and(|p| p.span.start == next.span.end && &text[p.span] == ".");
+        if is_name_token(pass, facts, end) && (!function || initial) {
             end += 1;
             continue;
         }
@@ -979,14 +984,31 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
         }
     }
     // "Child Protection Yohana Yembise": common words before a name of two name-like words.
+    // An initial ("J." of "Peter J. Lund") is a name word; a given name is no common word.
+    let initial = |j: usize| {
+        facts.tokens[j].kind == TokenKind::Word
+            && facts.text[facts.tokens[j].span].chars().count() == 1
+            && facts.shapes[j] != Shape::Other
+            && facts.tokens.get(j + 1).is_some_and(|p| {
+                p.span.start == facts.tokens[j].span.end && &facts.text[p.span] == "."
+            })
+    };
     let tail = (run.start..run.end)
         .rev()
-        .take_while(|&j| facts.tokens[j].kind != TokenKind::Word || is_namey(pass, facts, j))
+        .take_while(|&j| {
+            facts.tokens[j].kind != TokenKind::Word || is_namey(pass, facts, j) || initial(j)
+        })
         .count();
-    let lead_common = (run.start..run.end - tail)
-        .all(|j| facts.tokens[j].kind == TokenKind::Word && is_common(pass, facts, j));
+    let lead_common = (run.start..run.end - tail).all(|j| {
+        facts.tokens[j].kind == TokenKind::Word
+            && is_common(pass, facts, j)
+            && pass.ctx.given_gender(j).is_none()
+    });
     if tail >= 2 && tail < run.end - run.start && lead_common && !headed(pass, facts, run) {
         run.start = run.end - tail;
+        while run.start < run.end && facts.tokens[run.start].kind != TokenKind::Word {
+            run.start += 1;
+        }
     }
     while run.start < run.end {
         let j = run.end - 1;

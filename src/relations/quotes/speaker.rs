@@ -104,13 +104,45 @@ impl Pass<'_> {
                 _ => break,
             }
         }
+        // "Anthony Anton, president and CEO of the Restaurant Association stated": an
+        // institution inside a person's apposition (even one whose closing comma is
+        // missing) is not the subject; the person is.
+        if self.kind(c) != EntityKind::Person {
+            let holder = speakers.iter().rev().find(|p| {
+                if p.span.end >= c.span.start || self.kind(p) != EntityKind::Person {
+                    return false;
+                }
+                let gap = &text[p.span.end..c.span.start];
+                gap.trim_start().starts_with(',')
+                    && gap.matches(',').count() == 1
+                    && !gap.contains(['"', '“', '”', ';', '('])
+                    && self
+                        .ctx
+                        .doc
+                        .tokens_in(Span::new(p.span.end, c.span.start))
+                        .len()
+                        <= 12
+            });
+            if let Some(p) = holder {
+                c = p;
+            }
+        }
+        let person = self.kind(c) == EntityKind::Person;
+        // "Brian Fallon, a spokesman for Mrs. Clinton, said", "the White House spokesman,
+        // Josh Earnest, said": a head in the person's apposition describes the person.
+        let appositive_after = person && text[c.span.end..].starts_with(',');
+        let appositive_before = person && text[..c.span.start].trim_end().ends_with(',');
         // "a Foreign Ministry official", "Hartley's spokesman", "an official at X".
         let ti = self.token_after(c.span.end);
-        if let Some(h) = self.head_near(ti, 3, hi) {
-            return self.tied(h, Some(c));
+        if !appositive_after {
+            if let Some(h) = self.head_near(ti, 3, hi) {
+                return self.tied(h, Some(c));
+            }
         }
-        if let Some(h) = self.head_before_tie(c.span.start, lo) {
-            return self.tied(h, Some(c));
+        if !appositive_before && !appositive_after {
+            if let Some(h) = self.head_before_tie(c.span.start, lo) {
+                return self.tied(h, Some(c));
+            }
         }
         // A clause between the name and the verb: the name is not its subject.
         let between = &text[c.span.end..hi];
@@ -398,9 +430,19 @@ impl Pass<'_> {
             CueKind::Verb => {
                 // "…, said Geert Wilders, founder of …": a verb opening its clause after a
                 // comma or the words, with a name right after it that ends there.
+                // Not after a name and its apposition ("…," Craig Morris, a blogger, wrote
+                // in Energy Transition): that name is the subject.
                 let before = self.text[lo..cue.span.start].trim_end();
-                let opens =
-                    before.is_empty() || before.ends_with([',', '"', '\u{201D}', '\'', '\u{2019}']);
+                let apposition_before = self.mentions_in(lo, cue.span.start).any(|m| {
+                    let gap = &self.text[m.span.end..cue.span.start];
+                    self.kind(m) == EntityKind::Person
+                        && gap.starts_with(',')
+                        && gap.matches(',').count() == 2
+                        && gap.trim_end().ends_with(',')
+                });
+                let opens = before.is_empty()
+                    || before.ends_with(['"', '\u{201D}', '\'', '\u{2019}'])
+                    || (before.ends_with(',') && !apposition_before);
                 if opens && !self.pronoun_before(lo, cue.span.start) {
                     if let Some(w) = self.inverted(cue.span.end, hi) {
                         return w;
