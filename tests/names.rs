@@ -609,3 +609,17 @@ fn middle_initials() {
         ["Peter J. Lund"]
     );
 }
+
+/// The head of an apposition is the noun that ends its noun phrase: not one that modifies a
+/// capitalised word or possesses the head ("the former state Senate majority leader", "the
+/// province's environment minister" describe people).
+#[test]
+fn the_head_of_an_apposition_ends_its_phrase() {
+    for text in [
+        "\"We will win,\" said Troy Jackson, the former state Senate majority leader in Maine.",
+        "\"It went well,\" said Mary Polak, the province's environment minister.",
+    ] {
+        let got = people(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+    }
+}

@@ -1484,13 +1484,18 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
         .into_iter()
         .filter(|(s, _)| text[*s].starts_with(char::is_lowercase))
         .collect();
-    // The head: the role noun followed by no other noun of the phrase's first words.
+    // The head: the role noun followed by no other noun of the phrase's first words, nor
+    // by a capitalised word ("the former state Senate majority leader": "state" modifies),
+    // nor a possessor ("the province's environment minister").
     let (_, classes) = *nouns.iter().find(|(s, _)| {
         let next = text[s.end..window.end]
             .split_whitespace()
             .next()
             .unwrap_or("");
+        let possessor = text[s.end..].starts_with(['\'', '’']);
         pass.ctx.words.role_classes(next).is_empty()
+            && !next.starts_with(char::is_uppercase)
+            && !possessor
     })?;
     let kinds = [
         (RoleNounClass::PersonNoun, EntityKind::Person),
