@@ -739,3 +739,29 @@ fn the_name_before_an_apposition_speaks() {
         ),
     ]);
 }
+
+/// A name that modifies a noun for a person ("the Christie supporter", "the Lincoln
+/// actor") does not speak: the unnamed person does.
+#[test]
+fn a_name_modifying_a_person_noun_is_not_the_speaker() {
+    check(&[
+        (
+            "Chris Christie spoke first. \"There is a special place,\" the Christie \
+             supporter said.",
+            &[("There is a special place,", None, Some(Sieve::Anonymous))],
+        ),
+        (
+            "\"Hillary does not care,\" wrote one Sanders supporter.",
+            &[("Hillary does not care,", None, None)],
+        ),
+        // The name itself, described by an apposition, still speaks.
+        (
+            "\"We are ready,\" said Grace Okafor, a Sanders supporter.",
+            &[(
+                "We are ready,",
+                Some("Grace Okafor"),
+                Some(Sieve::AfterQuote),
+            )],
+        ),
+    ]);
+}

@@ -104,6 +104,13 @@ impl Pass<'_> {
                 _ => break,
             }
         }
+        if self.modifies_person_noun(c)
+            && self
+                .head_near(self.token_after(c.span.end), 1, hi)
+                .is_none()
+        {
+            return Who::Null(Some(Sieve::Anonymous));
+        }
         // "Anthony Anton, president and CEO of the Restaurant Association stated": an
         // institution inside a person's apposition (even one whose closing comma is
         // missing) is not the subject; the person is.
@@ -219,7 +226,7 @@ impl Pass<'_> {
             }
             m = next;
         }
-        Some(m)
+        (!self.modifies_person_noun(m)).then_some(m)
     }
 
     /// Whether the words in `[lo, hi)` between two names leave the first a modifier of the
@@ -478,6 +485,26 @@ impl Pass<'_> {
         let t = self.ctx.doc.tokens().get(i)?;
         let w = &self.text[t.span];
         (t.kind == TokenKind::Word && !w.chars().any(char::is_uppercase)).then_some(w)
+    }
+
+    /// Whether the person mention `m` only modifies the person noun right after it ("the
+    /// Christie supporter", "one Sanders supporter", "the Lincoln actor"): the speaker is
+    /// that unnamed person, not the one named.
+    fn modifies_person_noun(&self, m: &DocMention) -> bool {
+        if self.kind(m) != EntityKind::Person {
+            return false;
+        }
+        let i = self.token_after(m.span.end);
+        let spaced = self
+            .ctx
+            .doc
+            .tokens()
+            .get(i)
+            .is_some_and(|t| &self.text[m.span.end..t.span.start] == " ");
+        spaced
+            && self
+                .lower_word(i)
+                .is_some_and(|w| self.ctx.lex.role_classes(w).has(RoleNounClass::PersonNoun))
     }
 
     fn is_head(&self, i: usize) -> bool {
