@@ -167,6 +167,27 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        // "the union leader, Antonio Caló, told reporters": a finite form right after a name
+        // set off by commas is the verb of the clause, though "told" is also an adjective.
+        for i in 2..tags.len() {
+            let Tag::Mention(m) = tags[i - 2] else {
+                continue;
+            };
+            if tags[i] != Tag::Word || tags[i - 1] != Tag::Comma {
+                continue;
+            }
+            let mut k = i - 2;
+            while k > 0 && tags[k - 1] == Tag::Mention(m) {
+                k -= 1;
+            }
+            let set_off = k > 0 && tags[k - 1] == Tag::Comma;
+            let finite = words
+                .get(&text[tokens[i].span].to_lowercase())
+                .is_some_and(|w| w.tags.has(WordTag::VerbPast) || w.tags.has(WordTag::Verb3sg));
+            if set_off && finite {
+                tags[i] = Tag::Verb;
+            }
+        }
         Sentence {
             text,
             tokens,
@@ -320,6 +341,23 @@ impl<'a> Sentence<'a> {
             };
             if k > 0 {
                 if let Some(e) = self.entity_at(k - 1) {
+                    return vec![e];
+                }
+            }
+        }
+        // "the union leader, Antonio Caló, told": a person's name set off by commas after a
+        // noun phrase is that phrase's apposition, and the subject.
+        if start >= 2 && self.tags[start - 1] == Tag::Comma {
+            if let Tag::Mention(m) = self.tags[start - 2] {
+                let mut k = start - 2;
+                while k > 0 && self.tags[k - 1] == Tag::Mention(m) {
+                    k -= 1;
+                }
+                let e = self.res.mentions[m].entity;
+                let apposition = k >= 2
+                    && self.tags[k - 1] == Tag::Comma
+                    && matches!(self.tags[k - 2], Tag::Word | Tag::Genitive);
+                if apposition && self.res.entities[e].kind == EntityKind::Person {
                     return vec![e];
                 }
             }
@@ -731,6 +769,10 @@ fn tag_word(
         return Tag::Word;
     }
     if after_aux && (nonfinite || finite) {
+        return Tag::NonFinite;
+    }
+    // "before entering the meeting", "after meeting Kovacs": a gerund after a preposition.
+    if prev == Some(Tag::Preposition) && info.tags.has(WordTag::VerbIng) {
         return Tag::NonFinite;
     }
     // "the chairman welcomed": a past form that is otherwise only an adjective is a verb

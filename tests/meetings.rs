@@ -403,6 +403,13 @@ fn a_meeting_continues_over_sentences() {
              it would be long. Kovacs and Almeida were also part of the conversations.",
             vec![row(&[A, C, D], Held, None, Some("2019-05-13"))],
         ),
+        // The gerund after a preposition mid-sentence, and a subject named in an apposition.
+        (
+            "Union leaders met on Monday. After the meeting, Kovacs and Almeida spoke.\n\n\
+             Earlier, before entering the meeting, the union leader, Ingrid Solheim, told \
+             reporters it would be long.",
+            vec![row(&[A, C, D], Held, None, Some("2019-05-13"))],
+        ),
     ];
     for (sentence, expected) in rows {
         assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
