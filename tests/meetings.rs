@@ -452,6 +452,19 @@ fn objects_and_subjects_past_adjuncts_appositions_and_datelines() {
             "Kovacs was welcomed at the airport by Berglund.",
             vec![row(&[A, B], Held, None, None)],
         ),
+        // A participle opening the sentence: its agents host the main clause's subject,
+        // whatever verb follows, past a phrase of place.
+        (
+            "Hosted by Sweden's foreign minister, Tomas Berglund, Kovacs toured the port \
+             and met students.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Welcomed at the port by Berglund, Kovacs learnt about its history.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        // No agent named: no meeting.
+        ("Hosted by the university, Kovacs toured the port.", vec![]),
         // An apposition and an adverb between the subject and its verb.
         (
             "The minister of Hungary, Kovacs, yesterday paid a courtesy call on Berglund.",

@@ -623,3 +623,22 @@ fn the_head_of_an_apposition_ends_its_phrase() {
         assert_eq!(got.len(), 1, "{text}: {got:?}");
     }
 }
+
+/// An apposition gives its role past a title written after the name ("Jo Johnson MP, the
+/// Minister for Universities,"), so that "the Minister" later is that person.
+#[test]
+fn an_apposition_after_a_title_after_the_name() {
+    let out = extract(
+        "Jo Holm MP, the Minister for Universities and Science, visited the campus. Later \
+         the Minister met students.",
+    );
+    let minister = out
+        .entities
+        .iter()
+        .find(|e| e.name == "Jo Holm")
+        .expect("Jo Holm is found");
+    assert!(minister
+        .mentions
+        .iter()
+        .any(|m| m.text == "Minister" && m.via == Via::Role));
+}

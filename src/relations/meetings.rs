@@ -340,7 +340,15 @@ fn meeting_in(
             c.has(Noun) && usable(s) && (noun_is_tied(text, *s, &people) || after_light_verb(s))
         })
     };
-    let (trigger, _) = *verb.or_else(object_verb).or_else(noun)?;
+    // "Hosted by A, B toured the labs and met students": the opening participle names the
+    // meeting's people, whatever verb follows.
+    let opening = terms.iter().find(|(s, c)| {
+        c.has(ObjectVerb)
+            && usable(s)
+            && opening_participle(&sent, sent.index_at(s.start)).is_some()
+            && has_person_object(ctx, &sent, *s, &people)
+    });
+    let (trigger, _) = *opening.or(verb).or_else(object_verb).or_else(noun)?;
 
     // Negation just before the trigger.
     let near_before = |s: &Span| {
@@ -697,6 +705,25 @@ fn trigger_roles(
                 _ => break,
             }
         }
+    } else if let Some(by) = opening_participle(sent, first) {
+        // "Hosted by A, B toured the labs": the people named between "by" and the main
+        // verb ("by Exeter's Vice-Chancellor, Professor A, the Minister learnt"): the
+        // agents and the main clause's subject.
+        let main_verb = (by + 1..sent.len())
+            .skip_while(|&k| sent.tag(k) != Tag::Comma)
+            .find(|&k| sent.tag(k) == Tag::Verb);
+        let Some(v) = main_verb else {
+            return out;
+        };
+        let start = sent.verb_group(ctx.lex, v).start;
+        for k in by + 1..start {
+            if let Some(e) = sent.entity_at(k) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        return out;
     } else {
         let vg = sent.verb_group(ctx.lex, first);
         out.extend(sent.subject(vg.start));
@@ -750,6 +777,15 @@ fn has_person_object(
     let v = sent.index_at(verb.start);
     let after = sent.index_at(verb.end);
     let mut from = past_adjuncts(ctx, sent, after);
+    if let Some(by) = opening_participle(sent, v) {
+        let clause_end = (by..sent.len())
+            .find(|&k| sent.tag(k) == Tag::Verb)
+            .unwrap_or(sent.len());
+        return people.iter().any(|&(p, _)| {
+            let k = sent.index_at(p.start);
+            k > by && k < clause_end
+        });
+    }
     if sent.verb_group(ctx.lex, v).passive {
         // The agent: the words after "by", over adjuncts ("at the airport").
         let by = (after..sent.len().min(after + OBJECT_WINDOW))
@@ -768,6 +804,18 @@ fn has_person_object(
             && objects.contains(&e)
             && (from..k).all(|j| sent.tag(j) != Tag::Preposition)
     })
+}
+
+/// A participle opening its sentence with its agent ("Hosted by A, B toured the labs",
+/// "Welcomed at the palace by A, B ..."): the index of its "by".
+fn opening_participle(sent: &Sentence<'_>, v: usize) -> Option<usize> {
+    let opens = (0..v).all(|k| matches!(sent.tag(k), Tag::Boundary | Tag::Other));
+    if !opens || !sent.word(v).ends_with("ed") {
+        return None;
+    }
+    (v + 1..sent.len().min(v + 1 + OBJECT_WINDOW))
+        .take_while(|&k| sent.tag(k) != Tag::Comma)
+        .find(|&k| sent.word(k).eq_ignore_ascii_case("by"))
 }
 
 /// Whether the word after `span` is a speech verb ("he said", "she told").

@@ -89,8 +89,16 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
         if !apposition_closes(input, t.span.end) {
             continue;
         }
+        // "Jo Johnson MP, the Minister for ...": over a title after the name.
+        let title_after = input
+            .names
+            .titles
+            .iter()
+            .find(|x| x.span.end == before.len())
+            .map(|x| text[..x.span.start].trim_end().len());
         let person = ending
             .get(&before.len())
+            .or_else(|| title_after.and_then(|end| ending.get(&end)))
             .copied()
             .filter(|&e| b.out.entities[e].kind == EntityKind::Person);
         if let Some(p) = person {
