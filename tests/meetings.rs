@@ -463,6 +463,12 @@ fn objects_and_subjects_past_adjuncts_appositions_and_datelines() {
             "Welcomed at the port by Berglund, Kovacs learnt about its history.",
             vec![row(&[A, B], Held, None, None)],
         ),
+        // A role noun as that subject: "Foreign Minister Anna Kovacs of Hungary" holds the
+        // role for Hungary.
+        (
+            "Hosted by Berglund, the Hungarian foreign minister learnt about the port.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
         // No agent named: no meeting.
         ("Hosted by the university, Kovacs toured the port.", vec![]),
         // An apposition and an adverb between the subject and its verb.

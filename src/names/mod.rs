@@ -330,6 +330,22 @@ impl Context<'_> {
             .map(|m| (m.entry, m.span.start))
     }
 
+    /// The country named right after a titled name: "Foreign Minister Anna Kovacs of
+    /// Hungary" (a country of the gazetteer after " of "; not "of the party").
+    pub(super) fn country_after(&self, offset: usize) -> Option<usize> {
+        self.text[offset..].strip_prefix(" of ")?;
+        let start = offset + " of ".len();
+        self.found
+            .mentions
+            .iter()
+            .find(|m| m.span.start == start)
+            .filter(|m| {
+                let e = self.gaz.entry(m.entry);
+                e.kind == EntityKind::Place && e.place_type.as_deref() == Some("country")
+            })
+            .map(|m| m.entry)
+    }
+
     /// Reads a person's name from token `i`: capitalised words joined by single spaces,
     /// hyphens ("Moon Jae-in"), apostrophes ("O'Brien"), initials ("George W. Bush") and
     /// particles ("Charles de Gaulle"). Returns the span, the number of words and the index

@@ -101,6 +101,8 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
                 mark(taken, first, end);
                 name = Some(span);
             }
+            // "Foreign Minister Anna Kovacs of Hungary": the country after the name.
+            let country = country.or_else(|| name.and_then(|n| ctx.country_after(n.end)));
             out.titles.push(TitleMention {
                 span,
                 title,
