@@ -92,10 +92,10 @@ impl Extractor {
             res: &res,
             demonyms: &found.demonyms,
         };
-        let meetings = relations::meetings::find(&ctx);
-        lap("meetings");
         let quotes = relations::quotes::find(&ctx);
         lap("quotes");
+        let meetings = relations::meetings::find(&ctx, &quotes);
+        lap("meetings");
         let mut out = Extraction {
             doc: doc.id().map(str::to_owned),
             date: doc.date().map(|d| d.to_string()),

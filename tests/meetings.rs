@@ -506,3 +506,25 @@ fn a_dateline_is_no_subject() {
         ]
     );
 }
+
+/// Issue 12: a speaker who says "I met X" met X; a phone call is still no meeting, and
+/// words nobody is said to speak name no participant.
+#[test]
+fn a_speaker_who_says_i_met() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "\"I had the pleasure of meeting Defence Minister Ingrid Solheim last year,\" \
+             Kovacs said.",
+            vec![row(&[A, C], Held, None, None)],
+        ),
+        (
+            "\"We will meet Berglund in Oslo,\" Kovacs said.",
+            vec![row(&[A, B], Planned, Some("Oslo"), None)],
+        ),
+        ("\"I spoke to Berglund by phone,\" Kovacs said.", vec![]),
+        ("\"I met Berglund,\" a sign read.", vec![]),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}

@@ -53,7 +53,7 @@ use crate::gazetteer::TriggerClass::{
 };
 use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass, TriggerClass};
 use crate::pattern;
-use crate::record::{Excerpt, Meeting, MeetingStatus, Via};
+use crate::record::{Excerpt, Meeting, MeetingStatus, Quote, Via};
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
 use once_cell::sync::Lazy;
@@ -84,8 +84,9 @@ struct Found {
     evidence: Span,
 }
 
-/// Meetings between named people, in text order.
-pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
+/// Meetings between named people, in text order. `spoken` are the quotations of the
+/// document with their speakers: a speaker who says "I met X" met X.
+pub(crate) fn find(ctx: &Context<'_>, spoken: &[Quote]) -> Vec<Meeting> {
     let doc = ctx.doc;
     let text = doc.text();
     // Quotation spans, found once by the document.
@@ -115,6 +116,14 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
             }
             if found.len() == before {
                 continuation(ctx, sentence, &sentence_terms, quotes, &mut found);
+            }
+            if found.len() == before {
+                found.extend(first_person_meeting(
+                    ctx,
+                    sentence.span,
+                    &sentence_terms,
+                    spoken,
+                ));
             }
         }
         // A back-reference noun: only needed when the sentence told no meeting.
@@ -443,6 +452,75 @@ fn meeting_in(
             })
             .collect(),
     )
+}
+
+/// "“I had the pleasure of meeting His Excellency Nana Akufo-Addo last year,” Granger
+/// said": inside words a person is quoted saying, a first-person subject ("I", "we") a
+/// few words before a meeting verb or noun, and a person within [`OBJECT_WINDOW`] words
+/// after it: the speaker met that person.
+fn first_person_meeting(
+    ctx: &Context<'_>,
+    sentence: Span,
+    terms: &[(Span, ClassSet<TriggerClass>)],
+    spoken: &[Quote],
+) -> Option<Found> {
+    let text = ctx.doc.text();
+    if terms.iter().any(|(_, c)| c.has(NotMeeting)) {
+        return None;
+    }
+    for q in spoken {
+        let Some(speaker) = q.speaker_entity else {
+            continue;
+        };
+        let words = Span::new(q.start.max(sentence.start), q.end.min(sentence.end));
+        if words.start >= words.end || ctx.res.entities[speaker].kind != EntityKind::Person {
+            continue;
+        }
+        for (trigger, classes) in terms {
+            if !words.contains(*trigger) || !classes.meets(ClassSet::of(&[Verb, ObjectVerb, Noun]))
+            {
+                continue;
+            }
+            let before = ctx.doc.tokens_in(Span::new(words.start, trigger.start));
+            let lead = &before[before.len().saturating_sub(MARKER_WINDOW + 2)..];
+            let first_person = lead
+                .iter()
+                .any(|t| matches!(&text[t.span], "I" | "We" | "we"));
+            let negated = terms
+                .iter()
+                .any(|(s, c)| c.has(Negation) && s.end <= trigger.start && s.start >= words.start);
+            if !first_person || negated {
+                continue;
+            }
+            let after = ctx.doc.tokens_in(Span::new(trigger.end, words.end));
+            let limit = after.get(OBJECT_WINDOW).map_or(words.end, |t| t.span.start);
+            let mut participants = vec![speaker];
+            for m in starting_within(&ctx.res.mentions, Span::new(trigger.end, limit), |m| m.span) {
+                let person = ctx.res.entities[m.entity].kind == EntityKind::Person;
+                if person && m.via != Via::Pronoun && !participants.contains(&m.entity) {
+                    participants.push(m.entity);
+                }
+            }
+            if participants.len() < 2 {
+                continue;
+            }
+            let planned = terms
+                .iter()
+                .any(|(s, c)| c.has(Planned) && s.end <= trigger.start && s.start >= words.start);
+            return Some(Found {
+                participants,
+                place: place_in(ctx, words, &[*trigger]),
+                date: None,
+                status: if planned {
+                    MeetingStatus::Planned
+                } else {
+                    MeetingStatus::Held
+                },
+                evidence: sentence,
+            });
+        }
+    }
+    None
 }
 
 /// How many paragraphs after a meeting a sentence may still add people to it.
