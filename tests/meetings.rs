@@ -234,6 +234,7 @@ fn no_meeting() {
         "The talks precede Berglund's visit to Hungary, according to Kovacs.",
         "During the meeting, Kovacs criticised Berglund's plan.",
         "\"We met Berglund,\" the Hungarian spokesman said.",
+        "Kovacs, who was in Paris, met Berglund by video link.",
     ] {
         assert_eq!(meetings(&story(sentence)), vec![], "{sentence}");
     }
@@ -527,4 +528,15 @@ fn a_speaker_who_says_i_met() {
     for (sentence, expected) in rows {
         assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
     }
+}
+
+/// A letter or a call in another clause does not unmake a meeting.
+#[test]
+fn a_letter_in_another_clause() {
+    assert_eq!(
+        meetings(&story(
+            "The message was delivered when Kovacs received in her office Berglund."
+        )),
+        vec![row(&[A, B], Held, None, None)]
+    );
 }

@@ -308,9 +308,6 @@ fn meeting_in(
 ) -> Option<Vec<Found>> {
     let text = ctx.doc.text();
     let terms = ctx.lex.triggers.find(text, clause);
-    if terms.iter().any(|(_, c)| c.has(NotMeeting)) {
-        return None;
-    }
     let in_quote =
         |s: Span| overlapping(quotes, s, |q| q.outer).is_some_and(|q| q.outer.contains(s));
     // The people of the clause, outside quotations; a pronoun that attributes words
@@ -359,6 +356,23 @@ fn meeting_in(
             && has_person_object(ctx, &sent, *s, &people)
     });
     let (trigger, _) = *opening.or(verb).or_else(object_verb).or_else(noun)?;
+    // A phone call, a letter or a video link in the trigger's own clause makes it no
+    // meeting; one in another clause does not ("The message was delivered to Al Maawali
+    // when he received in his office Mohammed al Suwaidi").
+    let separated = |s: Span| {
+        let (a, b) = if s.end <= trigger.start {
+            (sent.index_at(s.end), sent.index_at(trigger.start))
+        } else {
+            (sent.index_at(trigger.end), sent.index_at(s.start))
+        };
+        (a..b).any(|k| matches!(sent.tag(k), Tag::Subordinator | Tag::Relative))
+    };
+    if terms
+        .iter()
+        .any(|(s, c)| c.has(NotMeeting) && !separated(*s))
+    {
+        return None;
+    }
 
     // Negation just before the trigger.
     let near_before = |s: &Span| {
