@@ -642,3 +642,24 @@ fn an_apposition_after_a_title_after_the_name() {
         .iter()
         .any(|m| m.text == "Minister" && m.via == Via::Role));
 }
+
+/// A given name alone after a possessive and a blood relative takes the family name; a
+/// spouse keeps the name the text gives.
+#[test]
+fn a_relative_takes_the_family_name() {
+    let mut got = people(
+        "Governor Obi Okafor arrived. Okafor's daughter Ada spoke first, with Jerry Nnamdi \
+         and his son Emeka. His wife Grace stayed home.",
+    );
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "Ada Okafor",
+            "Emeka Nnamdi",
+            "Grace",
+            "Jerry Nnamdi",
+            "Obi Okafor"
+        ]
+    );
+}

@@ -173,6 +173,9 @@ classes! {
         /// A person's relative or intimate ("wife", "lawyer"): "Okafor's wife" makes Okafor a
         /// person.
         Relative = "relative",
+        /// A blood relative who usually shares the family name ("son", "sister"): "Jerry
+        /// Jones and his son Stephen" names Stephen Jones.
+        Family = "family",
     }
 }
 

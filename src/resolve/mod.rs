@@ -238,6 +238,7 @@ pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
     b.merge(found);
     let role_mentions = roles::role_nouns(&b, input);
     b.merge(role_mentions);
+    short_forms::family_names(&mut b, input);
     let descriptions = descriptions::institution_descriptions(&b, input);
     b.merge(descriptions);
     let pronouns = pronouns::resolve_pronouns(input.doc, input.lex, &input.gaz.given_names, &b.out);

@@ -15,7 +15,7 @@
 
 use super::names::{gazetteer_surname, DocNames};
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
-use crate::gazetteer::FunctionClass;
+use crate::gazetteer::{FunctionClass, RoleNounClass};
 use crate::names::{NameVia, RuleName};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
@@ -326,5 +326,69 @@ pub(super) fn surnames_over_places(b: &mut Builder<'_>, input: &Inputs<'_>) {
                 via: Via::ShortForm,
             };
         }
+    }
+}
+
+/// Step 4b: a person named by a given name alone right after a possessive and a noun for a
+/// blood relative takes the possessor's family name: "Jerry Jones and his son Stephen" →
+/// "Stephen Jones", "Okafor's daughter Ada" → "Ada Okafor". "his"/"her" is the closest
+/// person named before it in the sentence. Renames the entity.
+pub(super) fn family_names(b: &mut Builder<'_>, input: &Inputs<'_>) {
+    let text = input.doc.text();
+    let mut renames: Vec<(usize, String)> = Vec::new();
+    for (k, m) in b.out.mentions.iter().enumerate() {
+        let entity = &b.out.entities[m.entity];
+        if entity.kind != EntityKind::Person
+            || entity.name.contains(' ')
+            || text[m.span] != entity.name
+            || renames.iter().any(|(e, _)| *e == m.entity)
+        {
+            continue;
+        }
+        let before = text[..m.span.start].trim_end_matches(' ');
+        let noun_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let noun = &before[noun_start..];
+        if noun.is_empty() || !input.lex.role_classes(noun).has(RoleNounClass::Family) {
+            continue;
+        }
+        let owner_text = before[..noun_start].trim_end_matches(' ');
+        let possessor = if owner_text.ends_with("his") || owner_text.ends_with("her") {
+            let sentence = input
+                .doc
+                .sentence_at(m.span.start)
+                .map_or(Span::new(0, 0), |s| input.doc.sentences()[s].span);
+            b.out.mentions[..k]
+                .iter()
+                .rev()
+                .take_while(|p| p.span.start >= sentence.start)
+                .find(|p| {
+                    b.out.entities[p.entity].kind == EntityKind::Person && p.entity != m.entity
+                })
+        } else {
+            let owner = owner_text
+                .strip_suffix("'s")
+                .or_else(|| owner_text.strip_suffix("’s"))
+                .unwrap_or("");
+            b.out.mentions[..k]
+                .iter()
+                .rev()
+                .find(|p| !owner.is_empty() && p.span.end == owner.len())
+        };
+        let Some(family) =
+            possessor.and_then(|p| super::names::surname(&b.out.entities[p.entity].name))
+        else {
+            continue;
+        };
+        let name = format!("{} {family}", entity.name);
+        if !b.out.entities.iter().any(|e| e.name == name) {
+            renames.push((m.entity, name));
+        }
+    }
+    for (e, name) in renames {
+        b.out.entities[e].name = name;
     }
 }
