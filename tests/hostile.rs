@@ -639,6 +639,20 @@ const WORDS: &[&str] = &[
     "added",
     "–",
     "—",
+    // Words of later rules: relatives, opening participles, descriptions, appositions.
+    "his son",
+    "’s daughter",
+    "Hosted by",
+    "the court",
+    "the Kremlin aide",
+    "Chief",
+    "Shri",
+    "I met",
+    "when",
+    "message",
+    "supporter",
+    ", a spokesman for",
+    "of",
 ];
 
 const MARKS: &[&str] = &[
