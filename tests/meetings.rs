@@ -276,6 +276,13 @@ fn datelines_and_their_summit() {
         meetings(text),
         vec![row(&[A, B], Held, Some("Bergen"), Some("2024-03-07"))]
     );
+    // A dateline with a colon: the place of a held meeting its sentence gives none.
+    let text = " date 2024-03-08 OSLO: Foreign Minister Anna Kovacs met Foreign Minister \
+                Tomas Berglund on Thursday.";
+    assert_eq!(
+        meetings(text),
+        vec![row(&[A, B], Held, Some("Oslo"), Some("2024-03-07"))]
+    );
     // "their summit" ties the noun to the two people before it.
     let text = story("Kovacs and Berglund agreed on Monday to talk again after their long summit.");
     assert_eq!(

@@ -229,8 +229,14 @@ fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
 fn dateline_place(ctx: &Context<'_>) -> Option<String> {
     let first = ctx.doc.sentences().first()?;
     let text = ctx.doc.text();
-    let end = dateline_end(&text[first.span])?;
-    let span = Span::new(first.span.start, first.span.start + end);
+    // The names pass's dateline ("MUSCAT:", "LONDON (Reuters) —"), else the pattern here.
+    let span = match ctx.res.dateline {
+        Some(d) => d,
+        None => {
+            let end = dateline_end(&text[first.span])?;
+            Span::new(first.span.start, first.span.start + end)
+        }
+    };
     starting_within(&ctx.res.mentions, span, |m| m.span)
         .iter()
         .map(|m| &ctx.res.entities[m.entity])
