@@ -117,6 +117,8 @@ classes! {
         SubjectPronoun = "subject_pronoun",
         /// "him", "her", "it", "them", "us", "me", "you".
         ObjectPronoun = "object_pronoun",
+        /// Refers to the speaker: "I", "we", "me", "us".
+        FirstPerson = "first_person",
         /// Refers to a man: "he", "him", "his", "himself".
         Male = "male",
         /// Refers to a woman: "she", "her", "hers", "herself".

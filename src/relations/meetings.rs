@@ -503,9 +503,11 @@ fn first_person_meeting(
             }
             let before = ctx.doc.tokens_in(Span::new(words.start, trigger.start));
             let lead = &before[before.len().saturating_sub(MARKER_WINDOW + 2)..];
-            let first_person = lead
-                .iter()
-                .any(|t| matches!(&text[t.span], "I" | "We" | "we"));
+            let first_person = lead.iter().any(|t| {
+                let w = &text[t.span];
+                ctx.lex.is(&w.to_lowercase(), FunctionClass::FirstPerson)
+                    && ctx.lex.is(&w.to_lowercase(), FunctionClass::SubjectPronoun)
+            });
             let negated = terms
                 .iter()
                 .any(|(s, c)| c.has(Negation) && s.end <= trigger.start && s.start >= words.start);

@@ -356,7 +356,15 @@ pub(super) fn family_names(b: &mut Builder<'_>, input: &Inputs<'_>) {
             continue;
         }
         let owner_text = before[..noun_start].trim_end_matches(' ');
-        let possessor = if owner_text.ends_with("his") || owner_text.ends_with("her") {
+        let owner_word = owner_text
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let pronoun = input.lex.is(&owner_word, FunctionClass::Possessive)
+            && (input.lex.is(&owner_word, FunctionClass::Male)
+                || input.lex.is(&owner_word, FunctionClass::Female));
+        let possessor = if pronoun {
             let sentence = input
                 .doc
                 .sentence_at(m.span.start)
