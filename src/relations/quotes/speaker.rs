@@ -69,7 +69,11 @@ impl Pass<'_> {
         };
         if self.kind(nearest) == EntityKind::Place {
             let gap = text[nearest.span.end..hi].trim();
-            if gap.is_empty() || matches!(gap, "has" | "have" | "had" | "also") {
+            // "Tokyo has said", "Tokyo also said": an auxiliary or an adverb between.
+            let classes = self.ctx.lex.function_classes(&gap.to_lowercase());
+            let verb_word = !gap.contains(' ')
+                && (classes.has(FunctionClass::Auxiliary) || classes.has(FunctionClass::Adverb));
+            if gap.is_empty() || verb_word {
                 return Who::NOBODY;
             }
         }
@@ -624,7 +628,10 @@ impl Pass<'_> {
                 j = k;
                 continue;
             }
-            if self.lower_word(k).is_some() && words < 2 && !matches!(w, "a" | "an" | "the") {
+            if self.lower_word(k).is_some()
+                && words < 2
+                && !self.ctx.lex.is(w, FunctionClass::Determiner)
+            {
                 words += 1;
                 j = k;
                 continue;
@@ -716,7 +723,11 @@ impl Pass<'_> {
         let toks = self.ctx.doc.tokens();
         (h.saturating_sub(4)..h)
             .rev()
-            .find(|&k| matches!(&self.text[toks[k].span], "the" | "The"))
+            .find(|&k| {
+                self.ctx
+                    .lex
+                    .is(&self.text[toks[k].span].to_lowercase(), FunctionClass::Definite)
+            })
             .unwrap_or(h)
     }
 }
