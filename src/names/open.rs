@@ -260,6 +260,9 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
             people.push(key.split_whitespace().map(str::to_string).collect());
         }
     }
+    people.sort_unstable();
+    people.dedup();
+    let people = PeopleByWord::new(&people);
     let acronyms = introduced_acronyms(&facts);
     coordination_votes(pass, &facts, &found, &mut pooled);
     for (run, key) in found {
@@ -267,9 +270,7 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
         let Some(kind) = votes.winner() else { continue };
         let single = name_words(&facts, run) == 1;
         let words: Vec<&str> = key.split_whitespace().collect();
-        let shorter_form = people
-            .iter()
-            .any(|p| p.len() > words.len() && words.iter().all(|w| p.iter().any(|x| x == w)));
+        let shorter_form = people.longer_with_all(&words);
         if (shorter_form && (single || kind == EntityKind::Person)) || acronyms.contains(&key) {
             continue;
         }
@@ -314,6 +315,43 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
             canonical: None,
         });
         super::mark(&mut pass.taken, run.start, run.end);
+    }
+}
+
+/// People's names (as lists of words) indexed by word, so that finding a longer name holding
+/// some words reads only the names holding the rarest of them, not every name.
+struct PeopleByWord<'p> {
+    people: &'p [Vec<String>],
+    by_word: HashMap<&'p str, Vec<usize>, foldhash::fast::RandomState>,
+}
+
+impl<'p> PeopleByWord<'p> {
+    fn new(people: &'p [Vec<String>]) -> Self {
+        let mut by_word: HashMap<&str, Vec<usize>, _> = HashMap::default();
+        for (i, p) in people.iter().enumerate() {
+            for w in p {
+                let list: &mut Vec<usize> = by_word.entry(w.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        PeopleByWord { people, by_word }
+    }
+
+    /// Whether some name has more words than `words` and holds every one of them.
+    fn longer_with_all(&self, words: &[&str]) -> bool {
+        let holding = |p: &Vec<String>| {
+            p.len() > words.len() && words.iter().all(|w| p.iter().any(|x| x == w))
+        };
+        let rarest = words
+            .iter()
+            .map(|w| self.by_word.get(w).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|list| list.len());
+        match rarest {
+            Some(list) => list.iter().any(|&i| holding(&self.people[i])),
+            None => self.people.iter().any(holding),
+        }
     }
 }
 
