@@ -54,7 +54,7 @@ use crate::names::NameVia;
 use crate::segment::{Token, TokenKind};
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The most tokens a candidate may have.
 const MAX_RUN_TOKENS: usize = 16;
@@ -255,13 +255,15 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
     // reads it as that person ("Okafor" for "Ngozi Okafor", "Lopez Obrador" for "Andres
     // Manuel Lopez Obrador").
     let mut people = known_people(pass);
+    let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
     for (run, key) in &found {
-        if run.end - run.start > 1 && pooled[key].winner() == Some(EntityKind::Person) {
+        if run.end - run.start > 1
+            && seen.insert(key.as_str())
+            && pooled[key].winner() == Some(EntityKind::Person)
+        {
             people.push(key.split_whitespace().map(str::to_string).collect());
         }
     }
-    people.sort_unstable();
-    people.dedup();
     let people = PeopleByWord::new(&people);
     let acronyms = introduced_acronyms(&facts);
     coordination_votes(pass, &facts, &found, &mut pooled);
