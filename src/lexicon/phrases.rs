@@ -6,7 +6,7 @@ use crate::gazetteer::{Class, ClassSet};
 use crate::segment::longest_whole_words;
 use crate::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How a [`PhraseSet`] compares letters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,7 +22,8 @@ pub(crate) enum Case {
 pub(crate) struct PhraseSet<C: Class> {
     automaton: Option<AhoCorasick>,
     classes: Vec<ClassSet<C>>,
-    terms: Vec<String>,
+    /// Each term's index in `classes`, for [`PhraseSet::classes_of`].
+    terms: HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
 impl<C: Class> PhraseSet<C> {
@@ -56,6 +57,7 @@ impl<C: Class> PhraseSet<C> {
                 })?;
             Some(ac)
         };
+        let terms = terms.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
         Ok(PhraseSet {
             automaton,
             classes,
@@ -88,8 +90,8 @@ impl<C: Class> PhraseSet<C> {
     /// [`Case::Insensitive`]); empty for a term not in the set.
     pub(crate) fn classes_of(&self, term: &str) -> ClassSet<C> {
         self.terms
-            .binary_search_by(|t| t.as_str().cmp(term))
-            .map_or(ClassSet::EMPTY, |i| self.classes[i])
+            .get(term)
+            .map_or(ClassSet::EMPTY, |&i| self.classes[i])
     }
 }
 
