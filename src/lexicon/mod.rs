@@ -9,7 +9,7 @@
 
 mod phrases;
 
-pub(crate) use phrases::{Case, PhraseSet};
+pub(crate) use phrases::{automaton_kind, Case, PhraseSet};
 
 use crate::error::Error;
 use crate::gazetteer::{
