@@ -8,13 +8,15 @@ use crate::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 
-/// Terms of at most this many bytes in all are compiled into a DFA (see [`automaton_kind`]).
-const DFA_TERM_BYTES: usize = 32 * 1024;
+/// Terms of at most this many bytes in all are compiled into a DFA (see [`automaton_kind`]):
+/// four times the largest default set (`role_nouns.tsv`, 3.6 KB of terms). The DFA has at
+/// most a state per byte, each a row of 4 bytes per byte class: about 3 MB for 16 KB of
+/// words, 16 MB at worst.
+const DFA_TERM_BYTES: usize = 16 * 1024;
 
 /// The automaton for lexicon terms of `term_bytes` bytes in all: a DFA when they are few,
-/// as the default lexicons are (a few thousand bytes each), since it finds overlapping
-/// matches several times faster than the NFA and its table stays small (about a state per
-/// byte); else the library's choice. Both find the same matches.
+/// as the default lexicons are, since it finds overlapping matches faster than the NFA;
+/// else the library's choice. Both find the same matches.
 pub(crate) fn automaton_kind(term_bytes: usize) -> Option<AhoCorasickKind> {
     (term_bytes <= DFA_TERM_BYTES).then_some(AhoCorasickKind::DFA)
 }
