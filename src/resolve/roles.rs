@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 /// Step 2: roles (and genders) from titles before names.
 pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
-    let entity_at: HashMap<Span, usize> =
+    let entity_at: HashMap<Span, usize, foldhash::fast::RandomState> =
         b.out.mentions.iter().map(|m| (m.span, m.entity)).collect();
     for t in &input.names.titles {
         let info = input.names_lex.title(t.title);
@@ -72,7 +72,7 @@ pub(super) fn gazetteer_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
 /// right after a person and a comma (and a determiner), is that person's role.
 pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
     let text = input.doc.text();
-    let ending: HashMap<usize, usize> = b
+    let ending: HashMap<usize, usize, foldhash::fast::RandomState> = b
         .out
         .mentions
         .iter()
@@ -166,7 +166,7 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
     covered.sort_by_key(|s| s.start);
     // The holders of each role, in entity order, and where each entity is mentioned: looked
     // up per role noun instead of reading every entity and every mention before it.
-    let mut by_role: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_role: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
     for (e, ent) in b.out.entities.iter().enumerate() {
         for r in &ent.roles {
             let list = by_role.entry(r.role.as_str()).or_default();
