@@ -88,7 +88,7 @@ struct Found {
 pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
     let doc = ctx.doc;
     let text = doc.text();
-    let quotes = crate::segment::quotes::find_quotes(text, doc.paragraphs());
+    let quotes = doc.quotes();
     let mut found: Vec<Found> = Vec::new();
     // The venue and date a back-reference gave ("The one-day meeting in Tokyo on March 20"),
     // with the paragraph it was given in.
@@ -106,14 +106,14 @@ pub(crate) fn find(ctx: &Context<'_>) -> Vec<Meeting> {
         // "Attended the meeting were A, B and C": a verb of attending joins the meeting
         // told before, rather than telling a meeting of its own.
         let attends = sentence_terms.iter().any(|(_, c)| c.has(Attend));
-        let joined = attends && continuation(ctx, sentence, &sentence_terms, &quotes, &mut found);
+        let joined = attends && continuation(ctx, sentence, &sentence_terms, quotes, &mut found);
         if !joined {
             for clause in clauses(text, sentence.span) {
-                let new = meetings_in(ctx, clause, sentence.span, &quotes, &found);
+                let new = meetings_in(ctx, clause, sentence.span, quotes, &found);
                 found.extend(new);
             }
             if found.len() == before {
-                continuation(ctx, sentence, &sentence_terms, &quotes, &mut found);
+                continuation(ctx, sentence, &sentence_terms, quotes, &mut found);
             }
         }
         // A back-reference noun: only needed when the sentence told no meeting.
