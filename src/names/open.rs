@@ -367,9 +367,13 @@ fn coordination_votes(
     pooled: &mut HashMap<String, Votes>,
 ) {
     let mut kind_at: Vec<Option<EntityKind>> = vec![None; facts.tokens.len()];
+    let (mut starts, mut ends) = (
+        TokenCursor::new(facts.tokens),
+        TokenCursor::new(facts.tokens),
+    );
     let mut mark = |span: Span, kind: EntityKind| {
-        let from = facts.tokens.partition_point(|t| t.span.start < span.start);
-        let to = facts.tokens.partition_point(|t| t.span.start < span.end);
+        let from = starts.first_from(span.start);
+        let to = ends.first_from(span.end);
         for k in &mut kind_at[from..to] {
             *k = Some(kind);
         }
@@ -576,14 +580,58 @@ fn key_of(facts: &Tokens<'_>, run: Run) -> String {
         .join(" ")
 }
 
+/// Finds `tokens.partition_point(|t| t.span.start < at)` for offsets that mostly go
+/// forward (the spans of a sorted list), from where the last one was: a short gallop
+/// instead of a binary search over all the tokens, whose every step misses the cache in a
+/// long document. An offset before the last one is searched for in the tokens before it.
+struct TokenCursor<'t> {
+    tokens: &'t [Token],
+    /// The last answer: every token before it starts before the last offset.
+    at: usize,
+}
+
+impl<'t> TokenCursor<'t> {
+    fn new(tokens: &'t [Token]) -> Self {
+        TokenCursor { tokens, at: 0 }
+    }
+
+    /// The index of the first token starting at or after `offset`.
+    fn first_from(&mut self, offset: usize) -> usize {
+        let tokens = self.tokens;
+        let before = |t: &Token| t.span.start < offset;
+        let mut lo = self.at.min(tokens.len());
+        if lo > 0 && !before(&tokens[lo - 1]) {
+            self.at = tokens[..lo].partition_point(before);
+            return self.at;
+        }
+        // Every token before `lo` starts before `offset`: gallop forward.
+        let mut step = 1;
+        loop {
+            let probe = lo + step - 1;
+            match tokens.get(probe) {
+                Some(t) if before(t) => {
+                    lo = probe + 1;
+                    step *= 2;
+                }
+                _ => {
+                    let end = probe.min(tokens.len());
+                    self.at = lo + tokens[lo..end].partition_point(before);
+                    return self.at;
+                }
+            }
+        }
+    }
+}
+
 /// Shapes, sentence starts and headline paragraphs of every token.
 fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
     let ctx = &pass.ctx;
     let (text, tokens) = (ctx.text, ctx.tokens);
     let shapes: Vec<Shape> = tokens.iter().map(|t| shape(text, t)).collect();
     let mut initial = vec![false; tokens.len()];
+    let mut cursor = TokenCursor::new(tokens);
     for s in ctx.doc.sentences() {
-        let from = tokens.partition_point(|t| t.span.start < s.span.start);
+        let from = cursor.first_from(s.span.start);
         if let Some(first) = tokens[from..]
             .iter()
             .position(|t| t.kind != TokenKind::Punct)
@@ -604,13 +652,14 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
     // Headlines: whole paragraphs, or lines of a paragraph (a live blog's "Bush Hits Rubio
     // On Abortion" above its entry).
     let mut headline = vec![false; tokens.len()];
+    let (mut starts, mut ends) = (TokenCursor::new(tokens), TokenCursor::new(tokens));
     for &p in ctx.doc.paragraphs() {
         let mut line_start = p.start;
         for line in text[p].split('\n') {
             let span = Span::new(line_start, line_start + line.len());
             line_start = span.end + 1;
-            let from = tokens.partition_point(|t| t.span.start < span.start);
-            let to = tokens.partition_point(|t| t.span.start < span.end);
+            let from = starts.first_from(span.start);
+            let to = ends.first_from(span.end);
             if from < to && is_headline(text, &tokens[from..to], &shapes[from..to], span) {
                 for h in &mut headline[from..to] {
                     *h = true;
@@ -619,10 +668,11 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
         }
     }
     let mut by_rule = vec![false; tokens.len()];
+    let (mut starts, mut ends) = (TokenCursor::new(tokens), TokenCursor::new(tokens));
     let title_spans = pass.out.titles.iter().map(|t| t.span);
     for span in pass.out.names.iter().map(|n| n.span).chain(title_spans) {
-        let from = tokens.partition_point(|t| t.span.start < span.start);
-        let to = tokens.partition_point(|t| t.span.start < span.end);
+        let from = starts.first_from(span.start);
+        let to = ends.first_from(span.end);
         for b in &mut by_rule[from..to] {
             *b = true;
         }
@@ -1535,6 +1585,32 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_cursor_finds_what_a_binary_search_finds() {
+        let text = "A b, cc  ddd. E\n\nf g h";
+        let mut toks = Vec::new();
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut toks);
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // Forward, backward, repeated and jumping orders.
+        let mut orders: Vec<Vec<usize>> =
+            vec![offsets.clone(), offsets.iter().rev().copied().collect()];
+        orders.push(
+            offsets
+                .iter()
+                .map(|&o| (o * 7) % (text.len() + 3))
+                .collect(),
+        );
+        orders.push(offsets.iter().flat_map(|&o| [o, o, o / 2]).collect());
+        for order in orders {
+            let mut cursor = TokenCursor::new(&toks);
+            for at in order {
+                let want = toks.partition_point(|t| t.span.start < at);
+                assert_eq!(cursor.first_from(at), want, "{at}");
+            }
+        }
+        assert_eq!(TokenCursor::new(&[]).first_from(3), 0);
+    }
 
     #[test]
     fn shapes() {
