@@ -405,10 +405,25 @@ impl ExtractorBuilder {
     /// file and line number or its id; any of them fails the build.
     pub fn build(&self) -> Result<Extractor, Error> {
         let gazetteer = Gazetteer::load_with(self.defaults, &self.locations, &self.added)?;
-        let matcher = Matcher::build(&gazetteer)?;
-        let names = NameLexicon::build(&gazetteer)?;
-        let lexicons = Lexicons::build(&gazetteer)?;
-        let surnames = SurnameIndex::build(&gazetteer);
+        let gaz = &gazetteer;
+        // The matcher, the lexicons and the map of word forms (built when first read, which
+        // every extraction does) are independent: built side by side, on other cores when
+        // there are any. A thread that cannot be started leaves its work to this one.
+        let (matcher, names, lexicons, surnames) = std::thread::scope(|scope| {
+            let matcher = std::thread::Builder::new()
+                .spawn_scoped(scope, || Matcher::build(gaz))
+                .ok();
+            let words = std::thread::Builder::new()
+                .spawn_scoped(scope, || gaz.words.len())
+                .ok();
+            let names = NameLexicon::build(gaz);
+            let lexicons = Lexicons::build(gaz);
+            let surnames = SurnameIndex::build(gaz);
+            let matcher = matcher.map_or_else(|| Matcher::build(gaz), join);
+            words.map(join);
+            (matcher, names, lexicons, surnames)
+        });
+        let (matcher, names, lexicons) = (matcher?, names?, lexicons?);
         Ok(Extractor {
             inner: Arc::new(Inner {
                 gazetteer,
@@ -419,6 +434,13 @@ impl ExtractorBuilder {
             }),
         })
     }
+}
+
+/// A scoped thread's result; its panic, if it panicked, goes on here.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ pub(crate) fn find(
     let matches = matcher.find(text, doc.body(), doc.tokens());
 
     // Entries named without doubt, and the countries they are in.
-    let mut named: HashSet<usize> = HashSet::new();
+    let mut named: HashSet<usize, foldhash::fast::RandomState> = HashSet::default();
     let mut named_countries: HashSet<&str> = HashSet::new();
     for m in &matches {
         let targets = matcher.targets(m.pattern);

@@ -91,5 +91,6 @@ pub(crate) fn sources() -> impl Iterator<Item = Source> {
         label: Arc::from(format!("<embedded>/{name}")),
         kind: *kind,
         bytes: Cow::Borrowed(text.as_bytes()),
+        embedded: true,
     })
 }

@@ -95,4 +95,28 @@ mod tests {
         assert!(gaz.words.contains_key("said"));
         std::fs::remove_dir_all(&dir).ok();
     }
+
+    /// A load does not check the embedded words file line by line (it reads it once, into
+    /// the map): this does.
+    #[test]
+    fn embedded_words_file_is_valid() {
+        let words: Vec<_> = super::super::embedded::sources()
+            .filter(|s| s.kind == super::FileKind::Words)
+            .collect();
+        assert_eq!(words.len(), 1);
+        let mut errors = Vec::new();
+        let mut rows = 0;
+        for source in &words {
+            super::parse::parse_file(
+                &source.label,
+                source.kind,
+                &source.bytes,
+                &mut errors,
+                &mut super::parse::NoEntries,
+                &mut |_, _| rows += 1,
+            );
+        }
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(rows > 50_000, "{rows}");
+    }
 }

@@ -9,7 +9,7 @@
 
 mod phrases;
 
-pub(crate) use phrases::{Case, PhraseSet};
+pub(crate) use phrases::{automaton_kind, Case, PhraseSet};
 
 use crate::error::Error;
 use crate::gazetteer::{
@@ -88,7 +88,7 @@ impl Lexicons {
 
     /// The function-word classes of one word, in any case ("The", "the").
     pub(crate) fn function_classes(&self, word: &str) -> ClassSet<FunctionClass> {
-        self.function.classes_of(&lower(word))
+        with_lower(word, |w| self.function.classes_of(w))
     }
 
     /// Whether `word` (in any case) has the function-word class `class`.
@@ -116,7 +116,32 @@ impl Lexicons {
 
     /// The role-noun classes of one word, in any case.
     pub(crate) fn role_classes(&self, word: &str) -> ClassSet<RoleNounClass> {
-        self.roles.classes_of(&lower(word))
+        with_lower(word, |w| self.roles.classes_of(w))
+    }
+}
+
+/// Calls `f` with `word` in lower case, as [`lower`] gives it, without allocating for a
+/// word of ASCII letters (most words of most news).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !bytes.is_ascii() {
+        return f(&lower(word));
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..bytes.len()) {
+        Some(lowered) => {
+            lowered.copy_from_slice(bytes);
+            lowered.make_ascii_lowercase();
+            // ASCII in, ASCII out: always UTF-8.
+            match std::str::from_utf8(lowered) {
+                Ok(w) => f(w),
+                Err(_) => f(&lower(word)),
+            }
+        }
+        None => f(&lower(word)),
     }
 }
 
@@ -157,5 +182,30 @@ impl SpeechCues {
         cues.phrases
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         cues
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_lower_is_lower_without_allocating() {
+        for word in [
+            "",
+            "the",
+            "The",
+            "THE",
+            "Will",
+            "x".repeat(31).as_str(),
+            "X".repeat(32).as_str(),
+            "X".repeat(33).as_str(),
+            "Éloïse",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "G20",
+        ] {
+            assert_eq!(with_lower(word, str::to_string), lower(word), "{word}");
+        }
     }
 }

@@ -5,8 +5,21 @@ use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Class, ClassSet};
 use crate::segment::longest_whole_words;
 use crate::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::BTreeMap;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::{BTreeMap, HashMap};
+
+/// Terms of at most this many bytes in all are compiled into a DFA (see [`automaton_kind`]):
+/// four times the largest default set (`role_nouns.tsv`, 3.6 KB of terms). The DFA has at
+/// most a state per byte, each a row of 4 bytes per byte class: about 3 MB for 16 KB of
+/// words, 16 MB at worst.
+const DFA_TERM_BYTES: usize = 16 * 1024;
+
+/// The automaton for lexicon terms of `term_bytes` bytes in all: a DFA when they are few,
+/// as the default lexicons are, since it finds overlapping matches faster than the NFA;
+/// else the library's choice. Both find the same matches.
+pub(crate) fn automaton_kind(term_bytes: usize) -> Option<AhoCorasickKind> {
+    (term_bytes <= DFA_TERM_BYTES).then_some(AhoCorasickKind::DFA)
+}
 
 /// How a [`PhraseSet`] compares letters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,7 +35,8 @@ pub(crate) enum Case {
 pub(crate) struct PhraseSet<C: Class> {
     automaton: Option<AhoCorasick>,
     classes: Vec<ClassSet<C>>,
-    terms: Vec<String>,
+    /// Each term's index in `classes`, for [`PhraseSet::classes_of`].
+    terms: HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
 impl<C: Class> PhraseSet<C> {
@@ -50,12 +64,14 @@ impl<C: Class> PhraseSet<C> {
             let ac = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(case == Case::Insensitive)
                 .match_kind(MatchKind::Standard)
+                .kind(automaton_kind(terms.iter().map(String::len).sum()))
                 .build(&terms)
                 .map_err(|e| {
                     Error::new(ErrorKind::Build, format!("cannot build the {what}: {e}"))
                 })?;
             Some(ac)
         };
+        let terms = terms.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
         Ok(PhraseSet {
             automaton,
             classes,
@@ -88,8 +104,8 @@ impl<C: Class> PhraseSet<C> {
     /// [`Case::Insensitive`]); empty for a term not in the set.
     pub(crate) fn classes_of(&self, term: &str) -> ClassSet<C> {
         self.terms
-            .binary_search_by(|t| t.as_str().cmp(term))
-            .map_or(ClassSet::EMPTY, |i| self.classes[i])
+            .get(term)
+            .map_or(ClassSet::EMPTY, |&i| self.classes[i])
     }
 }
 

@@ -71,6 +71,9 @@ impl NameLexicon {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    .kind(crate::lexicon::automaton_kind(
+                        patterns.iter().map(|p| p.len()).sum(),
+                    ))
                     .build(patterns)
                     .map_err(|e| {
                         crate::Error::new(

@@ -54,7 +54,7 @@ use crate::names::NameVia;
 use crate::segment::{Token, TokenKind};
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The most tokens a candidate may have.
 const MAX_RUN_TOKENS: usize = 16;
@@ -255,11 +255,16 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
     // reads it as that person ("Okafor" for "Ngozi Okafor", "Lopez Obrador" for "Andres
     // Manuel Lopez Obrador").
     let mut people = known_people(pass);
+    let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
     for (run, key) in &found {
-        if run.end - run.start > 1 && pooled[key].winner() == Some(EntityKind::Person) {
+        if run.end - run.start > 1
+            && seen.insert(key.as_str())
+            && pooled[key].winner() == Some(EntityKind::Person)
+        {
             people.push(key.split_whitespace().map(str::to_string).collect());
         }
     }
+    let people = PeopleByWord::new(&people);
     let acronyms = introduced_acronyms(&facts);
     coordination_votes(pass, &facts, &found, &mut pooled);
     for (run, key) in found {
@@ -267,9 +272,7 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
         let Some(kind) = votes.winner() else { continue };
         let single = name_words(&facts, run) == 1;
         let words: Vec<&str> = key.split_whitespace().collect();
-        let shorter_form = people
-            .iter()
-            .any(|p| p.len() > words.len() && words.iter().all(|w| p.iter().any(|x| x == w)));
+        let shorter_form = people.longer_with_all(&words);
         if (shorter_form && (single || kind == EntityKind::Person)) || acronyms.contains(&key) {
             continue;
         }
@@ -317,6 +320,43 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
     }
 }
 
+/// People's names (as lists of words) indexed by word, so that finding a longer name holding
+/// some words reads only the names holding the rarest of them, not every name.
+struct PeopleByWord<'p> {
+    people: &'p [Vec<String>],
+    by_word: HashMap<&'p str, Vec<usize>, foldhash::fast::RandomState>,
+}
+
+impl<'p> PeopleByWord<'p> {
+    fn new(people: &'p [Vec<String>]) -> Self {
+        let mut by_word: HashMap<&str, Vec<usize>, _> = HashMap::default();
+        for (i, p) in people.iter().enumerate() {
+            for w in p {
+                let list: &mut Vec<usize> = by_word.entry(w.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        PeopleByWord { people, by_word }
+    }
+
+    /// Whether some name has more words than `words` and holds every one of them.
+    fn longer_with_all(&self, words: &[&str]) -> bool {
+        let holding = |p: &Vec<String>| {
+            p.len() > words.len() && words.iter().all(|w| p.iter().any(|x| x == w))
+        };
+        let rarest = words
+            .iter()
+            .map(|w| self.by_word.get(w).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|list| list.len());
+        match rarest {
+            Some(list) => list.iter().any(|&i| holding(&self.people[i])),
+            None => self.people.iter().any(holding),
+        }
+    }
+}
+
 /// "Wasim Akram, Misbah-ul-Haq and Urooj Mumtaz": a name with no kind of its own, listed
 /// with names of one kind (joined by commas, "and", "or"), takes their kind. A person only
 /// when its words are name-like.
@@ -327,9 +367,13 @@ fn coordination_votes(
     pooled: &mut HashMap<String, Votes>,
 ) {
     let mut kind_at: Vec<Option<EntityKind>> = vec![None; facts.tokens.len()];
+    let (mut starts, mut ends) = (
+        TokenCursor::new(facts.tokens),
+        TokenCursor::new(facts.tokens),
+    );
     let mut mark = |span: Span, kind: EntityKind| {
-        let from = facts.tokens.partition_point(|t| t.span.start < span.start);
-        let to = facts.tokens.partition_point(|t| t.span.start < span.end);
+        let from = starts.first_from(span.start);
+        let to = ends.first_from(span.end);
         for k in &mut kind_at[from..to] {
             *k = Some(kind);
         }
@@ -536,14 +580,58 @@ fn key_of(facts: &Tokens<'_>, run: Run) -> String {
         .join(" ")
 }
 
+/// Finds `tokens.partition_point(|t| t.span.start < at)` for offsets that mostly go
+/// forward (the spans of a sorted list), from where the last one was: a short gallop
+/// instead of a binary search over all the tokens, whose every step misses the cache in a
+/// long document. An offset before the last one is searched for in the tokens before it.
+struct TokenCursor<'t> {
+    tokens: &'t [Token],
+    /// The last answer: every token before it starts before the last offset.
+    at: usize,
+}
+
+impl<'t> TokenCursor<'t> {
+    fn new(tokens: &'t [Token]) -> Self {
+        TokenCursor { tokens, at: 0 }
+    }
+
+    /// The index of the first token starting at or after `offset`.
+    fn first_from(&mut self, offset: usize) -> usize {
+        let tokens = self.tokens;
+        let before = |t: &Token| t.span.start < offset;
+        let mut lo = self.at.min(tokens.len());
+        if lo > 0 && !before(&tokens[lo - 1]) {
+            self.at = tokens[..lo].partition_point(before);
+            return self.at;
+        }
+        // Every token before `lo` starts before `offset`: gallop forward.
+        let mut step = 1;
+        loop {
+            let probe = lo + step - 1;
+            match tokens.get(probe) {
+                Some(t) if before(t) => {
+                    lo = probe + 1;
+                    step *= 2;
+                }
+                _ => {
+                    let end = probe.min(tokens.len());
+                    self.at = lo + tokens[lo..end].partition_point(before);
+                    return self.at;
+                }
+            }
+        }
+    }
+}
+
 /// Shapes, sentence starts and headline paragraphs of every token.
 fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
     let ctx = &pass.ctx;
     let (text, tokens) = (ctx.text, ctx.tokens);
     let shapes: Vec<Shape> = tokens.iter().map(|t| shape(text, t)).collect();
     let mut initial = vec![false; tokens.len()];
+    let mut cursor = TokenCursor::new(tokens);
     for s in ctx.doc.sentences() {
-        let from = tokens.partition_point(|t| t.span.start < s.span.start);
+        let from = cursor.first_from(s.span.start);
         if let Some(first) = tokens[from..]
             .iter()
             .position(|t| t.kind != TokenKind::Punct)
@@ -564,13 +652,14 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
     // Headlines: whole paragraphs, or lines of a paragraph (a live blog's "Bush Hits Rubio
     // On Abortion" above its entry).
     let mut headline = vec![false; tokens.len()];
+    let (mut starts, mut ends) = (TokenCursor::new(tokens), TokenCursor::new(tokens));
     for &p in ctx.doc.paragraphs() {
         let mut line_start = p.start;
         for line in text[p].split('\n') {
             let span = Span::new(line_start, line_start + line.len());
             line_start = span.end + 1;
-            let from = tokens.partition_point(|t| t.span.start < span.start);
-            let to = tokens.partition_point(|t| t.span.start < span.end);
+            let from = starts.first_from(span.start);
+            let to = ends.first_from(span.end);
             if from < to && is_headline(text, &tokens[from..to], &shapes[from..to], span) {
                 for h in &mut headline[from..to] {
                     *h = true;
@@ -579,10 +668,11 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
         }
     }
     let mut by_rule = vec![false; tokens.len()];
+    let (mut starts, mut ends) = (TokenCursor::new(tokens), TokenCursor::new(tokens));
     let title_spans = pass.out.titles.iter().map(|t| t.span);
     for span in pass.out.names.iter().map(|n| n.span).chain(title_spans) {
-        let from = tokens.partition_point(|t| t.span.start < span.start);
-        let to = tokens.partition_point(|t| t.span.start < span.end);
+        let from = starts.first_from(span.start);
+        let to = ends.first_from(span.end);
         for b in &mut by_rule[from..to] {
             *b = true;
         }
@@ -1522,6 +1612,32 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_cursor_finds_what_a_binary_search_finds() {
+        let text = "A b, cc  ddd. E\n\nf g h";
+        let mut toks = Vec::new();
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut toks);
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // Forward, backward, repeated and jumping orders.
+        let mut orders: Vec<Vec<usize>> =
+            vec![offsets.clone(), offsets.iter().rev().copied().collect()];
+        orders.push(
+            offsets
+                .iter()
+                .map(|&o| (o * 7) % (text.len() + 3))
+                .collect(),
+        );
+        orders.push(offsets.iter().flat_map(|&o| [o, o, o / 2]).collect());
+        for order in orders {
+            let mut cursor = TokenCursor::new(&toks);
+            for at in order {
+                let want = toks.partition_point(|t| t.span.start < at);
+                assert_eq!(cursor.first_from(at), want, "{at}");
+            }
+        }
+        assert_eq!(TokenCursor::new(&[]).first_from(3), 0);
+    }
 
     #[test]
     fn shapes() {

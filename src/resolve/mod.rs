@@ -105,7 +105,8 @@ pub(super) struct Builder<'a> {
     gaz: &'a Gazetteer,
     text: &'a str,
     out: Resolution,
-    by_entry: HashMap<usize, usize>,
+    /// Keyed by index: a fast hash.
+    by_entry: HashMap<usize, usize, foldhash::fast::RandomState>,
     by_name: HashMap<(EntityKind, String), usize>,
     /// People by the last word of their name, in entity order, for [`Builder::person_variant`].
     by_surname: HashMap<String, Vec<usize>>,
@@ -117,7 +118,7 @@ impl<'a> Builder<'a> {
             gaz,
             text,
             out: Resolution::default(),
-            by_entry: HashMap::new(),
+            by_entry: HashMap::default(),
             by_name: HashMap::new(),
             by_surname: HashMap::new(),
         }
@@ -252,7 +253,8 @@ pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
 /// for step 3.
 fn known_names(b: &mut Builder<'_>, input: &Inputs<'_>) -> Vec<RuleName> {
     let text = input.doc.text();
-    let swallowed: HashSet<Span> = input.names.swallowed.iter().copied().collect();
+    let swallowed: HashSet<Span, foldhash::fast::RandomState> =
+        input.names.swallowed.iter().copied().collect();
     for m in &input.found.mentions {
         if swallowed.contains(&m.span) {
             continue;

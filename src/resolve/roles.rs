@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 /// Step 2: roles (and genders) from titles before names.
 pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
-    let entity_at: HashMap<Span, usize> =
+    let entity_at: HashMap<Span, usize, foldhash::fast::RandomState> =
         b.out.mentions.iter().map(|m| (m.span, m.entity)).collect();
     for t in &input.names.titles {
         let info = input.names_lex.title(t.title);
@@ -72,7 +72,7 @@ pub(super) fn gazetteer_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
 /// right after a person and a comma (and a determiner), is that person's role.
 pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
     let text = input.doc.text();
-    let ending: HashMap<usize, usize> = b
+    let ending: HashMap<usize, usize, foldhash::fast::RandomState> = b
         .out
         .mentions
         .iter()
@@ -172,6 +172,18 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
     let mut covered: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
     covered.extend(input.found.demonyms.iter().map(|d| d.span));
     covered.sort_by_key(|s| s.start);
+    // The holders of each role, in entity order, and where each entity is mentioned: looked
+    // up per role noun instead of reading every entity and every mention before it.
+    let mut by_role: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+    for (e, ent) in b.out.entities.iter().enumerate() {
+        for r in &ent.roles {
+            let list = by_role.entry(r.role.as_str()).or_default();
+            if list.last() != Some(&e) {
+                list.push(e);
+            }
+        }
+    }
+    let mut starts: Option<Vec<Vec<usize>>> = None;
     let mut out = Vec::new();
     for t in input.names.titles.iter().filter(|t| t.name.is_none()) {
         let info = input.names_lex.title(t.title);
@@ -193,7 +205,11 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
         if !determined {
             continue;
         }
-        let holders: Vec<usize> = (0..b.out.entities.len())
+        let holders: Vec<usize> = by_role
+            .get(role.as_str())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
             .filter(|&e| {
                 let ent = &b.out.entities[e];
                 let gender_ok = match (info.gender, ent.gender) {
@@ -207,7 +223,7 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
                         .any(|r| r.role == role && (t.country.is_none() || r.country == t.country))
             })
             .collect();
-        let Some(holder) = most_salient(b, &holders, t.span.start) else {
+        let Some(holder) = most_salient(b, &mut starts, &holders, t.span.start) else {
             continue;
         };
         let span = Span::new(t.span.start, t.span.end);
@@ -286,20 +302,37 @@ fn stands_alone(input: &Inputs<'_>, end: usize) -> bool {
 /// The holder a role noun at `at` stands for: the only one, else the one named most often
 /// before it (the person the story is about), the most recently named on a tie. A holder
 /// not yet named when several are is never chosen.
-fn most_salient(b: &Builder<'_>, holders: &[usize], at: usize) -> Option<usize> {
+fn most_salient(
+    b: &Builder<'_>,
+    starts: &mut Option<Vec<Vec<usize>>>,
+    holders: &[usize],
+    at: usize,
+) -> Option<usize> {
     match holders {
         [] => None,
         [one] => Some(*one),
         _ => {
-            // (mentions before `at`, start of the last of them) per holder.
-            let mut seen: HashMap<usize, (usize, usize)> = HashMap::new();
-            for m in b.out.mentions.iter().take_while(|m| m.span.start < at) {
-                if holders.contains(&m.entity) {
-                    let e = seen.entry(m.entity).or_default();
-                    *e = (e.0 + 1, m.span.start);
+            // Where each entity is mentioned, in text order (the mentions are sorted).
+            let starts = starts.get_or_insert_with(|| {
+                let mut starts = vec![Vec::new(); b.out.entities.len()];
+                for m in &b.out.mentions {
+                    if let Some(list) = starts.get_mut(m.entity) {
+                        list.push(m.span.start);
+                    }
                 }
-            }
-            seen.into_iter().max_by_key(|&(_, key)| key).map(|(e, _)| e)
+                starts
+            });
+            // (mentions before `at`, start of the last of them) per holder named before it.
+            holders
+                .iter()
+                .filter_map(|&e| {
+                    let list = starts.get(e)?;
+                    let before = list.partition_point(|&s| s < at);
+                    let last = *list.get(before.checked_sub(1)?)?;
+                    Some((e, (before, last)))
+                })
+                .max_by_key(|&(_, key)| key)
+                .map(|(e, _)| e)
         }
     }
 }

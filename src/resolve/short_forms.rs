@@ -29,7 +29,7 @@ pub(super) fn short_names_after_titles(
     short_names: &[RuleName],
 ) {
     let text = input.doc.text();
-    let title_of: HashMap<Span, &crate::names::TitleMention> = input
+    let title_of: HashMap<Span, &crate::names::TitleMention, foldhash::fast::RandomState> = input
         .names
         .titles
         .iter()
@@ -229,7 +229,7 @@ struct Salience {
     /// Mentions of the resolution read so far.
     read: usize,
     /// Per entity: mentions so far and where the first one starts.
-    seen: HashMap<usize, (usize, usize)>,
+    seen: HashMap<usize, (usize, usize), foldhash::fast::RandomState>,
 }
 
 impl Salience {
