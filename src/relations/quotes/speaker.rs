@@ -724,9 +724,10 @@ impl Pass<'_> {
         (h.saturating_sub(4)..h)
             .rev()
             .find(|&k| {
-                self.ctx
-                    .lex
-                    .is(&self.text[toks[k].span].to_lowercase(), FunctionClass::Definite)
+                self.ctx.lex.is(
+                    &self.text[toks[k].span].to_lowercase(),
+                    FunctionClass::Definite,
+                )
             })
             .unwrap_or(h)
     }
