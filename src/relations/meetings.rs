@@ -492,10 +492,11 @@ fn first_person_meeting(
         let Some(speaker) = q.speaker_entity else {
             continue;
         };
-        let words = Span::new(q.start.max(sentence.start), q.end.min(sentence.end));
-        if words.start >= words.end || ctx.res.entities[speaker].kind != EntityKind::Person {
+        let (start, end) = (q.start.max(sentence.start), q.end.min(sentence.end));
+        if start >= end || ctx.res.entities[speaker].kind != EntityKind::Person {
             continue;
         }
+        let words = Span::new(start, end);
         for (trigger, classes) in terms {
             if !words.contains(*trigger) || !classes.meets(ClassSet::of(&[Verb, ObjectVerb, Noun]))
             {
