@@ -406,6 +406,12 @@ fn a_meeting_continues_over_sentences() {
             "Union leaders met on Monday. During the meeting Kovacs and Berglund discussed wages.",
             vec![row(&[A, B], Held, None, Some("2019-05-13"))],
         ),
+        // A verb group that opens with an auxiliary.
+        (
+            "Kovacs and Almeida met on Monday. In the last meeting, Berglund is reported to \
+             have asked for more time.",
+            vec![row(&[A, B, D], Held, None, Some("2019-05-13"))],
+        ),
         (
             "Union leaders met on Monday. Before entering the meeting, Solheim told reporters \
              it would be long. Kovacs and Almeida were also part of the conversations.",

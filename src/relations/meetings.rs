@@ -509,10 +509,19 @@ fn first_person_meeting(
                 ctx.lex.is(&w.to_lowercase(), FunctionClass::FirstPerson)
                     && ctx.lex.is(&w.to_lowercase(), FunctionClass::SubjectPronoun)
             });
-            let negated = terms
-                .iter()
-                .any(|(s, c)| c.has(Negation) && s.end <= trigger.start && s.start >= words.start);
-            if !first_person || negated {
+            if !first_person {
+                continue;
+            }
+            // Markers among the few words before the trigger ("I did not meet", "we will
+            // meet"): the terms are in text order, so only those words are read.
+            let lead_start = lead.first().map_or(trigger.start, |t| t.span.start);
+            let from = terms.partition_point(|(s, _)| s.start < lead_start);
+            let markers = || {
+                terms[from..]
+                    .iter()
+                    .take_while(|(s, _)| s.end <= trigger.start)
+            };
+            if markers().any(|(_, c)| c.has(Negation)) {
                 continue;
             }
             let after = ctx.doc.tokens_in(Span::new(trigger.end, words.end));
@@ -527,9 +536,7 @@ fn first_person_meeting(
             if participants.len() < 2 {
                 continue;
             }
-            let planned = terms
-                .iter()
-                .any(|(s, c)| c.has(Planned) && s.end <= trigger.start && s.start >= words.start);
+            let planned = markers().any(|(_, c)| c.has(Planned));
             return Some(Found {
                 participants,
                 place: place_in(ctx, words, &[*trigger]),
@@ -606,7 +613,9 @@ fn continuation(
                 }
                 continue;
             }
-            if sent.tag(k) == Tag::Verb {
+            // "..., Arthur is reported to have recommended": the verb group may open with
+            // an auxiliary or a modal.
+            if matches!(sent.tag(k), Tag::Verb | Tag::Auxiliary | Tag::Modal) {
                 return sent.subject(sent.verb_group(ctx.lex, k).start);
             }
             k += 1;
