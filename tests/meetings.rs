@@ -61,6 +61,21 @@ fn trigger_forms() {
             "Kovacs met with Berglund in Vienna.",
             vec![row(&[A, B], Held, Some("Vienna"), None)],
         ),
+        // Credentials: the ambassador and the head of state receiving them.
+        (
+            "Kovacs received the credentials of Berglund on Monday.",
+            vec![row(&[A, B], Held, None, Some("2019-05-13"))],
+        ),
+        (
+            "Berglund presented his credentials to Kovacs.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        // A passive's agent acts in the meeting noun after it.
+        (
+            "The plan was announced by Kovacs during her speech at the accreditation of \
+             Berglund.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
         (
             "Kovacs held talks with Berglund.",
             vec![row(&[A, B], Held, None, None)],

@@ -769,6 +769,14 @@ fn trigger_roles(
         if let Some(v) = governing {
             let vg = sent.verb_group(ctx.lex, v);
             out.extend(sent.subject(vg.start));
+            // "The announcement was made by Granger during his speech at the accreditation
+            // of Busia": a passive's agent before the noun is the one who acts.
+            if vg.passive {
+                let by = (v + 1..first).find(|&k| sent.word(k).eq_ignore_ascii_case("by"));
+                if let Some(by) = by {
+                    out.extend(sent.objects(by + 1));
+                }
+            }
         }
         // "A and B agreed to talk again after their summit": "their" is the subject of the
         // sentence's first finite verb.
