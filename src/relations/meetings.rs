@@ -326,42 +326,11 @@ fn meeting_in(
         .map(|m| (m.span, m.entity))
         .collect();
 
-    // The trigger: the first verb; else an object verb with a person just after it; else a
-    // meeting noun tied to its people.
     let words = ctx.doc.tokens_in(clause);
     let word_index = |offset: usize| words.partition_point(|t| t.span.start < offset);
     let usable = |s: &Span| !in_quote(*s);
-    let verb = terms.iter().find(|(s, c)| c.has(Verb) && usable(s));
     let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, clause);
-    let object_verb = || {
-        terms.iter().find(|(s, c)| {
-            c.has(ObjectVerb) && usable(s) && has_person_object(ctx, &sent, *s, &people)
-        })
-    };
-    // "A and B have held several rounds of talks": a light verb a few words before the noun,
-    // with two people before the verb.
-    let after_light_verb = |noun: &Span| {
-        terms.iter().any(|(l, c)| {
-            c.has(LightVerb)
-                && l.end <= noun.start
-                && word_index(noun.start) - word_index(l.end) <= MARKER_WINDOW
-                && people.iter().any(|(p, _)| p.end <= l.start)
-        })
-    };
-    let noun = || {
-        terms.iter().find(|(s, c)| {
-            c.has(Noun) && usable(s) && (noun_is_tied(text, *s, &people) || after_light_verb(s))
-        })
-    };
-    // "Hosted by A, B toured the labs and met students": the opening participle names the
-    // meeting's people, whatever verb follows.
-    let opening = terms.iter().find(|(s, c)| {
-        c.has(ObjectVerb)
-            && usable(s)
-            && opening_participle(&sent, sent.index_at(s.start)).is_some()
-            && has_person_object(ctx, &sent, *s, &people)
-    });
-    let (trigger, _) = *opening.or(verb).or_else(object_verb).or_else(noun)?;
+    let trigger = choose_trigger(ctx, &sent, &terms, &people, &usable, words)?;
     // A phone call, a letter or a video link in the trigger's own clause makes it no
     // meeting; one in another clause does not ("The message was delivered to Al Maawali
     // when he received in his office Mohammed al Suwaidi").
@@ -388,41 +357,15 @@ fn meeting_in(
         return None;
     }
 
-    // Participants: the subject and the objects of the trigger, read from the clause
-    // layer (never a possessor, a topic, or a person of another clause), then
-    // counterparts and groups.
-    let roles = trigger_roles(ctx, &sent, trigger, &terms);
-    let mut participants: Vec<usize> = Vec::new();
-    for e in sent.people(&roles) {
-        if !participants.contains(&e) {
-            participants.push(e);
-        }
-    }
-    for e in counterparts(ctx, clause, &people) {
-        if !participants.contains(&e) {
-            participants.push(e);
-        }
-    }
-    if let Some(group) = group_in(ctx, clause, sentence, earlier) {
-        for e in group {
-            if !participants.contains(&e) {
-                participants.push(e);
-            }
-        }
-    }
-    // "…, before heading to the palace to meet Ferreira": the sentence's subject, for a
-    // trigger that has no subject of its own (an infinitive or a gerund).
-    let nonfinite = sent.tag(sent.index_at(trigger.start)) != Tag::Verb;
-    if participants.len() == 1 && nonfinite && people.iter().all(|(p, _)| p.start > trigger.start) {
-        let subject = starting_within(&ctx.res.mentions, sentence, |m| m.span)
-            .iter()
-            .filter(|m| sentence.contains(m.span) && m.span.end <= clause.start)
-            .find(|m| ctx.res.entities[m.entity].kind == EntityKind::Person)
-            .map(|m| m.entity);
-        if let Some(s) = subject.filter(|s| !participants.contains(s)) {
-            participants.insert(0, s);
-        }
-    }
+    let participants = participants_of(
+        ctx,
+        &sent,
+        trigger,
+        &terms,
+        (clause, sentence),
+        &people,
+        earlier,
+    );
     let status = if terms.iter().any(|(_, c)| c.has(Cancelled)) {
         MeetingStatus::Cancelled
     } else if terms.iter().any(|(s, c)| c.has(Planned) && near_before(s)) {
@@ -472,6 +415,106 @@ fn meeting_in(
             })
             .collect(),
     )
+}
+
+/// The trigger of a clause's meeting: an opening participle with its agent ("Hosted by
+/// A, ..."); else the first meeting verb; else an object verb with a person just after it;
+/// else a meeting noun tied to its people. `usable` says whether a term may be read (not
+/// inside a quotation); `words` are the clause's tokens.
+fn choose_trigger(
+    ctx: &Context<'_>,
+    sent: &Sentence<'_>,
+    terms: &[(Span, ClassSet<TriggerClass>)],
+    people: &[(Span, usize)],
+    usable: &dyn Fn(&Span) -> bool,
+    words: &[crate::segment::Token],
+) -> Option<Span> {
+    let word_index = |offset: usize| words.partition_point(|t| t.span.start < offset);
+    let verb = terms.iter().find(|(s, c)| c.has(Verb) && usable(s));
+    let object_verb = || {
+        terms.iter().find(|(s, c)| {
+            c.has(ObjectVerb) && usable(s) && has_person_object(ctx, sent, *s, people)
+        })
+    };
+    // "A and B have held several rounds of talks": a light verb a few words before the noun,
+    // with two people before the verb.
+    let after_light_verb = |noun: &Span| {
+        terms.iter().any(|(l, c)| {
+            c.has(LightVerb)
+                && l.end <= noun.start
+                && word_index(noun.start) - word_index(l.end) <= MARKER_WINDOW
+                && people.iter().any(|(p, _)| p.end <= l.start)
+        })
+    };
+    let noun = || {
+        terms.iter().find(|(s, c)| {
+            c.has(Noun)
+                && usable(s)
+                && (noun_is_tied(ctx.doc.text(), *s, people) || after_light_verb(s))
+        })
+    };
+    // "Hosted by A, B toured the labs and met students": the opening participle names the
+    // meeting's people, whatever verb follows.
+    let opening = terms.iter().find(|(s, c)| {
+        c.has(ObjectVerb)
+            && usable(s)
+            && opening_participle(sent, sent.index_at(s.start)).is_some()
+            && has_person_object(ctx, sent, *s, people)
+    });
+    opening
+        .or(verb)
+        .or_else(object_verb)
+        .or_else(noun)
+        .map(|(s, _)| *s)
+}
+
+/// The participants of a meeting whose trigger is `trigger`: the subject and the objects of
+/// the trigger, read from the clause layer (never a possessor, a topic, or a person of
+/// another clause), then counterparts and groups; for a trigger with no subject of its own,
+/// the sentence's. `scope` is the clause and its sentence.
+fn participants_of(
+    ctx: &Context<'_>,
+    sent: &Sentence<'_>,
+    trigger: Span,
+    terms: &[(Span, ClassSet<TriggerClass>)],
+    scope: (Span, Span),
+    people: &[(Span, usize)],
+    earlier: &[Found],
+) -> Vec<usize> {
+    let (clause, sentence) = scope;
+    let roles = trigger_roles(ctx, sent, trigger, terms);
+    let mut participants: Vec<usize> = Vec::new();
+    for e in sent.people(&roles) {
+        if !participants.contains(&e) {
+            participants.push(e);
+        }
+    }
+    for e in counterparts(ctx, clause, people) {
+        if !participants.contains(&e) {
+            participants.push(e);
+        }
+    }
+    if let Some(group) = group_in(ctx, clause, sentence, earlier) {
+        for e in group {
+            if !participants.contains(&e) {
+                participants.push(e);
+            }
+        }
+    }
+    // "…, before heading to the palace to meet Ferreira": the sentence's subject, for a
+    // trigger that has no subject of its own (an infinitive or a gerund).
+    let nonfinite = sent.tag(sent.index_at(trigger.start)) != Tag::Verb;
+    if participants.len() == 1 && nonfinite && people.iter().all(|(p, _)| p.start > trigger.start) {
+        let subject = starting_within(&ctx.res.mentions, sentence, |m| m.span)
+            .iter()
+            .filter(|m| sentence.contains(m.span) && m.span.end <= clause.start)
+            .find(|m| ctx.res.entities[m.entity].kind == EntityKind::Person)
+            .map(|m| m.entity);
+        if let Some(s) = subject.filter(|s| !participants.contains(s)) {
+            participants.insert(0, s);
+        }
+    }
+    participants
 }
 
 /// "“I had the pleasure of meeting His Excellency Nana Akufo-Addo last year,” Granger
