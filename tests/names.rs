@@ -201,6 +201,11 @@ fn organisation_patterns() {
         institutions("A statement from the Prime Minister's Office followed."),
         ["Prime Minister's Office"]
     );
+    // Corps, legions, weeklies and magazines.
+    assert_eq!(
+        institutions("Members of the Comic Corps of Canada told Harbour Weekly they would march."),
+        ["Comic Corps of Canada", "Harbour Weekly"]
+    );
     // "the Ministry" alone names nothing.
     assert!(institutions("The Ministry said nothing.").is_empty());
 }
