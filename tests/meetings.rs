@@ -462,6 +462,15 @@ fn places_from_the_meetings_own_words() {
             "Kovacs met Berglund at the Grand Hotel on Monday.",
             vec![row(&[A, B], Held, Some("Grand Hotel"), Some("2019-05-13"))],
         ),
+        // An institution that begins an event's name is no venue; alone it is one.
+        (
+            "Kovacs met Berglund at the European Union Heads of Government Conference.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs met Berglund at the European Union.",
+            vec![row(&[A, B], Held, Some("European Union"), None)],
+        ),
     ];
     for (sentence, expected) in rows {
         assert_eq!(meetings(&story(sentence)), expected, "{sentence}");

@@ -1234,7 +1234,14 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
                     country = Some(entity.name.clone());
                 }
             }
-            EntityKind::Institution if institution.is_none() => {
+            // "at the Commonwealth Heads of Government Conference": an institution that
+            // only begins a longer capitalised name (an event's) is no venue.
+            EntityKind::Institution
+                if institution.is_none()
+                    && !text[m.span.end..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(char::is_uppercase)) =>
+            {
                 institution =
                     Some(city_after(ctx, clause, m.span).unwrap_or_else(|| entity.name.clone()))
             }
