@@ -298,6 +298,14 @@ fn datelines_and_their_summit() {
         meetings(text),
         vec![row(&[A, B], Held, Some("Oslo"), Some("2024-03-07"))]
     );
+    // A dateline of a place, a comma, a month and a day, with no dash: its place, and not
+    // its date, which is the filing date.
+    let text = " date 2024-03-08 Oslo, March 8 Foreign Minister Anna Kovacs met Foreign \
+                Minister Tomas Berglund on Thursday.";
+    assert_eq!(
+        meetings(text),
+        vec![row(&[A, B], Held, Some("Oslo"), Some("2024-03-07"))]
+    );
     // "their summit" ties the noun to the two people before it.
     let text = story("Kovacs and Berglund agreed on Monday to talk again after their long summit.");
     assert_eq!(

@@ -133,6 +133,33 @@ fn dateline_end(pass: &Pass<'_>) -> Option<usize> {
             ")" => in_parens = false,
             _ => {}
         }
+        // "Amaravati, July 11 Andhra Pradesh Chief Minister ...", "NEW DELHI, Jan 5 (PTI)":
+        // a place, a comma and a month and day end the dateline, with no dash after them.
+        let month_day = has_place
+            && j >= 2
+            && &text[toks[j - 1].span] == ","
+            && w.len() >= 3
+            && w.starts_with(char::is_uppercase)
+            && crate::relations::dates::month_number(w).is_some()
+            && next.is_some_and(|n| n.kind == TokenKind::Number);
+        if month_day {
+            let mut end = j + 2;
+            // An agency in parentheses after the date: "(PTI)".
+            if toks.get(end).is_some_and(|p| &text[p.span] == "(") {
+                if let Some(close) =
+                    (end..toks.len().min(end + 6)).find(|&k| &text[toks[k].span] == ")")
+                {
+                    end = close + 1;
+                }
+            }
+            while toks
+                .get(end)
+                .is_some_and(|n| matches!(&text[n.span], "-" | "—" | "–" | ":"))
+            {
+                end += 1;
+            }
+            return Some(end);
+        }
         has_place |= place_at(j);
         let lower = t.kind == TokenKind::Word && w.chars().any(char::is_lowercase);
         let abbreviation = lower && next.is_some_and(|n| &text[n.span] == ".");

@@ -218,7 +218,7 @@ fn push(out: &mut Vec<DateMention>, span: Span, date: Option<Date>, tense: Optio
     });
 }
 
-fn month_number(name: &str) -> Option<i8> {
+pub(crate) fn month_number(name: &str) -> Option<i8> {
     let key = name.get(..3)?;
     let n = match key {
         "Jan" => 1,

@@ -141,6 +141,11 @@ pub(crate) fn find(ctx: &Context<'_>, spoken: &[Quote]) -> Vec<Meeting> {
         if let Some(end) = dateline_end(&text[sentence.span]) {
             date_mentions.retain(|d| d.span.start >= end);
         }
+        // The names pass's dateline too ("Amaravati, July 11 Andhra Pradesh ...").
+        if let Some(d) = ctx.res.dateline.filter(|d| sentence.span.contains(*d)) {
+            let end = d.end - sentence.span.start;
+            date_mentions.retain(|m| m.span.start >= end);
+        }
         let exact_date = date_mentions
             .iter()
             .find_map(|d| d.date)
