@@ -477,10 +477,12 @@ impl<'a> Sentence<'a> {
             if !in_list {
                 attached = None;
             }
+            // A verb, or an auxiliary or modal opening one ("talks between A and B will take
+            // place, X told"), ends the objects.
             let end_of_clause = match tag {
                 Tag::Boundary => !semicolon,
                 Tag::Relative | Tag::Subordinator => true,
-                Tag::Verb => i > from && !self.is_name_like(i),
+                Tag::Verb | Tag::Auxiliary | Tag::Modal => i > from && !self.is_name_like(i),
                 _ => false,
             };
             if end_of_clause {

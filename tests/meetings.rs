@@ -141,6 +141,17 @@ fn status() {
             "Kovacs is to meet Berglund.",
             vec![row(&[A, B], Planned, None, None)],
         ),
+        // A meeting noun as the subject of a future verb group; the person who reports it
+        // is no participant.
+        (
+            "Talks between Kovacs and Berglund will take place in Rome, Almeida told \
+             journalists.",
+            vec![row(&[A, B], Planned, Some("Rome"), None)],
+        ),
+        (
+            "The summit between Kovacs and Berglund ended in Rome. Both leaders will fly home.",
+            vec![row(&[A, B], Held, Some("Rome"), None)],
+        ),
         (
             "Kovacs is expected to meet Berglund.",
             vec![row(&[A, B], Planned, None, None)],

@@ -371,9 +371,21 @@ fn meeting_in(
         &people,
         earlier,
     );
+    // "Talks between A and B will take place in Geneva": a meeting noun as the subject of
+    // a future verb group after it (no finite verb between them).
+    let noun_trigger = sent.tag(sent.index_at(trigger.start)) == Tag::Word;
+    let future_after = |s: &Span| {
+        noun_trigger
+            && s.start >= trigger.end
+            && (sent.index_at(trigger.end)..sent.index_at(s.start))
+                .all(|k| !matches!(sent.tag(k), Tag::Verb | Tag::Boundary | Tag::Relative))
+    };
     let status = if terms.iter().any(|(_, c)| c.has(Cancelled)) {
         MeetingStatus::Cancelled
-    } else if terms.iter().any(|(s, c)| c.has(Planned) && near_before(s)) {
+    } else if terms
+        .iter()
+        .any(|(s, c)| c.has(Planned) && (near_before(s) || future_after(s)))
+    {
         MeetingStatus::Planned
     } else {
         MeetingStatus::Held
