@@ -320,10 +320,7 @@ impl Context<'_> {
         if before.len() == offset {
             return None;
         }
-        let before = before
-            .strip_suffix("'s")
-            .or_else(|| before.strip_suffix("’s"))
-            .unwrap_or(before);
+        let before = crate::segment::strip_possessive(before).unwrap_or(before);
         let end = before.len();
         if let Some(d) = ending_at(&self.found.demonyms, end, |d| d.span) {
             return Some((d.country, d.span.start));

@@ -548,7 +548,9 @@ fn first_person_meeting(
     if terms.iter().any(|(_, c)| c.has(NotMeeting)) {
         return None;
     }
-    for q in spoken {
+    // The quotations are in text order: only those that reach into the sentence.
+    let from = spoken.partition_point(|q| q.end <= sentence.start);
+    for q in spoken[from..].iter().take_while(|q| q.start < sentence.end) {
         let Some(speaker) = q.speaker_entity else {
             continue;
         };
@@ -565,9 +567,9 @@ fn first_person_meeting(
             let before = ctx.doc.tokens_in(Span::new(words.start, trigger.start));
             let lead = &before[before.len().saturating_sub(MARKER_WINDOW + 2)..];
             let first_person = lead.iter().any(|t| {
-                let w = &text[t.span];
-                ctx.lex.is(&w.to_lowercase(), FunctionClass::FirstPerson)
-                    && ctx.lex.is(&w.to_lowercase(), FunctionClass::SubjectPronoun)
+                let classes = ctx.lex.function_classes(&text[t.span].to_lowercase());
+                classes.has(FunctionClass::FirstPerson)
+                    && classes.has(FunctionClass::SubjectPronoun)
             });
             if !first_person {
                 continue;
@@ -832,8 +834,7 @@ fn trigger_roles(
             // "The announcement was made by Granger during his speech at the accreditation
             // of Busia": a passive's agent before the noun is the one who acts.
             if vg.passive {
-                let by = (v + 1..first).find(|&k| sent.word(k).eq_ignore_ascii_case("by"));
-                if let Some(by) = by {
+                if let Some(by) = agent_by(sent, v + 1..first) {
                     out.extend(sent.objects(by + 1));
                 }
             }
@@ -955,7 +956,6 @@ fn has_person_object(
 ) -> bool {
     let v = sent.index_at(verb.start);
     let after = sent.index_at(verb.end);
-    let mut from = past_adjuncts(ctx, sent, after);
     if let Some(by) = opening_participle(sent, v) {
         let clause_end = (by..sent.len())
             .find(|&k| sent.tag(k) == Tag::Verb)
@@ -965,11 +965,10 @@ fn has_person_object(
             k > by && k < clause_end
         });
     }
+    let mut from = past_adjuncts(ctx, sent, after);
     if sent.verb_group(ctx.lex, v).passive {
         // The agent: the words after "by", over adjuncts ("at the airport").
-        let by = (after..sent.len().min(after + OBJECT_WINDOW))
-            .find(|&k| sent.word(k).eq_ignore_ascii_case("by"));
-        if let Some(by) = by {
+        if let Some(by) = agent_by(sent, after..sent.len().min(after + OBJECT_WINDOW)) {
             from = by + 1;
         }
     }
@@ -992,8 +991,16 @@ fn opening_participle(sent: &Sentence<'_>, v: usize) -> Option<usize> {
     if !opens || !sent.word(v).ends_with("ed") {
         return None;
     }
-    (v + 1..sent.len().min(v + 1 + OBJECT_WINDOW))
-        .take_while(|&k| sent.tag(k) != Tag::Comma)
+    let end = (v + 1..sent.len().min(v + 1 + OBJECT_WINDOW))
+        .find(|&k| sent.tag(k) == Tag::Comma)
+        .unwrap_or(sent.len().min(v + 1 + OBJECT_WINDOW));
+    agent_by(sent, v + 1..end)
+}
+
+/// The token index of the "by" that introduces a passive's agent, among `range`.
+fn agent_by(sent: &Sentence<'_>, range: std::ops::Range<usize>) -> Option<usize> {
+    range
+        .into_iter()
         .find(|&k| sent.word(k).eq_ignore_ascii_case("by"))
 }
 

@@ -13,6 +13,7 @@
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
 use crate::gazetteer::{ClassSet, FunctionClass, Title, TitleKind, WordTag};
 use crate::record::Via;
+use crate::span::ending_at;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
 
@@ -90,11 +91,7 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
             continue;
         }
         // "Jo Johnson MP, the Minister for ...": over a title after the name.
-        let title_after = input
-            .names
-            .titles
-            .iter()
-            .find(|x| x.span.end == before.len())
+        let title_after = ending_at(&input.names.titles, before.len(), |x| x.span)
             .map(|x| text[..x.span.start].trim_end().len());
         let person = ending
             .get(&before.len())
@@ -261,9 +258,7 @@ fn past_modifiers(input: &Inputs<'_>, covered: &[Span], lead: usize) -> usize {
         }
         let start = word_start(before);
         let word = &before[start..];
-        let mention = covered
-            .iter()
-            .find(|s| s.end == before.len() && s.start <= start);
+        let mention = ending_at(covered, before.len(), |s| *s).filter(|s| s.start <= start);
         let adjective = word.starts_with(char::is_lowercase)
             && input.lex.function_classes(word).is_empty()
             && input

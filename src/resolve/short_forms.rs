@@ -19,6 +19,7 @@ use crate::gazetteer::{FunctionClass, RoleNounClass};
 use crate::names::{NameVia, RuleName};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
+use crate::span::ending_at;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
 
@@ -377,14 +378,8 @@ pub(super) fn family_names(b: &mut Builder<'_>, input: &Inputs<'_>) {
                     b.out.entities[p.entity].kind == EntityKind::Person && p.entity != m.entity
                 })
         } else {
-            let owner = owner_text
-                .strip_suffix("'s")
-                .or_else(|| owner_text.strip_suffix("’s"))
-                .unwrap_or("");
-            b.out.mentions[..k]
-                .iter()
-                .rev()
-                .find(|p| !owner.is_empty() && p.span.end == owner.len())
+            crate::segment::strip_possessive(owner_text)
+                .and_then(|owner| ending_at(&b.out.mentions, owner.len(), |p| p.span))
         };
         let Some(family) =
             possessor.and_then(|p| super::names::surname(&b.out.entities[p.entity].name))

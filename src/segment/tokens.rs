@@ -46,6 +46,11 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// `text` without a possessive "'s" (or "’s") at its end: "Okafor's" → "Okafor".
+pub(crate) fn strip_possessive(text: &str) -> Option<&str> {
+    text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
+}
+
 /// Whether byte `offset` of `text` lies between tokens rather than inside a run of word
 /// characters: true unless the character before `offset` and the character at `offset`
 /// are both word characters. The start and the end of the text are boundaries.
