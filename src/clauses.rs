@@ -26,11 +26,11 @@
 //! from Okafor", "the talks about Trump's tariffs").
 //!
 //! ```text
-//! "Pastor Keith Norman said he and other pastors met with Mayor Jim Strickland."
-//!   verb "met": subject = [he → Keith Norman], objects after "with" = [Jim Strickland]
-//! "The family of Tyre Nichols met Mayor Jim Strickland."
-//!   verb "met": subject = [] (the head is "family"; Nichols is inside "of ..."),
-//!   objects = [Jim Strickland]
+//! "Pastor Ola Berg said he and other pastors met with Mayor Ana Ruiz."
+//!   verb "met": subject = [he → Ola Berg], objects after "with" = [Ana Ruiz]
+//! "The family of Tomas Lund met Mayor Ana Ruiz."
+//!   verb "met": subject = [] (the head is "family"; Lund is inside "of ..."),
+//!   objects = [Ana Ruiz]
 //! ```
 
 use crate::document::Document;
@@ -167,7 +167,7 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        // "the union leader, Antonio Caló, told reporters": a finite form right after a name
+        // "the union leader, Ingrid Solheim, told reporters": a finite form right after a name
         // set off by commas is the verb of the clause, though "told" is also an adjective.
         for i in 2..tags.len() {
             let Tag::Mention(m) = tags[i - 2] else {
@@ -308,7 +308,7 @@ impl<'a> Sentence<'a> {
     /// clause set off by commas just before the verb is skipped ("Kim, the coach, met",
     /// "Kim, who arrived on Monday, met").
     pub(crate) fn subject(&self, start: usize) -> Vec<usize> {
-        // "Trump praised Frederiksen and thanked her": verb phrases joined by "and" share
+        // "Kovacs praised Solheim and thanked her": verb phrases joined by "and" share
         // the subject of the first.
         if start > 0 && self.tags[start - 1] == Tag::Conjunction {
             let mut j = start - 1;
@@ -345,7 +345,7 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        // "the union leader, Antonio Caló, told": a person's name set off by commas after a
+        // "the union leader, Ingrid Solheim, told": a person's name set off by commas after a
         // noun phrase is that phrase's apposition, and the subject.
         if start >= 2 && self.tags[start - 1] == Tag::Comma {
             if let Tag::Mention(m) = self.tags[start - 2] {
@@ -398,9 +398,9 @@ impl<'a> Sentence<'a> {
     /// phrase (after a leading prepositional phrase such as "During the meeting", before
     /// any other), that is no possessor and is followed by no noun it modifies.
     ///
-    /// "President Yoon from Sept. 20 in New York" → Yoon; "Apple CEO Tim Cook" → Cook;
-    /// "Telford Council's leader Shaun Davies" → Davies; "the Kim government", "the family
-    /// of Tyre Nichols" → nobody.
+    /// "President Kovacs from Sept. 20 in New York" → Kovacs; "Acme CEO Ana Ruiz" → Ruiz;
+    /// "Bergen Council's leader Ola Berg" → Berg; "the Kovacs government", "the family
+    /// of Tomas Lund" → nobody.
     fn item_head(&self, start: usize, end: usize) -> Option<usize> {
         let mut i = start;
         // A leading prepositional phrase: the preposition, determiners, lower-case words.
@@ -441,7 +441,7 @@ impl<'a> Sentence<'a> {
                 let first = self.mention_first_token(k, m);
                 let person =
                     self.res.entities[self.res.mentions[m].entity].kind == EntityKind::Person;
-                // The name ends the item: "Majlis Ash'shura chairman" is headed by the noun.
+                // The name ends the item: "Oslo Port Authority chairman" is headed by the noun.
                 let ends_item = k + 1 >= end;
                 if person
                     && ends_item

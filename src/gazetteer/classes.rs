@@ -175,8 +175,8 @@ classes! {
         /// A person's relative or intimate ("wife", "lawyer"): "Okafor's wife" makes Okafor a
         /// person.
         Relative = "relative",
-        /// A blood relative who usually shares the family name ("son", "sister"): "Jerry
-        /// Jones and his son Stephen" names Stephen Jones.
+        /// A blood relative who usually shares the family name ("son", "sister"): "Tomas
+        /// Berg and his son Erik" names Erik Berg.
         Family = "family",
     }
 }

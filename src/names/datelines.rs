@@ -133,7 +133,7 @@ fn dateline_end(pass: &Pass<'_>) -> Option<usize> {
             ")" => in_parens = false,
             _ => {}
         }
-        // "Amaravati, July 11 Andhra Pradesh Chief Minister ...", "NEW DELHI, Jan 5 (PTI)":
+        // "Bergen, July 11 Foreign Minister Anna Kovacs ...", "NEW DELHI, Jan 5 (PTI)":
         // a place, a comma and a month and day end the dateline, with no dash after them.
         let month_day = has_place
             && j >= 2

@@ -823,7 +823,7 @@ fn read_run(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> Option<Run> {
                 FunctionClass::Conjunction,
             ]),
         ) && !pass.ctx.classes(end).has(WordClass::Particle);
-        // "Jill A. Martin": a capital letter and its period is an initial, not "a".
+        // "Carla B. Moreno": a capital letter and its period is an initial, not "a".
         let initial = nw.chars().count() == 1
             && toks
                 .get(end + 1)

@@ -36,7 +36,7 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
             if info.kind == TitleKind::Honorific && !starts_upper(&text[span]) {
                 continue;
             }
-            // "Mohammed bin Sultan al Suwaidi": after a name particle, a title word is part
+            // "Faisal bin Rashid al Hamadi": after a name particle, a title word is part
             // of the name.
             let at = token_index_at(tokens, span.start);
             if at > 0 && ctx.classes(at - 1).has(WordClass::Particle) {

@@ -141,7 +141,7 @@ pub(crate) fn find(ctx: &Context<'_>, spoken: &[Quote]) -> Vec<Meeting> {
         if let Some(end) = dateline_end(&text[sentence.span]) {
             date_mentions.retain(|d| d.span.start >= end);
         }
-        // The names pass's dateline too ("Amaravati, July 11 Andhra Pradesh ...").
+        // The names pass's dateline too ("Bergen, July 11 Foreign Minister ...").
         if let Some(d) = ctx.res.dateline.filter(|d| sentence.span.contains(*d)) {
             let end = d.end - sentence.span.start;
             date_mentions.retain(|m| m.span.start >= end);
@@ -234,7 +234,7 @@ fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
 fn dateline_place(ctx: &Context<'_>) -> Option<String> {
     let first = ctx.doc.sentences().first()?;
     let text = ctx.doc.text();
-    // The names pass's dateline ("MUSCAT:", "LONDON (Reuters) —"), else the pattern here.
+    // The names pass's dateline ("OSLO:", "LONDON (Reuters) —"), else the pattern here.
     let span = match ctx.res.dateline {
         Some(d) => d,
         None => {
@@ -337,8 +337,8 @@ fn meeting_in(
     let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, clause);
     let trigger = choose_trigger(ctx, &sent, &terms, &people, &usable, words)?;
     // A phone call, a letter or a video link in the trigger's own clause makes it no
-    // meeting; one in another clause does not ("The message was delivered to Al Maawali
-    // when he received in his office Mohammed al Suwaidi").
+    // meeting; one in another clause does not ("The message was delivered to Kovacs
+    // when she received in her office Ambassador Berglund").
     let separated = |s: Span| {
         let (a, b) = if s.end <= trigger.start {
             (sent.index_at(s.end), sent.index_at(trigger.start))
@@ -534,7 +534,7 @@ fn participants_of(
     participants
 }
 
-/// "“I had the pleasure of meeting His Excellency Nana Akufo-Addo last year,” Granger
+/// "“I had the pleasure of meeting His Excellency Tomas Berglund last year,” Kovacs
 /// said": inside words a person is quoted saying, a first-person subject ("I", "we") a
 /// few words before a meeting verb or noun, and a person within [`OBJECT_WINDOW`] words
 /// after it: the speaker met that person.
@@ -675,7 +675,7 @@ fn continuation(
                 }
                 continue;
             }
-            // "..., Arthur is reported to have recommended": the verb group may open with
+            // "..., Berglund is reported to have recommended": the verb group may open with
             // an auxiliary or a modal.
             if matches!(sent.tag(k), Tag::Verb | Tag::Auxiliary | Tag::Modal) {
                 return sent.subject(sent.verb_group(ctx.lex, k).start);
@@ -756,7 +756,7 @@ fn continuation(
 }
 
 /// Token `k` moved past prepositional phrases that name nobody and link no participants
-/// ("received in his office Mohammed al Suwaidi", "hosted at the palace on Monday the
+/// ("received in her office Ambassador Berglund", "hosted at the palace on Monday the
 /// visiting envoy"), to where a verb's objects start.
 fn past_adjuncts(ctx: &Context<'_>, sent: &Sentence<'_>, mut k: usize) -> usize {
     loop {
@@ -831,8 +831,8 @@ fn trigger_roles(
         if let Some(v) = governing {
             let vg = sent.verb_group(ctx.lex, v);
             out.extend(sent.subject(vg.start));
-            // "The announcement was made by Granger during his speech at the accreditation
-            // of Busia": a passive's agent before the noun is the one who acts.
+            // "The announcement was made by Kovacs during her speech at the accreditation
+            // of Berglund": a passive's agent before the noun is the one who acts.
             if vg.passive {
                 if let Some(by) = agent_by(sent, v + 1..first) {
                     out.extend(sent.objects(by + 1));
@@ -887,7 +887,7 @@ fn trigger_roles(
         }
     } else if let Some(by) = opening_participle(sent, first) {
         // "Hosted by A, B toured the labs": the people named between "by" and the main
-        // verb ("by Exeter's Vice-Chancellor, Professor A, the Minister learnt"): the
+        // verb ("by the port's director, Professor A, the Minister learnt"): the
         // agents and the main clause's subject.
         let main_verb = (by + 1..sent.len())
             .skip_while(|&k| sent.tag(k) != Tag::Comma)
@@ -945,7 +945,7 @@ fn trigger_roles(
 
 /// Whether an object verb at `verb` has a person as its object, read from the clause layer
 /// within [`OBJECT_WINDOW`] words: "received the U.S. Secretary of State, Dana Whitfield",
-/// "received in his office Mohammed al Suwaidi" (over an adjunct naming nobody), or the
+/// "received in her office Ambassador Berglund" (over an adjunct naming nobody), or the
 /// agent of its passive ("was welcomed at the airport by Solheim"); not "since a 2010
 /// meeting between Kim and Lee" (another clause).
 fn has_person_object(
@@ -1258,7 +1258,7 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
                     country = Some(entity.name.clone());
                 }
             }
-            // "at the Commonwealth Heads of Government Conference": an institution that
+            // "at the European Union Heads of Government Conference": an institution that
             // only begins a longer capitalised name (an event's) is no venue.
             EntityKind::Institution
                 if institution.is_none()

@@ -7,12 +7,12 @@
 //! 2. the subject of the closest sentence before it that has one of compatible gender,
 //!    known or not, where a sentence's subject is its first person outside quotations that
 //!    is neither a possessor ("Okafor's lawyer") nor inside a prepositional phrase ("with
-//!    Okafor"), a pronoun standing for the person it was resolved to ("She branded Tarr ...
+//!    Okafor"), a pronoun standing for the person it was resolved to ("She branded Lund ...
 //!    "Needed today," she said" → the earlier "She");
 //! 3. the most recent person of compatible gender, one whose gender the text gives (a
 //!    given name, a title, "Mrs") before one whose gender is unknown;
 //! 4. when nobody fits, the subject of the closest sentence before it, if its opposite
-//!    gender was only guessed from its first word ("Nara Chandrababu Naidu": the family
+//!    gender was only guessed from its first word ("Nara Venkata Rao": the family
 //!    name first, and "Nara" a woman's given name).
 //!
 //! A pronoun inside a quotation ("All she had to say was no," he said) skips step 1: the
@@ -99,7 +99,7 @@ pub(super) fn resolve_pronouns(
 }
 
 /// Where the main clause of `sentence` starts: after a leading subordinate or participial
-/// clause closed by a comma ("While welcoming Ramaphosa, Tinubu said ..."), else at the
+/// clause closed by a comma ("While welcoming Berglund, Kovacs said ..."), else at the
 /// sentence's start.
 fn main_clause_start(doc: &Document, lex: &Lexicons, sentence: Span) -> usize {
     let text = doc.text();
@@ -230,9 +230,9 @@ fn antecedent(
     }
     // 2. The subject of the closest sentence before it that has one of compatible gender,
     // known or not: the closest subject of unknown gender beats a farther one of known
-    // gender ("Khan rejected the offer. \"...,\" Khan said. He added: ..." after "Trump
+    // gender ("Okwara rejected the offer. \"...,\" Okwara said. He added: ..." after "Lund
     // said" earlier), and a person of known gender named after it outside the subject
-    // ("..., Kohli said, before accepting the trophy from president Ray Mali. He ...").
+    // ("..., Okwara said, before accepting the trophy from chairman Peter Lund. He ...").
     for sj in (0..si).rev() {
         let Some((e, at)) = subjects[sj] else {
             continue;
@@ -263,7 +263,7 @@ fn antecedent(
         }
     }
     // 4. With nobody of compatible gender in reach, a gender guessed from a first name
-    // alone yields to the closest earlier subject: "Nara Chandrababu Naidu" puts the family
+    // alone yields to the closest earlier subject: "Nara Venkata Rao" puts the family
     // name first, and "Nara" is a woman's given name in the list.
     let guessed = |e: usize| {
         let entity = &res.entities[e];

@@ -90,7 +90,7 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
         if !apposition_closes(input, t.span.end) {
             continue;
         }
-        // "Jo Johnson MP, the Minister for ...": over a title after the name.
+        // "Jo Holm MP, the Minister for ...": over a title after the name.
         let title_after = ending_at(&input.names.titles, before.len(), |x| x.span)
             .map(|x| text[..x.span.start].trim_end().len());
         let person = ending
@@ -277,8 +277,8 @@ fn past_modifiers(input: &Inputs<'_>, covered: &[Span], lead: usize) -> usize {
 
 /// Whether the words after a capitalised title at `end` leave it standing for a person by
 /// itself ("President said", "the Chairman, who"): punctuation or a lower-case word that
-/// is not a preposition or determiner ("Minister of Foreign Affairs of Azerbaijan Elmar
-/// Mammadyarov" introduces a name).
+/// is not a preposition or determiner ("Minister of Foreign Affairs of Hungary Anna
+/// Kovacs" introduces a name).
 fn stands_alone(input: &Inputs<'_>, end: usize) -> bool {
     let rest = input.doc.text()[end..].trim_start();
     let word: &str = rest

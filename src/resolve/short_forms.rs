@@ -291,9 +291,9 @@ fn neighbour_is_name(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 /// Step 4a: a one-word place from the gazetteer that is the surname of exactly one person
-/// the document names in full is that person ("John Bolton ... said Bolton", "Jack London
-/// ... London wrote"), unless a locative word is before it ("in Bolton") or a place follows
-/// it after a comma ("Bolton, England"). Changes the mentions' entities in place.
+/// the document names in full is that person ("Tom Sheffield ... said Sheffield", "Ana
+/// Reading ... Reading wrote"), unless a locative word is before it ("in Sheffield") or a place
+/// follows it after a comma ("Sheffield, England"). Changes the mentions' entities in place.
 pub(super) fn surnames_over_places(b: &mut Builder<'_>, input: &Inputs<'_>) {
     let text = input.doc.text();
     let doc_names = DocNames::build(b);
@@ -331,8 +331,8 @@ pub(super) fn surnames_over_places(b: &mut Builder<'_>, input: &Inputs<'_>) {
 }
 
 /// Step 4b: a person named by a given name alone right after a possessive and a noun for a
-/// blood relative takes the possessor's family name: "Jerry Jones and his son Stephen" →
-/// "Stephen Jones", "Okafor's daughter Ada" → "Ada Okafor". "his"/"her" is the closest
+/// blood relative takes the possessor's family name: "Tomas Berg and his son Erik" →
+/// "Erik Berg", "Okafor's daughter Ada" → "Ada Okafor". "his"/"her" is the closest
 /// person named before it in the sentence. Renames the entity.
 pub(super) fn family_names(b: &mut Builder<'_>, input: &Inputs<'_>) {
     let text = input.doc.text();

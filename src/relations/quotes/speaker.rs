@@ -115,7 +115,7 @@ impl Pass<'_> {
         {
             return Who::Null(Some(Sieve::Anonymous));
         }
-        // "Anthony Anton, president and CEO of the Restaurant Association stated": an
+        // "Ana Ruiz, president and CEO of the Lakeside Restaurant Association stated": an
         // institution inside a person's apposition (even one whose closing comma is
         // missing) is not the subject; the person is.
         if self.kind(c) != EntityKind::Person {
@@ -139,8 +139,8 @@ impl Pass<'_> {
             }
         }
         let person = self.kind(c) == EntityKind::Person;
-        // "Brian Fallon, a spokesman for Mrs. Clinton, said", "the White House spokesman,
-        // Josh Earnest, said": a head in the person's apposition describes the person.
+        // "Pedro Almeida, a spokesman for Mrs. Kovacs, said", "the ministry spokesman,
+        // Lena Holm, said": a head in the person's apposition describes the person.
         let appositive_after = person && text[c.span.end..].starts_with(',');
         let appositive_before = person && text[..c.span.start].trim_end().ends_with(',');
         // "a Foreign Ministry official", "Hartley's spokesman", "an official at X".
@@ -441,8 +441,8 @@ impl Pass<'_> {
             CueKind::Verb => {
                 // "…, said Geert Wilders, founder of …": a verb opening its clause after a
                 // comma or the words, with a name right after it that ends there.
-                // Not after a name and its apposition ("…," Craig Morris, a blogger, wrote
-                // in Energy Transition): that name is the subject.
+                // Not after a name and its apposition ("…," Tomas Berglund, a blogger, wrote
+                // in Energy Transition Weekly): that name is the subject.
                 let before = self.text[lo..cue.span.start].trim_end();
                 let apposition_before = self.mentions_in(lo, cue.span.start).any(|m| {
                     let gap = &self.text[m.span.end..cue.span.start];
@@ -492,7 +492,7 @@ impl Pass<'_> {
     }
 
     /// Whether the person mention `m` only modifies the person noun right after it ("the
-    /// Christie supporter", "one Sanders supporter", "the Lincoln actor"): the speaker is
+    /// Okafor supporter", "one Berglund supporter", "the Solheim actor"): the speaker is
     /// that unnamed person, not the one named.
     fn modifies_person_noun(&self, m: &DocMention) -> bool {
         if self.kind(m) != EntityKind::Person {
