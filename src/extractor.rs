@@ -250,7 +250,7 @@ fn link(
             .iter()
             .map(|&e| entities[e].id.clone())
             .collect();
-        m.place_entity = m.place.as_deref().and_then(|name| {
+        let named = |name: &str| {
             [EntityKind::Place, EntityKind::Institution]
                 .into_iter()
                 .find_map(|kind| {
@@ -258,7 +258,9 @@ fn link(
                         .iter()
                         .position(|e| e.kind == kind && e.name == name)
                 })
-        });
+        };
+        m.place_entity = m.place.as_deref().and_then(named);
+        m.venue_entity = m.venue.as_deref().and_then(named);
         m.place_id = m.place_entity.and_then(|e| entities[e].id.clone());
     }
     for q in &mut out.quotes {

@@ -269,6 +269,14 @@ pub struct Meeting {
     /// standing for one: "at the Kremlin"), when the text gives it.
     #[serde(default)]
     pub place_entity: Option<usize>,
+    /// The building or site the meeting was held in, when the text names one ("Radisson
+    /// Blu Hotel", "Merdeka Palace"); `place` is then the city it stands in when that is
+    /// known, else the venue itself.
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// The position of the venue in [`Extraction::entities`], when it is one.
+    #[serde(default)]
+    pub venue_entity: Option<usize>,
     /// ISO date, when the text gives it exactly.
     pub date: Option<String>,
     /// Held, planned or cancelled.
@@ -553,6 +561,8 @@ mod tests {
                 place: None,
                 place_id: None,
                 place_entity: None,
+                venue: None,
+                venue_entity: None,
                 date: None,
                 status: MeetingStatus::Planned,
                 evidence: Excerpt {
@@ -635,6 +645,8 @@ mod tests {
             place: Some("Paris".into()),
             place_id: Some("geonames:2988507".into()),
             place_entity: Some(2),
+            venue: None,
+            venue_entity: None,
             date: None,
             status: MeetingStatus::Held,
             evidence: Excerpt {

@@ -496,6 +496,99 @@ fn places_from_the_meetings_own_words() {
     }
 }
 
+/// Issue 12: a definite meeting noun opening a later sentence gives its place and date to
+/// the meeting just told; a stay ("who is visiting", "his trip to") gives the place of a
+/// meeting of its own sentence, an arrival only before the meeting.
+#[test]
+fn places_from_back_references_and_stays() {
+    let rows: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "Kovacs met Berglund on Monday.\n\nThe meeting was held behind closed doors at \
+             the Grand Hotel in Bergen.",
+            vec![row(&[A, B], Held, Some("Bergen"), Some("2019-05-13"))],
+        ),
+        (
+            "Kovacs met Berglund.\n\nThe closed-door talks took place in Bergen on Monday.",
+            vec![row(&[A, B], Held, Some("Bergen"), Some("2019-05-13"))],
+        ),
+        // The place of someone in a phrase is not the meeting's.
+        (
+            "Kovacs met Berglund.\n\nOn the format of the meetings, an official at the \
+             Grand Hotel in Bergen declined to comment.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs met Berglund, who is visiting Bergen.",
+            vec![row(&[A, B], Held, Some("Bergen"), None)],
+        ),
+        (
+            "During her two-day trip to Bergen, Kovacs met Berglund.",
+            vec![row(&[A, B], Held, Some("Bergen"), None)],
+        ),
+        (
+            "Kovacs arrived in Bergen on Monday and met Berglund.",
+            vec![row(&[A, B], Held, Some("Bergen"), Some("2019-05-13"))],
+        ),
+        // A stay after a subordinator and an arrival after the meeting tell another time.
+        (
+            "Kovacs met Berglund before visiting Bergen.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+        (
+            "Kovacs met Berglund, then travelled to Bergen.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
+    ];
+    for (sentence, expected) in rows {
+        assert_eq!(meetings(&story(sentence)), expected, "{sentence}");
+    }
+}
+
+/// Issue 12: a venue and the city it stands in; a city that dominates a local article is
+/// the place of a held meeting that gives none, and of a venue no gazetteer knows.
+#[test]
+fn venues_and_the_articles_setting() {
+    let venue = |text: &str| -> Vec<(Option<String>, Option<String>)> {
+        EXTRACTOR
+            .extract(&Document::parse(text))
+            .meetings
+            .into_iter()
+            .map(|m| (m.place, m.venue))
+            .collect()
+    };
+    let some = |place: &str, venue: Option<&str>| {
+        vec![(Some(place.to_string()), venue.map(str::to_string))]
+    };
+    assert_eq!(
+        venue(&story("Kovacs met Berglund at the Grand Hotel in Bergen.")),
+        some("Bergen", Some("Grand Hotel"))
+    );
+    assert_eq!(
+        venue(&story("Kovacs met Berglund at the Grand Hotel.")),
+        some("Grand Hotel", Some("Grand Hotel"))
+    );
+    // Local news: Bergen named four times, alone and at the start of other names.
+    let local = "Bergen City Council will vote on the budget. Bergen has grown fast, and \
+                 the Bergen Harbour Authority wants money.\n\nCouncil leader Kari Nordvik \
+                 met port director Lars Haugen on Monday. Later, Nordvik met union leader Per \
+                 Olsen at the Harbour Innovation Centre.\n\nBergen voters are divided.";
+    assert_eq!(
+        venue(local),
+        vec![
+            (Some("Bergen".to_string()), None),
+            (
+                Some("Bergen".to_string()),
+                Some("Harbour Innovation Centre".to_string())
+            ),
+        ]
+    );
+    // National news with several cities: no setting.
+    let national = "Oslo and Bergen argued over the budget. Oslo wants more, Bergen less, \
+                    and Stavanger and Trondheim want a share.\n\nFinance Minister Kari \
+                    Nordvik met Lars Haugen on Monday.";
+    assert_eq!(venue(national), vec![(None, None)]);
+}
+
 #[test]
 fn objects_and_subjects_past_adjuncts_appositions_and_datelines() {
     let rows: Vec<(&str, Vec<Row>)> = vec![

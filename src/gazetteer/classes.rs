@@ -99,6 +99,12 @@ classes! {
         /// A verb of attending: its subject joins the meeting its object names ("attended
         /// the meeting", "were part of the talks", "before entering the meeting").
         Attend = "attend",
+        /// A word of a stay after which a place is where a person is, so a meeting told in
+        /// the same sentence is held there ("who is visiting Oslo", "his trip to Lima").
+        VisitPlace = "visit_place",
+        /// A verb of arriving with the same reading, before the meeting's trigger only
+        /// ("arrived in Hanoi and met").
+        Arrival = "arrival",
     }
 }
 

@@ -39,7 +39,14 @@
 //!    (Reuters) -") is the filing date and is skipped.
 //!    A sentence that refers back to a meeting without naming people ("The one-day meeting
 //!    in Tokyo on March 20 is the first ...") gives its place and date to the meetings told
-//!    in the next three paragraphs that lack them.
+//!    in the next three paragraphs that lack them, and, when it opens with a definite
+//!    meeting noun ("The meeting was held at ..."), to the meeting told just before. A
+//!    building in a city ("at the Radisson Blu Hotel in Johannesburg") gives the city as the
+//!    place and the building as the `venue`. A meeting still without a place takes, in
+//!    turn: the place a stay in its sentence leads to ("who is visiting Baku", "arrived in
+//!    Hanoi and met"), that of an earlier meeting of a participant, and, when held, the
+//!    dateline's place or the article's setting (a city that dominates a local article);
+//!    a venue no gazetteer knows stands in the setting too.
 //! 8. **Deduplication**: a meeting with the same participants and status as an earlier one
 //!    is the same meeting told again; it fills the earlier one's missing place and date, and
 //!    the evidence stays the first mention.
@@ -48,14 +55,14 @@ use super::dates::{find_dates, TenseHint};
 use super::Context;
 use crate::clauses::{Sentence, Tag};
 use crate::gazetteer::TriggerClass::{
-    Attend, Cancelled, LightVerb, Link, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate,
-    Verb,
+    Arrival, Attend, Cancelled, LightVerb, Link, Negation, NotMeeting, Noun, ObjectVerb, Planned,
+    Separate, Verb, VisitPlace,
 };
-use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass, TriggerClass};
+use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass, TriggerClass, WordClass};
 use crate::pattern;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Quote, Via};
 use crate::span::{overlapping, starting_within};
-use crate::{EntityKind, Span};
+use crate::{EntityKind, Span, TokenKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::collections::HashMap;
@@ -74,11 +81,27 @@ static GROUP: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// Where a meeting was held: the place (a city, region or country, else the building
+/// itself) and the building or site named, if any ("Radisson Blu Hotel" in
+/// "Johannesburg").
+#[derive(Clone, Debug, PartialEq)]
+struct Site {
+    place: String,
+    venue: Option<String>,
+}
+
+impl Site {
+    /// A site known by its place alone.
+    fn at(place: String) -> Site {
+        Site { place, venue: None }
+    }
+}
+
 /// A meeting found in one clause, before deduplication.
 #[derive(Debug)]
 struct Found {
     participants: Vec<usize>,
-    place: Option<String>,
+    place: Option<Site>,
     date: Option<String>,
     status: MeetingStatus,
     evidence: Span,
@@ -94,7 +117,7 @@ pub(crate) fn find(ctx: &Context<'_>, spoken: &[Quote]) -> Vec<Meeting> {
     let mut found: Vec<Found> = Vec::new();
     // The venue and date a back-reference gave ("The one-day meeting in Tokyo on March 20"),
     // with the paragraph it was given in.
-    let mut venue: Option<(Option<String>, Option<String>, usize)> = None;
+    let mut venue: Option<(Option<Site>, Option<String>, usize)> = None;
     for sentence in doc.sentences() {
         let before = found.len();
         // Most sentences hold no trigger at all: one automaton scan decides.
@@ -153,6 +176,9 @@ pub(crate) fn find(ctx: &Context<'_>, spoken: &[Quote]) -> Vec<Meeting> {
         if let Some(noun) = back_reference {
             let place = place_in(ctx, sentence.span, &[noun.0]);
             if place.is_some() || exact_date.is_some() {
+                if is_definite(ctx, sentence.span, noun.0) {
+                    fill_last(ctx, &mut found, sentence.paragraph, &place, &exact_date);
+                }
                 venue = Some((place, exact_date.clone(), sentence.paragraph));
             }
             continue;
@@ -198,6 +224,54 @@ pub(crate) fn find(ctx: &Context<'_>, spoken: &[Quote]) -> Vec<Meeting> {
     dedupe(ctx, found)
 }
 
+/// Whether a meeting noun is a definite subject that opens its sentence: "the", "this" or
+/// "that" first, then at most two words (not counting hyphens) before the noun ("The meeting was held ...", "The
+/// closed-door talks took place ..."), so that it points at a meeting already told and the
+/// sentence's place is the meeting's, not that of someone in a phrase ("an official at the
+/// presidential office said of the meetings").
+fn is_definite(ctx: &Context<'_>, sentence: Span, noun: Span) -> bool {
+    let text = ctx.doc.text();
+    let mut words = ctx
+        .doc
+        .tokens_in(Span::new(sentence.start, noun.start))
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word);
+    let first = words.next();
+    words.count() <= 2 && first.is_some_and(|t| ctx.lex.is(&text[t.span], FunctionClass::Definite))
+}
+
+/// "A met B on Thursday. The meeting was held at the Radisson Blu Hotel in Johannesburg.":
+/// a definite meeting noun in a sentence that tells no meeting of its own gives its place
+/// and date to the meeting told last, when that one lacks them and was told within
+/// [`CONTINUATION_PARAGRAPHS`] paragraphs before (with every meeting of the same
+/// evidence).
+fn fill_last(
+    ctx: &Context<'_>,
+    found: &mut [Found],
+    paragraph: usize,
+    place: &Option<Site>,
+    date: &Option<String>,
+) {
+    let Some(last) = found.last().map(|f| f.evidence) else {
+        return;
+    };
+    let told = ctx
+        .doc
+        .sentence_at(last.start)
+        .map_or(0, |s| ctx.doc.sentences()[s].paragraph);
+    if told + CONTINUATION_PARAGRAPHS < paragraph {
+        return;
+    }
+    for f in found.iter_mut().rev().take_while(|f| f.evidence == last) {
+        if f.place.is_none() {
+            f.place = place.clone();
+        }
+        if f.date.is_none() {
+            f.date = date.clone();
+        }
+    }
+}
+
 /// A meeting whose sentence gives no place takes the place of an earlier meeting (or
 /// frame) of the same paragraphs with one of its participants ("held talks ... at State
 /// House, Nairobi. ... the discussions with Mohamud"), else, when it was held, the place
@@ -208,9 +282,16 @@ fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
             .sentence_at(f.evidence.start)
             .map_or(0, |s| ctx.doc.sentences()[s].paragraph)
     };
-    let dateline = dateline_place(ctx);
+    let setting = setting(ctx);
+    let dateline = dateline_place(ctx)
+        .or_else(|| setting.clone())
+        .map(Site::at);
     for i in 0..found.len() {
         if found[i].place.is_some() || found[i].participants.len() < 2 {
+            continue;
+        }
+        if let Some(place) = visited_place(ctx, found[i].evidence) {
+            found[i].place = Some(Site::at(place));
             continue;
         }
         let p = paragraph(&found[i]);
@@ -228,6 +309,115 @@ fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
             None => None,
         };
     }
+    if let Some(city) = setting {
+        settle_venues(ctx, found, &city);
+    }
+}
+
+/// "began the visit at the Innovation Centre" in an article set in Exeter: a venue no
+/// gazetteer knows, given with no city of its own, stands in the article's setting, which
+/// becomes the meeting's place (the venue is kept as such).
+fn settle_venues(ctx: &Context<'_>, found: &mut [Found], city: &str) {
+    for site in found.iter_mut().filter_map(|f| f.place.as_mut()) {
+        let unknown = ctx
+            .res
+            .entities
+            .iter()
+            .any(|e| e.name == site.place && e.entry.is_none());
+        if unknown && site.venue.as_deref() == Some(site.place.as_str()) {
+            site.place = city.to_string();
+        }
+    }
+}
+
+/// "... met the Brazilian foreign minister, who is visiting Baku": the place a word of a
+/// stay (class `visit_place`) leads to in the sentence of `evidence`, across at most three
+/// lower-case words ("to", "in", "the Azerbaijani capital"), is where the meeting of that
+/// sentence is held. A stay after a subordinator ("met Lee before visiting Oslo") and an
+/// arrival (class `arrival`) after the sentence's first meeting trigger ("met Lee, then
+/// travelled to Oslo") tell another time.
+fn visited_place(ctx: &Context<'_>, evidence: Span) -> Option<String> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let sentence = doc.sentences()[doc.sentence_at(evidence.start)?].span;
+    let terms = ctx.lex.triggers.find(text, sentence);
+    let trigger = terms
+        .iter()
+        .find(|(_, c)| c.meets(ClassSet::of(&[Verb, ObjectVerb, Noun])))
+        .map_or(sentence.end, |(t, _)| t.start);
+    terms.into_iter().find_map(|(term, classes)| {
+        let stay = classes.has(VisitPlace) && !after_subordinator(ctx, sentence, term);
+        let arrival = classes.has(Arrival) && term.end <= trigger;
+        if !stay && !arrival {
+            return None;
+        }
+        let after = doc.tokens_in(Span::new(term.end, sentence.end));
+        let k = after.iter().take(4).position(|t| {
+            t.kind != TokenKind::Word || !text[t.span].starts_with(char::is_lowercase)
+        })?;
+        let m = ctx.res.mention_at(after[k].span.start)?;
+        let entity = &ctx.res.entities[m.entity];
+        (m.span.start == after[k].span.start && entity.kind == EntityKind::Place)
+            .then(|| entity.name.clone())
+    })
+}
+
+/// Whether one of the two words before `term` is a subordinator ("before visiting",
+/// "after briefly visiting").
+fn after_subordinator(ctx: &Context<'_>, sentence: Span, term: Span) -> bool {
+    let text = ctx.doc.text();
+    ctx.doc
+        .tokens_in(Span::new(sentence.start, term.start))
+        .iter()
+        .rev()
+        .take(2)
+        .any(|t| ctx.lex.is(&text[t.span], FunctionClass::Subordinator))
+}
+
+/// The article's setting, when one city dominates it: a city named at least twice, alone
+/// or at the start of other names ("Nairobi County", "Telford & Wrekin Council"), and at
+/// least twice as often as any other place but its own country and the places named after
+/// it ("Telford" five times in a council's news; not "Washington" four times beside
+/// "Vermont" three times in national politics). Local news seldom repeats where a meeting
+/// in its own town took place.
+fn setting(ctx: &Context<'_>) -> Option<String> {
+    let text = ctx.doc.text();
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // How many mentions begin with each run of one to three words followed by more
+    // ("Telford & Wrekin Council", "Exeter Science Park"): names given after a place.
+    let mut named_after: HashMap<&str, usize> = HashMap::new();
+    for m in &ctx.res.mentions {
+        if ctx.res.entities[m.entity].kind == EntityKind::Place {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+        let words = &text[m.span];
+        for (k, _) in words.match_indices(' ').take(3) {
+            *named_after.entry(&words[..k]).or_default() += 1;
+        }
+    }
+    let entry = |e: usize| ctx.res.entities[e].entry.map(|x| ctx.gaz.entry(x));
+    let name = |e: usize| ctx.res.entities[e].name.as_str();
+    let (city, n) = counts
+        .keys()
+        .filter(|&&e| entry(e).is_some_and(|x| x.place_type.as_deref() == Some("city")))
+        .map(|&e| {
+            (
+                e,
+                counts[&e] + named_after.get(name(e)).copied().unwrap_or(0),
+            )
+        })
+        // The most mentions, then the earliest entity: the same answer on every run.
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    let country = entry(city)?.country.as_deref();
+    let rival = counts.iter().any(|(&e, &m)| {
+        let own_country =
+            country.is_some() && entry(e).is_some_and(|x| Some(x.id.as_str()) == country);
+        let after_city = name(e)
+            .strip_prefix(name(city))
+            .is_some_and(|rest| rest.starts_with(' '));
+        e != city && !own_country && !after_city && 2 * m > n
+    });
+    (n >= 2 && !rival).then(|| name(city).to_string())
 }
 
 /// The place of the article's dateline: a place named before the dateline's dash.
@@ -1215,7 +1405,7 @@ fn number(word: &str) -> usize {
 /// The venue of a clause: a place after "in" or "at" (a city or region before a country;
 /// a country only right after the trigger or a participant, so "the situation in Somalia"
 /// is no venue), else an institution standing for a place ("at the Kremlin").
-fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String> {
+fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<Site> {
     let text = ctx.doc.text();
     let mut country = None;
     let mut institution = None;
@@ -1246,16 +1436,14 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
                     )
                 });
                 if !is_country {
-                    return Some(
-                        city_after(ctx, clause, m.span).unwrap_or_else(|| entity.name.clone()),
-                    );
+                    return Some(site(ctx, clause, m.span, &entity.name));
                 }
                 let head_end = clause.start + head.len();
                 let adjacent = anchors.iter().any(|a| {
                     a.end <= head_end && text[a.end..head_end].split_whitespace().count() <= 1
                 });
                 if adjacent && country.is_none() {
-                    country = Some(entity.name.clone());
+                    country = Some(Site::at(entity.name.clone()));
                 }
             }
             // "at the European Union Heads of Government Conference": an institution that
@@ -1266,13 +1454,37 @@ fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<String>
                         .strip_prefix(' ')
                         .is_some_and(|rest| rest.starts_with(char::is_uppercase)) =>
             {
-                institution =
-                    Some(city_after(ctx, clause, m.span).unwrap_or_else(|| entity.name.clone()))
+                institution = Some(site(ctx, clause, m.span, &entity.name))
             }
             _ => {}
         }
     }
     country.or(institution)
+}
+
+/// The site of a place or institution named at `span` in a clause: the city after it when
+/// it is a building ("at State House, Nairobi"), else itself; a name that ends in a
+/// facility word ("Palace", "Hotel", "Centre") is the venue too.
+fn site(ctx: &Context<'_>, clause: Span, span: Span, name: &str) -> Site {
+    let venue = is_venue(ctx, name).then(|| name.to_string());
+    match city_after(ctx, clause, span) {
+        Some(city) => Site {
+            place: city,
+            venue: venue.or_else(|| Some(name.to_string())),
+        },
+        None => Site {
+            place: name.to_string(),
+            venue,
+        },
+    }
+}
+
+/// Whether a name ends in a facility word ("Merdeka Palace", "Innovation Centre").
+fn is_venue(ctx: &Context<'_>, name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .and_then(|last| ctx.gaz.name_words.get(last))
+        .is_some_and(|c| c.has(WordClass::Facility))
 }
 
 /// `before` without a trailing "[the] [adjectives] <place noun> [of]" ("in the coastal town
@@ -1314,10 +1526,14 @@ fn building_before(before: &str) -> Option<&str> {
     (words > 0 && (head.ends_with(" at") || head.ends_with(" in"))).then_some(head)
 }
 
-/// "at State House, Nairobi": the city after a building, a comma and a space.
+/// "at State House, Nairobi", "at the Radisson Blu Hotel in Johannesburg": the city after
+/// a building, a comma or "in": the meeting's place is the city the building stands in.
 fn city_after(ctx: &Context<'_>, clause: Span, span: Span) -> Option<String> {
     let text = ctx.doc.text();
-    let rest = text.get(span.end..clause.end)?.strip_prefix(", ")?;
+    let rest = text.get(span.end..clause.end)?;
+    let rest = rest
+        .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(" in "))?;
     let at = clause.end - rest.len();
     let m = ctx.res.mention_at(at).filter(|m| m.span.start == at)?;
     let e = &ctx.res.entities[m.entity];
@@ -1366,7 +1582,9 @@ fn dedupe(ctx: &Context<'_>, found: Vec<Found>) -> Vec<Meeting> {
             // fills the ids.
             participant_entities: f.participants,
             participant_ids: Vec::new(),
-            place: f.place,
+            venue: f.place.as_ref().and_then(|p| p.venue.clone()),
+            venue_entity: None,
+            place: f.place.map(|p| p.place),
             place_id: None,
             place_entity: None,
             date: f.date,
