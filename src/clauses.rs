@@ -33,12 +33,15 @@
 //!   objects = [Ana Ruiz]
 //! ```
 
+mod tagging;
+
 use crate::document::Document;
-use crate::gazetteer::{FunctionClass, WordInfo, WordTag};
+use crate::gazetteer::{FastMap, FunctionClass, WordInfo, WordTag};
 use crate::lexicon::Lexicons;
 use crate::resolve::Resolution;
 use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
+use tagging::Tagger;
 
 /// What a token is, for the clause layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +91,9 @@ pub(crate) struct Sentence<'a> {
     tokens: &'a [crate::segment::Token],
     tags: Vec<Tag>,
     res: &'a Resolution,
+    lex: &'a Lexicons,
+    /// `words.tsv`: the parts of speech of word forms.
+    words: &'a FastMap<String, WordInfo>,
 }
 
 /// The verb group of a verb: the tokens from its first auxiliary to the verb.
@@ -106,93 +112,99 @@ pub(crate) struct VerbGroup {
 }
 
 impl<'a> Sentence<'a> {
-    /// Tags the tokens of `span` (a sentence or a clause of one).
+    /// Tags the tokens of `span` (a sentence or a clause of one): each token on its own
+    /// ([`Tagger::tags`]), then the verb forms that the words around them show.
     pub(crate) fn new(
         doc: &'a Document,
         res: &'a Resolution,
-        lex: &Lexicons,
-        words: &crate::gazetteer::FastMap<String, WordInfo>,
+        lex: &'a Lexicons,
+        words: &'a FastMap<String, WordInfo>,
         span: Span,
     ) -> Self {
         let text = doc.text();
         let tokens = doc.tokens_in(span);
-        let mut tags = Vec::with_capacity(tokens.len());
-        let from = res.mentions.partition_point(|m| m.span.end <= span.start);
-        let mut m = from;
-        for (i, t) in tokens.iter().enumerate() {
-            // "ASTANA. KAZINFORM Governor ... met": the dateline is no part of a clause.
-            if res.dateline.is_some_and(|d| d.contains(t.span)) {
-                tags.push(Tag::Boundary);
-                continue;
-            }
-            while m < res.mentions.len() && res.mentions[m].span.end <= t.span.start {
-                m += 1;
-            }
-            if m < res.mentions.len() && res.mentions[m].span.start <= t.span.start {
-                tags.push(Tag::Mention(m));
-                continue;
-            }
-            let w = &text[t.span];
-            let prev = i.checked_sub(1).map(|p| tags[p]);
-            tags.push(tag_word(lex, words, w, t.kind, prev, tokens, i, text));
-        }
-        // "will then host", "has also met": a verb form after an auxiliary and adverbs.
-        for i in 0..tags.len() {
-            if !matches!(tags[i], Tag::Auxiliary | Tag::Modal) {
-                continue;
-            }
-            let mut k = i + 1;
-            while k < tags.len()
-                && (tags[k] == Tag::Adverb
-                    || tags[k] == Tag::Other && tokens[k].kind == TokenKind::Word
-                    || tags[k] == Tag::Word
-                        && words
-                            .get(&text[tokens[k].span].to_lowercase())
-                            .is_some_and(|w| {
-                                w.tags.has(WordTag::Adv) && !w.tags.has(WordTag::Verb)
-                            }))
-            {
-                k += 1;
-            }
-            if k > i + 1 && k < tags.len() && tags[k] == Tag::Word {
-                let verb = words
-                    .get(&text[tokens[k].span].to_lowercase())
-                    .is_some_and(|w| {
-                        w.tags.has(WordTag::Verb)
-                            || w.tags.has(WordTag::VerbPastPart)
-                            || w.tags.has(WordTag::VerbIng)
-                    });
-                if verb {
-                    tags[k] = Tag::NonFinite;
-                }
-            }
-        }
-        // "the union leader, Ingrid Solheim, told reporters": a finite form right after a name
-        // set off by commas is the verb of the clause, though "told" is also an adjective.
-        for i in 2..tags.len() {
-            let Tag::Mention(m) = tags[i - 2] else {
-                continue;
-            };
-            if tags[i] != Tag::Word || tags[i - 1] != Tag::Comma {
-                continue;
-            }
-            let mut k = i - 2;
-            while k > 0 && tags[k - 1] == Tag::Mention(m) {
-                k -= 1;
-            }
-            let set_off = k > 0 && tags[k - 1] == Tag::Comma;
-            let finite = words
-                .get(&text[tokens[i].span].to_lowercase())
-                .is_some_and(|w| w.tags.has(WordTag::VerbPast) || w.tags.has(WordTag::Verb3sg));
-            if set_off && finite {
-                tags[i] = Tag::Verb;
-            }
-        }
-        Sentence {
+        let tagger = Tagger {
+            lex,
+            words,
+            text,
+            tokens,
+        };
+        let tags = tagger.tags(res, span);
+        let mut sentence = Sentence {
             text,
             tokens,
             tags,
             res,
+            lex,
+            words,
+        };
+        sentence.tag_verbs_after_auxiliaries();
+        sentence.tag_verbs_after_appositions();
+        sentence
+    }
+
+    /// The parts of speech of token `k`, looked up in lower case.
+    fn info(&self, k: usize) -> Option<&'a WordInfo> {
+        self.words.get(&self.word(k).to_lowercase())
+    }
+
+    /// "will then host", "has also met": a verb form after an auxiliary or a modal and the
+    /// adverbs after it is non-finite.
+    fn tag_verbs_after_auxiliaries(&mut self) {
+        for i in 0..self.tags.len() {
+            if !matches!(self.tags[i], Tag::Auxiliary | Tag::Modal) {
+                continue;
+            }
+            let mut k = i + 1;
+            while k < self.tags.len() && self.adverb_in_group(k) {
+                k += 1;
+            }
+            if k > i + 1 && k < self.tags.len() && self.tags[k] == Tag::Word {
+                let verb = self.info(k).is_some_and(|w| {
+                    w.tags.has(WordTag::Verb)
+                        || w.tags.has(WordTag::VerbPastPart)
+                        || w.tags.has(WordTag::VerbIng)
+                });
+                if verb {
+                    self.tags[k] = Tag::NonFinite;
+                }
+            }
+        }
+    }
+
+    /// Whether token `k` may stand between an auxiliary and its verb: an adverb of the
+    /// function words, another word no lexicon knows, or a word `words.tsv` knows as an
+    /// adverb and not as a verb.
+    fn adverb_in_group(&self, k: usize) -> bool {
+        self.tags[k] == Tag::Adverb
+            || self.tags[k] == Tag::Other && self.tokens[k].kind == TokenKind::Word
+            || self.tags[k] == Tag::Word
+                && self
+                    .info(k)
+                    .is_some_and(|w| w.tags.has(WordTag::Adv) && !w.tags.has(WordTag::Verb))
+    }
+
+    /// "the union leader, Ingrid Solheim, told reporters": a finite form right after a name
+    /// set off by commas is the verb of the clause, though "told" is also an adjective.
+    fn tag_verbs_after_appositions(&mut self) {
+        for i in 2..self.tags.len() {
+            let Tag::Mention(m) = self.tags[i - 2] else {
+                continue;
+            };
+            if self.tags[i] != Tag::Word || self.tags[i - 1] != Tag::Comma {
+                continue;
+            }
+            let mut k = i - 2;
+            while k > 0 && self.tags[k - 1] == Tag::Mention(m) {
+                k -= 1;
+            }
+            let set_off = k > 0 && self.tags[k - 1] == Tag::Comma;
+            let finite = self
+                .info(i)
+                .is_some_and(|w| w.tags.has(WordTag::VerbPast) || w.tags.has(WordTag::Verb3sg));
+            if set_off && finite {
+                self.tags[i] = Tag::Verb;
+            }
         }
     }
 
@@ -243,7 +255,7 @@ impl<'a> Sentence<'a> {
                 Tag::Auxiliary | Tag::Modal | Tag::Negation | Tag::Adverb => {
                     future |= classes.has(FunctionClass::Future);
                     negated |= self.tags[j] == Tag::Negation;
-                    be |= is_be(w);
+                    be |= lex.is(w, FunctionClass::Be);
                     start = j;
                 }
                 // "expected to", "plans to", "set to": a word and "to" before the verb.
@@ -303,65 +315,95 @@ impl<'a> Sentence<'a> {
         matches!(self.tags[i], Tag::Comma | Tag::Conjunction)
     }
 
-    /// The entities of the subject of the verb group starting at token `start`: the heads of
-    /// the noun phrases (coordinated) before it in its clause. An apposition or a relative
-    /// clause set off by commas just before the verb is skipped ("Kim, the coach, met",
-    /// "Kim, who arrived on Monday, met").
+    /// The entities of the subject of the verb group starting at token `start`: the subject
+    /// of an earlier verb phrase joined by "and", the antecedent of a relative word, a
+    /// person's name in apposition, or else the heads of the noun phrases (coordinated)
+    /// before it in its clause. An apposition or a relative clause set off by commas just
+    /// before the verb is skipped ("Kim, the coach, met", "Kim, who arrived on Monday, met").
     pub(crate) fn subject(&self, start: usize) -> Vec<usize> {
-        // "Kovacs praised Solheim and thanked her": verb phrases joined by "and" share
-        // the subject of the first.
-        if start > 0 && self.tags[start - 1] == Tag::Conjunction {
-            let mut j = start - 1;
-            while j > 0 {
-                j -= 1;
-                match self.tags[j] {
-                    Tag::Verb | Tag::Auxiliary | Tag::Modal => {
-                        let mut g = j;
-                        while g > 0
-                            && matches!(
-                                self.tags[g - 1],
-                                Tag::Auxiliary | Tag::Modal | Tag::Negation
-                            )
-                        {
-                            g -= 1;
-                        }
-                        return self.subject(g);
+        if let Some(subject) = self.shared_subject(start) {
+            return subject;
+        }
+        if let Some(e) = self.relative_antecedent(start) {
+            return vec![e];
+        }
+        if let Some(e) = self.named_apposition(start) {
+            return vec![e];
+        }
+        self.listed_subject(start)
+    }
+
+    /// "Kim praised Lee and thanked her": a verb phrase joined by "and" to an earlier one
+    /// of its clause shares the subject of the first; `None` when no finite verb,
+    /// auxiliary or modal stands before the conjunction in the clause.
+    fn shared_subject(&self, start: usize) -> Option<Vec<usize>> {
+        if start == 0 || self.tags[start - 1] != Tag::Conjunction {
+            return None;
+        }
+        let mut j = start - 1;
+        while j > 0 {
+            j -= 1;
+            match self.tags[j] {
+                Tag::Verb | Tag::Auxiliary | Tag::Modal => {
+                    let mut g = j;
+                    while g > 0
+                        && matches!(
+                            self.tags[g - 1],
+                            Tag::Auxiliary | Tag::Modal | Tag::Negation
+                        )
+                    {
+                        g -= 1;
                     }
-                    Tag::Boundary | Tag::Relative | Tag::Subordinator | Tag::Comma => break,
-                    _ => {}
+                    return Some(self.subject(g));
                 }
+                Tag::Boundary | Tag::Relative | Tag::Subordinator | Tag::Comma => break,
+                _ => {}
             }
         }
-        // "Kovacs, who met Berglund": the subject of a relative clause is the name before it.
-        if start >= 2 && self.tags[start - 1] == Tag::Relative {
-            let k = if self.tags[start - 2] == Tag::Comma {
-                start - 2
-            } else {
-                start - 1
-            };
-            if k > 0 {
-                if let Some(e) = self.entity_at(k - 1) {
-                    return vec![e];
-                }
-            }
+        None
+    }
+
+    /// "Kim, who met Lee": the subject of a relative clause is the entity named right
+    /// before the relative word (and its comma).
+    fn relative_antecedent(&self, start: usize) -> Option<usize> {
+        if start < 2 || self.tags[start - 1] != Tag::Relative {
+            return None;
         }
-        // "the union leader, Ingrid Solheim, told": a person's name set off by commas after a
-        // noun phrase is that phrase's apposition, and the subject.
-        if start >= 2 && self.tags[start - 1] == Tag::Comma {
-            if let Tag::Mention(m) = self.tags[start - 2] {
-                let mut k = start - 2;
-                while k > 0 && self.tags[k - 1] == Tag::Mention(m) {
-                    k -= 1;
-                }
-                let e = self.res.mentions[m].entity;
-                let apposition = k >= 2
-                    && self.tags[k - 1] == Tag::Comma
-                    && matches!(self.tags[k - 2], Tag::Word | Tag::Genitive);
-                if apposition && self.res.entities[e].kind == EntityKind::Person {
-                    return vec![e];
-                }
-            }
+        let k = if self.tags[start - 2] == Tag::Comma {
+            start - 2
+        } else {
+            start - 1
+        };
+        if k > 0 {
+            return self.entity_at(k - 1);
         }
+        None
+    }
+
+    /// "the union leader, Kim Lund, told": a person's name set off by commas after a noun
+    /// phrase is that phrase's apposition, and the subject.
+    fn named_apposition(&self, start: usize) -> Option<usize> {
+        if start < 2 || self.tags[start - 1] != Tag::Comma {
+            return None;
+        }
+        let Tag::Mention(m) = self.tags[start - 2] else {
+            return None;
+        };
+        let mut k = start - 2;
+        while k > 0 && self.tags[k - 1] == Tag::Mention(m) {
+            k -= 1;
+        }
+        let e = self.res.mentions[m].entity;
+        let apposition = k >= 2
+            && self.tags[k - 1] == Tag::Comma
+            && matches!(self.tags[k - 2], Tag::Word | Tag::Genitive);
+        (apposition && self.res.entities[e].kind == EntityKind::Person).then_some(e)
+    }
+
+    /// The heads of the coordinated noun phrases before token `start` in its clause ("Kim
+    /// and Lee met", "Kim, Lee and Park met"), over appositions and relative clauses set
+    /// off by commas right before it; each item is read by [`Sentence::item_head`].
+    fn listed_subject(&self, start: usize) -> Vec<usize> {
         let mut end = start;
         while end > 0 && self.tags[end - 1] == Tag::Comma {
             match self.bracket_start(end - 1) {
@@ -526,25 +568,14 @@ impl<'a> Sentence<'a> {
 
     /// Whether the mention spanning tokens `first..=last` stands as a noun phrase of its own:
     /// not a possessor ("Lee's successor") and not after a preposition that attaches it to
-    /// another noun ("son of Carlos Slim", "a letter from Okafor").
+    /// another noun ("son of Carlos Slim", "a letter from Okafor": the `adnominal` class of
+    /// `function_words.tsv`).
     pub(crate) fn is_member(&self, first: usize, last: usize) -> bool {
         let possessor = matches!(self.tags.get(last + 1), Some(Tag::Genitive));
         let first = self.np_start(first);
         let attached = first > 0
             && self.tags[first - 1] == Tag::Preposition
-            && matches!(
-                self.word(first - 1).to_ascii_lowercase().as_str(),
-                "of" | "from"
-                    | "for"
-                    | "about"
-                    | "on"
-                    | "to"
-                    | "against"
-                    | "over"
-                    | "than"
-                    | "into"
-                    | "under"
-            );
+            && self.lex.is(self.word(first - 1), FunctionClass::Adnominal);
         !possessor && !attached
     }
 
@@ -624,172 +655,6 @@ impl<'a> Sentence<'a> {
     }
 }
 
-fn is_be(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
-    )
-}
-
 fn ends_in_ly(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase)
-}
-
-/// The tag of a word that is not part of a mention.
-#[allow(clippy::too_many_arguments)]
-fn tag_word(
-    lex: &Lexicons,
-    words: &crate::gazetteer::FastMap<String, WordInfo>,
-    w: &str,
-    kind: TokenKind,
-    prev: Option<Tag>,
-    tokens: &[crate::segment::Token],
-    i: usize,
-    text: &str,
-) -> Tag {
-    // "didn't", "can’t", "won't": the tokenizer splits them into the head, the apostrophe
-    // and "t"; the head is the auxiliary or modal, the rest a negation.
-    let glued = |a: usize, b: usize| {
-        tokens
-            .get(a)
-            .zip(tokens.get(b))
-            .is_some_and(|(x, y)| x.span.end == y.span.start)
-    };
-    let is_apostrophe = |k: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|t| matches!(&text[t.span], "'" | "’"))
-    };
-    let is_t = |k: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|t| text[t.span].eq_ignore_ascii_case("t"))
-    };
-    if kind == TokenKind::Word
-        && is_apostrophe(i + 1)
-        && is_t(i + 2)
-        && glued(i, i + 1)
-        && glued(i + 1, i + 2)
-    {
-        let lower = w.to_lowercase();
-        let head = match lower.as_str() {
-            "won" => "will",
-            "can" => "can",
-            l => l.strip_suffix('n').unwrap_or(l),
-        };
-        let c = lex.function_classes(head);
-        if c.has(FunctionClass::Modal) {
-            return Tag::Modal;
-        }
-        if c.has(FunctionClass::Auxiliary) {
-            return Tag::Auxiliary;
-        }
-    }
-    if matches!(prev, Some(Tag::Auxiliary | Tag::Modal))
-        && is_apostrophe(i)
-        && is_t(i + 1)
-        && glued(i, i + 1)
-    {
-        return Tag::Negation;
-    }
-    if prev == Some(Tag::Negation) && i > 0 && is_apostrophe(i - 1) && w.eq_ignore_ascii_case("t") {
-        return Tag::Negation;
-    }
-    if kind == TokenKind::Punct {
-        return match w {
-            "," => Tag::Comma,
-            "'" | "’" if tokens.get(i + 1).is_some_and(|n| &text[n.span] == "s") => Tag::Genitive,
-            "'" | "’" if i > 0 && text[tokens[i - 1].span].ends_with('s') => Tag::Genitive,
-            ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" | "‘" | "«" | "»" | "[" | "]" => {
-                Tag::Boundary
-            }
-            "&" => Tag::Conjunction,
-            _ => Tag::Other,
-        };
-    }
-    if kind == TokenKind::Number {
-        return Tag::Other;
-    }
-    if w == "s" && prev == Some(Tag::Genitive) {
-        return Tag::Genitive;
-    }
-    let c = lex.function_classes(w);
-    if c.has(FunctionClass::Negation) {
-        return Tag::Negation;
-    }
-    if c.has(FunctionClass::Adverb) && w.starts_with(char::is_lowercase) {
-        return Tag::Adverb;
-    }
-    if c.has(FunctionClass::Modal) {
-        return Tag::Modal;
-    }
-    if c.has(FunctionClass::Auxiliary) {
-        return Tag::Auxiliary;
-    }
-    if c.has(FunctionClass::Relative)
-        && !c.has(FunctionClass::Determiner)
-        && !c.has(FunctionClass::Subordinator)
-    {
-        return Tag::Relative;
-    }
-    if c.has(FunctionClass::Possessive) {
-        return Tag::Possessive;
-    }
-    if c.has(FunctionClass::Determiner) {
-        return Tag::Determiner;
-    }
-    if c.has(FunctionClass::Conjunction) {
-        return Tag::Conjunction;
-    }
-    if c.has(FunctionClass::Subordinator) && !c.has(FunctionClass::Preposition) {
-        return Tag::Subordinator;
-    }
-    if c.has(FunctionClass::Preposition) {
-        return Tag::Preposition;
-    }
-    if !c.is_empty() {
-        return Tag::Other;
-    }
-    let lower = w.to_lowercase();
-    let Some(info) = words.get(&lower) else {
-        return Tag::Word;
-    };
-    let finite = info.tags.has(WordTag::VerbPast) || info.tags.has(WordTag::Verb3sg);
-    let nonfinite = info.tags.has(WordTag::VerbPastPart)
-        || info.tags.has(WordTag::VerbIng)
-        || info.tags.has(WordTag::Verb);
-    let nominal = info.tags.has(WordTag::Noun)
-        || info.tags.has(WordTag::Plural)
-        || info.tags.has(WordTag::Adj);
-    let after_np_head = matches!(prev, Some(Tag::Mention(_)));
-    // "to meet": the infinitive marker.
-    let after_to = i > 0 && text[tokens[i - 1].span].eq_ignore_ascii_case("to");
-    let after_aux = matches!(prev, Some(Tag::Auxiliary | Tag::Modal | Tag::Negation))
-        || after_to && info.tags.has(WordTag::Verb);
-    let after_det = matches!(prev, Some(Tag::Determiner | Tag::Possessive));
-    if after_det {
-        return Tag::Word;
-    }
-    if after_aux && (nonfinite || finite) {
-        return Tag::NonFinite;
-    }
-    // "before entering the meeting", "after meeting Kovacs": a gerund after a preposition.
-    if prev == Some(Tag::Preposition) && info.tags.has(WordTag::VerbIng) {
-        return Tag::NonFinite;
-    }
-    // "the chairman welcomed": a past form that is otherwise only an adjective is a verb
-    // after a noun.
-    let after_noun = prev == Some(Tag::Word)
-        && i > 0
-        && words
-            .get(&text[tokens[i - 1].span].to_lowercase())
-            .is_some_and(|p| p.tags.has(WordTag::Noun) || p.tags.has(WordTag::Plural));
-    let only_adjective = !info.tags.has(WordTag::Noun) && !info.tags.has(WordTag::Plural);
-    if finite && (!nominal || after_np_head || after_noun && only_adjective) {
-        return Tag::Verb;
-    }
-    if nonfinite && !nominal {
-        return Tag::NonFinite;
-    }
-    Tag::Word
 }

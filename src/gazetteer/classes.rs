@@ -150,6 +150,22 @@ classes! {
         /// An adverb that may stand between a subject and its verb: "yesterday", "also",
         /// "then", "reportedly".
         Adverb = "adverb",
+        /// A form of the verb "be": "is", "was", "been", "being" (with a past participle
+        /// after it, a passive: "was received").
+        Be = "be",
+        /// A preposition whose phrase modifies the noun before it rather than standing
+        /// as a participant of the clause: "of", "from", "about" ("the son of Kim", "a
+        /// letter from Lee").
+        Adnominal = "adnominal",
+        /// An article: "the", "a", "an" ("the" is also `definite`).
+        Article = "article",
+        /// Refers to a thing or an institution, not a person: "it", "its", "itself".
+        Neuter = "neuter",
+        /// A word that opens the clause of what is said: "that" ("said that …").
+        Complementizer = "complementizer",
+        /// A word that, after a comma, opens a new clause with a subject of its own: "and",
+        /// "but", "while", "whereas" ("Kim arrived, and Lee said …").
+        ClauseJoiner = "clause_joiner",
     }
 }
 

@@ -134,6 +134,15 @@ struct Attribution {
     cue: Option<Span>,
 }
 
+/// The attribution of a quotation by a cue and whom it names, recorded as `sieve`.
+fn picked((c, w): (Cue, Who), sieve: Sieve) -> Attribution {
+    Attribution {
+        who: w,
+        sieve: Some(sieve),
+        cue: Some(c.span),
+    }
+}
+
 /// Quoted statements and their speakers, in text order.
 pub(crate) fn find(ctx: &Context<'_>) -> Vec<Quote> {
     let doc = ctx.doc;
@@ -211,115 +220,157 @@ impl Pass<'_> {
         out
     }
 
-    /// The sieves for quotation `i`; `None` when it is no statement.
+    /// The sieves for quotation `i`; `None` when it is no statement. `known` holds the
+    /// speakers of the quotations before it, for continuations.
     fn attribute(&self, i: usize, known: &[Option<usize>]) -> Option<Attribution> {
         let q = self.quotes[i];
         if self.not_a_statement(&q) {
             return None;
         }
-        let short = q.words < CLAUSE_WORDS;
         let sentence = self.sentence_start(&q);
-        let para = self.ctx.doc.paragraphs()[q.paragraph];
         let (alo, ahi) = self.after_window(i);
-
         // 1. After the quote, when it ends a clause.
         let after = self
             .clause_final(&q)
             .then(|| self.after(&q, alo, ahi, AFTER_TOKENS))
             .flatten();
-        let after_ok = after.filter(|(c, w)| c.kind != CueKind::Participle && *w != Who::Outlet);
         // 2. Before the quote, in its sentence.
         let before = self.last_cue(sentence, q.outer.start).map(|c| {
             let who = self.resolve_cue(c, sentence, q.outer.start, sentence);
             (c, who)
         });
-        let before_ok = before.filter(|(_, w)| *w != Who::Outlet);
-        let is_person = |w: &Who| match w {
-            Who::Speaker(e, _) => self.ctx.res.entities[*e].kind == EntityKind::Person,
-            _ => false,
-        };
-        let pick = |(c, w): (Cue, Who), sieve: Sieve| Attribution {
-            who: w,
-            sieve: Some(sieve),
-            cue: Some(c.span),
-        };
-        let before_sieve = |c: &Cue| {
-            if self.adjacent(c.span.end, q.outer.start) {
-                Sieve::BeforeQuote
-            } else {
-                Sieve::ReportedSpeech
-            }
-        };
-        // A cue in the next sentence does not outweigh one in the quotation's own sentence
-        // ("Madigan asserted that “…” Clinton said Wednesday, …").
-        let other_sentence = |c: &Cue| {
-            let doc = self.ctx.doc;
-            doc.sentence_at(c.span.start) != doc.sentence_at(q.inner.start.max(q.outer.start))
-        };
-        match (after_ok, before_ok) {
-            (Some(a), Some(b)) if !is_person(&a.1) && is_person(&b.1) => {
-                return Some(pick(b, before_sieve(&b.0)))
-            }
-            (Some(a), Some(b)) if other_sentence(&a.0) && b.1 != Who::NOBODY => {
-                return Some(pick(b, before_sieve(&b.0)))
-            }
-            (Some(a), _) => return Some(pick(a, Sieve::AfterQuote)),
-            (None, Some(b)) => return Some(pick(b, before_sieve(&b.0))),
-            (None, None) => {}
+        if let Some(a) = self.close_cue(&q, after, before) {
+            return Some(a);
         }
-        // 8. Loose after-quote, 7. a participle after the quote.
-        let loose = if after.is_some() {
-            after
-        } else {
-            self.after(&q, alo, ahi, LOOSE_AFTER_TOKENS)
-        };
-        if let Some(a) = loose.filter(|(c, w)| c.kind != CueKind::Participle && *w != Who::Outlet) {
-            return Some(pick(a, Sieve::AfterQuote));
-        }
-        // 9. Dash.
-        if let Some(w) = self.dash(&q, para.end) {
-            return Some(Attribution {
-                who: w,
-                sieve: Some(Sieve::Dash),
-                cue: None,
-            });
-        }
-        if let Some(a) = loose.filter(|(c, _)| c.kind == CueKind::Participle) {
-            return Some(pick(a, Sieve::AfterQuote));
+        if let Some(a) = self.late_cue(&q, after, alo, ahi) {
+            return Some(a);
         }
         // A cue that names nobody ("according to The Associated Press") still keeps the
         // quotation as a statement, with a null speaker.
         let outlet_cue = after.or(before).map(|(c, _)| c.span);
-        if short {
+        if q.words < CLAUSE_WORDS {
             return outlet_cue.map(|c| Attribution {
                 who: Who::NOBODY,
                 sieve: None,
                 cue: Some(c),
             });
         }
+        Some(self.without_cue(i, sentence, known, outlet_cue))
+    }
+
+    /// Sieves 1 and 2: the cue right after the quotation (`after`) or the last one before
+    /// it in its sentence (`before`), each with whom it names; a news outlet names nobody
+    /// here. The one before wins when it names a person and the one after does not ("Kim
+    /// said Oslo wanted a “broad agenda”, the ministry said": the words are relayed), or
+    /// when the one after lies in the next sentence and the one before names somebody.
+    fn close_cue(
+        &self,
+        q: &QuoteSpan,
+        after: Option<(Cue, Who)>,
+        before: Option<(Cue, Who)>,
+    ) -> Option<Attribution> {
+        let after_ok = after.filter(|(c, w)| c.kind != CueKind::Participle && *w != Who::Outlet);
+        let before_ok = before.filter(|(_, w)| *w != Who::Outlet);
+        let is_person = |w: &Who| match w {
+            Who::Speaker(e, _) => self.ctx.res.entities[*e].kind == EntityKind::Person,
+            _ => false,
+        };
+        // A cue in the next sentence does not outweigh one in the quotation's own sentence
+        // ("Kim asserted that “…” Lee said Wednesday, …").
+        let other_sentence = |c: &Cue| {
+            let doc = self.ctx.doc;
+            doc.sentence_at(c.span.start) != doc.sentence_at(q.inner.start.max(q.outer.start))
+        };
+        match (after_ok, before_ok) {
+            (Some(a), Some(b)) if !is_person(&a.1) && is_person(&b.1) => {
+                Some(self.picked_before(q, b))
+            }
+            (Some(a), Some(b)) if other_sentence(&a.0) && b.1 != Who::NOBODY => {
+                Some(self.picked_before(q, b))
+            }
+            (Some(a), _) => Some(picked(a, Sieve::AfterQuote)),
+            (None, Some(b)) => Some(self.picked_before(q, b)),
+            (None, None) => None,
+        }
+    }
+
+    /// A cue before the quotation as its attribution: [`Sieve::BeforeQuote`] when it
+    /// introduces the quotation directly, else [`Sieve::ReportedSpeech`].
+    fn picked_before(&self, q: &QuoteSpan, (c, w): (Cue, Who)) -> Attribution {
+        let sieve = if self.adjacent(c.span.end, q.outer.start) {
+            Sieve::BeforeQuote
+        } else {
+            Sieve::ReportedSpeech
+        };
+        picked((c, w), sieve)
+    }
+
+    /// Sieves 8, 9 and 7, in this order: a cue within [`LOOSE_AFTER_TOKENS`] tokens after
+    /// the quotation (the clause-final one of sieve 1 when there was one), then a dash
+    /// attribution, then a participle after the quotation (`“…,” stressing`).
+    fn late_cue(
+        &self,
+        q: &QuoteSpan,
+        after: Option<(Cue, Who)>,
+        alo: usize,
+        ahi: usize,
+    ) -> Option<Attribution> {
+        let loose = if after.is_some() {
+            after
+        } else {
+            self.after(q, alo, ahi, LOOSE_AFTER_TOKENS)
+        };
+        if let Some(a) = loose.filter(|(c, w)| c.kind != CueKind::Participle && *w != Who::Outlet) {
+            return Some(picked(a, Sieve::AfterQuote));
+        }
+        let para = self.ctx.doc.paragraphs()[q.paragraph];
+        if let Some(w) = self.dash(q, para.end) {
+            return Some(Attribution {
+                who: w,
+                sieve: Some(Sieve::Dash),
+                cue: None,
+            });
+        }
+        loose
+            .filter(|(c, _)| c.kind == CueKind::Participle)
+            .map(|a| picked(a, Sieve::AfterQuote))
+    }
+
+    /// Sieves 10 and 11 for a quotation of a clause or more with no cue of its own: a
+    /// colon lead-in, else (when no outlet cue kept it) the speaker it continues, else
+    /// nobody, with the outlet's cue if any.
+    fn without_cue(
+        &self,
+        i: usize,
+        sentence: usize,
+        known: &[Option<usize>],
+        outlet_cue: Option<Span>,
+    ) -> Attribution {
+        let q = self.quotes[i];
+        let para = self.ctx.doc.paragraphs()[q.paragraph];
         // 10. Lead-ins.
         if let Some((w, cue)) = self.lead_in(&q, sentence, para) {
-            return Some(Attribution {
+            return Attribution {
                 who: w,
                 sieve: Some(Sieve::LeadIn),
                 cue,
-            });
+            };
         }
         // 11. Continuation.
         if outlet_cue.is_none() {
             if let Some(e) = self.continuation(i, sentence, known) {
-                return Some(Attribution {
+                return Attribution {
                     who: Who::Speaker(e, None),
                     sieve: Some(Sieve::Continuation),
                     cue: None,
-                });
+                };
             }
         }
-        Some(Attribution {
+        Attribution {
             who: Who::NOBODY,
             sieve: None,
             cue: outlet_cue,
-        })
+        }
     }
 
     // ----------------------------------------------------------------- statement rule
@@ -501,13 +552,25 @@ impl Pass<'_> {
     }
 
     /// Whether a cue ending at `lo` introduces the quotation at `hi` directly: nothing, ":",
-    /// ",", "that", or at most five words ending in ":" or ",".
+    /// ",", a complementizer ("that", ", that", "that:"), or at most five words ending in
+    /// ":" or ",".
     fn adjacent(&self, lo: usize, hi: usize) -> bool {
         let gap = self.text[lo..hi].trim();
-        if gap.is_empty() || matches!(gap, ":" | "," | "that" | ", that" | "that:") {
+        if gap.is_empty() || matches!(gap, ":" | ",") || self.is_complementizer(gap) {
             return true;
         }
         gap.ends_with([':', ',']) && self.gap_words(lo, hi) <= 5
+    }
+
+    /// Whether `gap` is a `complementizer` of `function_words.tsv` in lower case, alone,
+    /// after ", " or before ":" ("that", ", that", "that:").
+    fn is_complementizer(&self, gap: &str) -> bool {
+        let word = gap
+            .strip_prefix(", ")
+            .or_else(|| gap.strip_suffix(':'))
+            .unwrap_or(gap);
+        !word.chars().any(char::is_uppercase)
+            && self.ctx.lex.is(word, FunctionClass::Complementizer)
     }
 
     // ----------------------------------------------------------------- late sieves

@@ -365,11 +365,23 @@ impl Stack {
     }
 }
 
-/// Decides what the mark `c` with surroundings `a` does.
+/// Decides what the mark `c` with surroundings `a` does, by its family: double marks,
+/// guillemets, single marks (see the direction rules of the module docs).
 fn decide(c: char, a: &Around, stack: &Stack, later_single_closer: bool) -> Action {
+    match c {
+        '"' | '“' | '”' | '„' => decide_double(c, a, stack),
+        '«' | '‹' | '»' | '›' => decide_guillemet(c, a, stack),
+        '‚' | '‘' | '\'' | '’' => decide_single(c, a, stack, later_single_closer),
+        _ => Action::Ignore,
+    }
+}
+
+/// A double mark: a straight `"` opens at a word start and closes elsewhere (or between
+/// spaces when a double quotation is open); `“` opens, or closes after `„` and as a
+/// wrong-way mark; `”` closes, or opens a Scandinavian `”…”` at a word start; `„` opens.
+fn decide_double(c: char, a: &Around, stack: &Stack) -> Action {
     let prev = a.prev();
     let next = a.next();
-    let opens_word = !space_or_edge(next);
     match c {
         '"' => {
             let closes = !word_start(prev) || space_or_edge(next) && stack.is_open(Family::Double);
@@ -391,41 +403,44 @@ fn decide(c: char, a: &Around, stack: &Stack, later_single_closer: bool) -> Acti
         '”' => {
             if stack.is_open(Family::Double) {
                 Action::Close(Family::Double)
-            } else if word_start(prev) && opens_word {
+            } else if word_start(prev) && !space_or_edge(next) {
                 Action::Open(Family::Double)
             } else {
                 Action::Ignore
             }
         }
-        '„' => Action::Open(Family::Double),
-        '«' | '‹' => {
-            let f = if c == '«' {
-                Family::Angle
-            } else {
-                Family::SingleAngle
-            };
-            let reversed = if c == '«' { '»' } else { '›' };
-            if stack.innermost_mark(f) == Some(reversed) {
-                Action::Close(f)
-            } else {
-                Action::Open(f)
-            }
-        }
-        '»' | '›' => {
-            let f = if c == '»' {
-                Family::Angle
-            } else {
-                Family::SingleAngle
-            };
-            let normal = if c == '»' { '«' } else { '‹' };
-            if stack.innermost_mark(f) == Some(normal) {
-                Action::Close(f)
-            } else if word_start(prev) && opens_word {
-                Action::Open(f)
-            } else {
-                Action::Ignore
-            }
-        }
+        _ => Action::Open(Family::Double),
+    }
+}
+
+/// A guillemet: `«`/`‹` open, or close a reversed `»…«` pair; `»`/`›` close, or open a
+/// reversed pair at a word start before a non-space.
+fn decide_guillemet(c: char, a: &Around, stack: &Stack) -> Action {
+    let (f, partner) = match c {
+        '«' => (Family::Angle, '»'),
+        '‹' => (Family::SingleAngle, '›'),
+        '»' => (Family::Angle, '«'),
+        _ => (Family::SingleAngle, '‹'),
+    };
+    let opening = matches!(c, '«' | '‹');
+    if stack.innermost_mark(f) == Some(partner) {
+        Action::Close(f)
+    } else if opening || word_start(a.prev()) && !space_or_edge(a.next()) {
+        Action::Open(f)
+    } else {
+        Action::Ignore
+    }
+}
+
+/// A single mark: `‚` opens at a word start; `‘` is an apostrophe, closes a `‚…‘` pair,
+/// opens at a word start, or closes as a wrong-way mark; `'`/`’` close an open single
+/// quotation when shaped as a closer, and a straight `'` opens at a word start when a
+/// closer comes later in the paragraph (`later_single_closer`).
+fn decide_single(c: char, a: &Around, stack: &Stack, later_single_closer: bool) -> Action {
+    let prev = a.prev();
+    let next = a.next();
+    let opens_word = !space_or_edge(next);
+    match c {
         '‚' => {
             if word_start_single(prev) && opens_word {
                 Action::Open(Family::Single)
@@ -446,7 +461,7 @@ fn decide(c: char, a: &Around, stack: &Stack, later_single_closer: bool) -> Acti
                 Action::Ignore
             }
         }
-        '\'' | '’' => {
+        _ => {
             if stack.is_open(Family::Single) && single_closer_shape(a) {
                 Action::Close(Family::Single)
             } else if c == '\''
@@ -460,7 +475,6 @@ fn decide(c: char, a: &Around, stack: &Stack, later_single_closer: bool) -> Acti
                 Action::Ignore
             }
         }
-        _ => Action::Ignore,
     }
 }
 

@@ -143,75 +143,20 @@ pub(super) fn attribution_slots(
     quoted: &[Span],
     known: &[Cue],
 ) -> Vec<Cue> {
-    let text = doc.text();
-    let toks = doc.tokens();
-    let is_verb_form = |t: &Token| {
-        let w = &text[t.span];
-        t.kind == TokenKind::Word
-            && !w.starts_with(char::is_uppercase)
-            && words
-                .get(w)
-                .is_some_and(|i| i.tags.has(WordTag::VerbPast) || i.tags.has(WordTag::Verb3sg))
-            && lex.function_classes(w).is_empty()
-    };
-    // The mention starting at token `i` (its last token's index), or a subject pronoun.
-    let name_at = |i: usize| -> Option<usize> {
-        let t = toks.get(i)?;
-        if lex.is(&text[t.span], FunctionClass::SubjectPronoun) {
-            return Some(i);
-        }
-        let m = res.mention_at(t.span.start)?;
-        (m.span.start == t.span.start).then(|| {
-            let end = toks.partition_point(|x| x.span.start < m.span.end);
-            end.saturating_sub(1)
-        })
-    };
-    // The attribution ends: punctuation other than an opening quotation mark, or the end.
-    let closes = |i: usize| match toks.get(i) {
-        None => true,
-        Some(t) => t.kind == TokenKind::Punct && !matches!(&text[t.span], "“" | "\"" | "‘"),
+    let slots = Slots {
+        doc,
+        res,
+        lex,
+        words,
+        text: doc.text(),
+        toks: doc.tokens(),
     };
     let mut out = Vec::new();
     for q in quoted {
-        // Only after words that end a clause ("…,", "…?") and within their paragraph.
-        let inner = text[q.start..q.end]
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && !",.?!…".contains(c));
-        if !inner.ends_with([',', '.', '?', '!', '…']) {
+        let Some(v) = slots.verb_after(q, quoted) else {
             continue;
-        }
-        let para_end = doc.sentence_at(q.start).map_or(text.len(), |s| {
-            doc.paragraphs()[doc.sentences()[s].paragraph].end
-        });
-        let mut i = toks.partition_point(|t| t.span.start < q.end);
-        // A comma after the closing mark ("…”, he recalled").
-        if toks.get(i).is_some_and(|t| &text[t.span] == ",") {
-            i += 1;
-        }
-        let Some(first) = toks.get(i) else { continue };
-        if inside(quoted, first.span)
-            || !text[q.end..first.span.start]
-                .trim_matches(',')
-                .trim()
-                .is_empty()
-        {
-            continue;
-        }
-        let verb = if let Some(last) = name_at(i) {
-            // "Trump wondered."
-            toks.get(last + 1)
-                .filter(|v| is_verb_form(v) && closes(last + 2))
-                .map(|_| last + 1)
-        } else if is_verb_form(first) {
-            // "remembered Roy Verley, …"
-            name_at(i + 1).filter(|&last| closes(last + 1)).map(|_| i)
-        } else {
-            None
         };
-        let Some(v) = verb else { continue };
-        let span = toks[v].span;
-        if span.end > para_end {
-            continue;
-        }
+        let span = slots.toks[v].span;
         if !known
             .iter()
             .any(|c| c.span.start <= span.start && span.end <= c.span.end)
@@ -223,4 +168,100 @@ pub(super) fn attribution_slots(
         }
     }
     out
+}
+
+/// The document and lexicons read by [`attribution_slots`].
+struct Slots<'a> {
+    doc: &'a Document,
+    res: &'a Resolution,
+    lex: &'a Lexicons,
+    words: &'a crate::gazetteer::FastMap<String, WordInfo>,
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl Slots<'_> {
+    /// Whether `t` is a past or third-person verb form in lower case that `words.tsv`
+    /// knows and that is no function word ("wondered", "recalls").
+    fn is_verb_form(&self, t: &Token) -> bool {
+        let w = &self.text[t.span];
+        t.kind == TokenKind::Word
+            && !w.starts_with(char::is_uppercase)
+            && self
+                .words
+                .get(w)
+                .is_some_and(|i| i.tags.has(WordTag::VerbPast) || i.tags.has(WordTag::Verb3sg))
+            && self.lex.function_classes(w).is_empty()
+    }
+
+    /// The mention starting at token `i` (its last token's index), or a subject pronoun.
+    fn name_at(&self, i: usize) -> Option<usize> {
+        let t = self.toks.get(i)?;
+        if self
+            .lex
+            .is(&self.text[t.span], FunctionClass::SubjectPronoun)
+        {
+            return Some(i);
+        }
+        let m = self.res.mention_at(t.span.start)?;
+        (m.span.start == t.span.start).then(|| {
+            let end = self.toks.partition_point(|x| x.span.start < m.span.end);
+            end.saturating_sub(1)
+        })
+    }
+
+    /// Whether the attribution ends at token `i`: punctuation other than an opening
+    /// quotation mark, or the end of the text.
+    fn closes(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) => {
+                t.kind == TokenKind::Punct && !matches!(&self.text[t.span], "“" | "\"" | "‘")
+            }
+        }
+    }
+
+    /// The token index of the verb in the attribution slot after the quotation `q`, if the
+    /// quotation's words end a clause ("…,", "…?") and a slot follows within their
+    /// paragraph: "“…,” Lee wondered." or "“…,” recalled Kim Lund, …".
+    fn verb_after(&self, q: &Span, quoted: &[Span]) -> Option<usize> {
+        let (text, toks) = (self.text, self.toks);
+        let inner = text[q.start..q.end]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !",.?!…".contains(c));
+        if !inner.ends_with([',', '.', '?', '!', '…']) {
+            return None;
+        }
+        let doc = self.doc;
+        let para_end = doc.sentence_at(q.start).map_or(text.len(), |s| {
+            doc.paragraphs()[doc.sentences()[s].paragraph].end
+        });
+        let mut i = toks.partition_point(|t| t.span.start < q.end);
+        // A comma after the closing mark ("…”, he recalled").
+        if toks.get(i).is_some_and(|t| &text[t.span] == ",") {
+            i += 1;
+        }
+        let first = toks.get(i)?;
+        if inside(quoted, first.span)
+            || !text[q.end..first.span.start]
+                .trim_matches(',')
+                .trim()
+                .is_empty()
+        {
+            return None;
+        }
+        let verb = if let Some(last) = self.name_at(i) {
+            // "Trump wondered."
+            toks.get(last + 1)
+                .filter(|v| self.is_verb_form(v) && self.closes(last + 2))
+                .map(|_| last + 1)
+        } else if self.is_verb_form(first) {
+            // "remembered Roy Verley, …"
+            self.name_at(i + 1)
+                .filter(|&last| self.closes(last + 1))
+                .map(|_| i)
+        } else {
+            None
+        };
+        verb.filter(|&v| toks[v].span.end <= para_end)
+    }
 }

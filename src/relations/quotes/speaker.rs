@@ -62,30 +62,66 @@ impl Pass<'_> {
     /// the verb ("Tokyo said") gives nobody; an unnamed head ("a ministry official", "the
     /// press service") goes to [`Pass::heads`].
     pub(super) fn left(&self, lo: usize, hi: usize) -> Who {
-        let text = self.text;
         let all: Vec<&DocMention> = self.mentions_in(lo, hi).collect();
         let Some(&nearest) = all.last() else {
             return self.heads(lo, hi).unwrap_or(Who::NOBODY);
         };
-        if self.kind(nearest) == EntityKind::Place {
-            let gap = text[nearest.span.end..hi].trim();
-            // "Tokyo has said", "Tokyo also said": an auxiliary or an adverb between.
-            let classes = self.ctx.lex.function_classes(&gap.to_lowercase());
-            let verb_word = !gap.contains(' ')
-                && (classes.has(FunctionClass::Auxiliary) || classes.has(FunctionClass::Adverb));
-            if gap.is_empty() || verb_word {
-                return Who::NOBODY;
-            }
+        if self.place_before_verb(nearest, hi) {
+            return Who::NOBODY;
         }
         let speakers: Vec<&DocMention> = all
             .iter()
             .copied()
             .filter(|m| self.kind(m) != EntityKind::Place)
             .collect();
-        let Some(&(mut c)) = speakers.last() else {
+        let Some(&last) = speakers.last() else {
             return self.heads(lo, hi).unwrap_or(Who::NOBODY);
         };
-        // Apposition: step back to the name the commas describe.
+        let mut c = self.described_name(&speakers, last, lo, hi);
+        if self.modifies_person_noun(c)
+            && self
+                .head_near(self.token_after(c.span.end), 1, hi)
+                .is_none()
+        {
+            return Who::Null(Some(Sieve::Anonymous));
+        }
+        if self.kind(c) != EntityKind::Person {
+            if let Some(p) = self.apposition_holder(&speakers, c) {
+                c = p;
+            }
+        }
+        if let Some(w) = self.head_by_name(c, lo, hi) {
+            return w;
+        }
+        self.subject_or_head(c, lo, hi)
+    }
+
+    /// Whether the place `nearest` is the subject of the verb at `hi`: nothing but an
+    /// auxiliary or an adverb between them ("Tokyo said", "Tokyo has said", "Tokyo also
+    /// said"). A place never speaks, so the verb then has no speaker.
+    fn place_before_verb(&self, nearest: &DocMention, hi: usize) -> bool {
+        if self.kind(nearest) != EntityKind::Place {
+            return false;
+        }
+        let gap = self.text[nearest.span.end..hi].trim();
+        let classes = self.ctx.lex.function_classes(&gap.to_lowercase());
+        let verb_word = !gap.contains(' ')
+            && (classes.has(FunctionClass::Auxiliary) || classes.has(FunctionClass::Adverb));
+        gap.is_empty() || verb_word
+    }
+
+    /// The name an apposition before the verb at `hi` describes, stepping back from `c` (the
+    /// last of `speakers`) over at most two commas: "Kim Lund, first deputy director of the
+    /// Security Office, told" → Kim Lund. A person is never traded for an institution
+    /// ("Director of the X Department, Kim Lund, said" stays with Kim Lund).
+    fn described_name<'m>(
+        &self,
+        speakers: &[&'m DocMention],
+        mut c: &'m DocMention,
+        lo: usize,
+        hi: usize,
+    ) -> &'m DocMention {
+        let text = self.text;
         for _ in 0..2 {
             if !text[c.span.end..hi].contains(',') {
                 break;
@@ -98,9 +134,7 @@ impl Pass<'_> {
                 .rev()
                 .find(|m| m.span.end <= k && is_bracketed_or_empty(&text[m.span.end..k]))
             {
-                // "Director of the X Department, Nojoud Abdul Jawad, said": the institution
-                // is in the person's title; a person is never traded for an institution.
-                Some(p)
+                Some(&p)
                     if self.kind(c) != EntityKind::Person || self.kind(p) == EntityKind::Person =>
                 {
                     c = p
@@ -108,66 +142,71 @@ impl Pass<'_> {
                 _ => break,
             }
         }
-        if self.modifies_person_noun(c)
-            && self
-                .head_near(self.token_after(c.span.end), 1, hi)
-                .is_none()
-        {
-            return Who::Null(Some(Sieve::Anonymous));
-        }
-        // "Ana Ruiz, president and CEO of the Lakeside Restaurant Association stated": an
-        // institution inside a person's apposition (even one whose closing comma is
-        // missing) is not the subject; the person is.
-        if self.kind(c) != EntityKind::Person {
-            let holder = speakers.iter().rev().find(|p| {
-                if p.span.end >= c.span.start || self.kind(p) != EntityKind::Person {
-                    return false;
-                }
-                let gap = &text[p.span.end..c.span.start];
-                gap.trim_start().starts_with(',')
-                    && gap.matches(',').count() == 1
-                    && !gap.contains(['"', '“', '”', ';', '('])
-                    && self
-                        .ctx
-                        .doc
-                        .tokens_in(Span::new(p.span.end, c.span.start))
-                        .len()
-                        <= 12
-            });
-            if let Some(p) = holder {
-                c = p;
+        c
+    }
+
+    /// "Ana Ruiz, president and CEO of the Lakeside Restaurant Association stated": the
+    /// person whose apposition holds the institution `c` (even one whose closing comma is
+    /// missing), within twelve tokens after one comma; that person is the subject.
+    fn apposition_holder<'m>(
+        &self,
+        speakers: &[&'m DocMention],
+        c: &DocMention,
+    ) -> Option<&'m DocMention> {
+        speakers.iter().rev().copied().find(|p| {
+            if p.span.end >= c.span.start || self.kind(p) != EntityKind::Person {
+                return false;
             }
-        }
+            let gap = &self.text[p.span.end..c.span.start];
+            gap.trim_start().starts_with(',')
+                && gap.matches(',').count() == 1
+                && !gap.contains(['"', '“', '”', ';', '('])
+                && self
+                    .ctx
+                    .doc
+                    .tokens_in(Span::new(p.span.end, c.span.start))
+                    .len()
+                    <= 12
+        })
+    }
+
+    /// An unnamed head in the name's own phrase, before the verb at `hi`: right after it
+    /// ("a Foreign Ministry official", "Lee's spokesman") unless an apposition follows the
+    /// person, or before it over a preposition ("an official at X") unless the person
+    /// stands in an apposition. "Ana Ruiz, a spokesman for Mrs. Lee, said", "the ministry
+    /// spokesman, Lena Holm, said": a head in the person's apposition describes the person.
+    fn head_by_name(&self, c: &DocMention, lo: usize, hi: usize) -> Option<Who> {
+        let text = self.text;
         let person = self.kind(c) == EntityKind::Person;
-        // "Pedro Almeida, a spokesman for Mrs. Kovacs, said", "the ministry spokesman,
-        // Lena Holm, said": a head in the person's apposition describes the person.
         let appositive_after = person && text[c.span.end..].starts_with(',');
         let appositive_before = person && text[..c.span.start].trim_end().ends_with(',');
-        // "a Foreign Ministry official", "Hartley's spokesman", "an official at X".
         let ti = self.token_after(c.span.end);
         if !appositive_after {
             if let Some(h) = self.head_near(ti, 3, hi) {
-                return self.tied(h, Some(c));
+                return Some(self.tied(h, Some(c)));
             }
         }
         if !appositive_before && !appositive_after {
             if let Some(h) = self.head_before_tie(c.span.start, lo) {
-                return self.tied(h, Some(c));
+                return Some(self.tied(h, Some(c)));
             }
         }
+        None
+    }
+
+    /// The speaker when the name `c` is the last before the verb at `hi`: an unnamed head
+    /// after a clause boundary between them ("Kim arrived, and the official said"), the
+    /// person an appositive head describes ("Kim Lund, a spokesman for Mrs. Lee, said"),
+    /// an unnamed head after the name (", the official said"), else the name itself.
+    fn subject_or_head(&self, c: &DocMention, lo: usize, hi: usize) -> Who {
+        let text = self.text;
         // A clause between the name and the verb: the name is not its subject.
         let between = &text[c.span.end..hi];
-        if between.contains(';')
-            || [", and ", ", but ", ", while ", ", whereas "]
-                .iter()
-                .any(|b| between.contains(b))
-        {
+        if between.contains(';') || self.joins_clause(between) {
             let seg = lo.max(c.span.end);
             return self.heads(seg, hi).unwrap_or(Who::NOBODY);
         }
         if let Some(h) = self.first_head(c.span.end, hi) {
-            // "Brian Fallon, a spokesman for Mrs. Clinton, said": the head describes the
-            // person its apposition follows.
             let head_start = self.ctx.doc.tokens()[h].span.start;
             let appositive = self.kind(c) == EntityKind::Person
                 && text[c.span.end..].starts_with(',')
@@ -179,6 +218,18 @@ impl Pass<'_> {
             return self.resolve_head(h);
         }
         self.who(c)
+    }
+
+    /// Whether `between` holds a comma, a space, a `clause_joiner` of `function_words.tsv`
+    /// in lower case and a space (", and ", ", but ", ", while "): a new clause opens.
+    fn joins_clause(&self, between: &str) -> bool {
+        between.match_indices(", ").any(|(k, _)| {
+            let rest = &between[k + 2..];
+            rest.split_once(' ').is_some_and(|(word, _)| {
+                !word.chars().any(char::is_uppercase)
+                    && self.ctx.lex.is(word, FunctionClass::ClauseJoiner)
+            })
+        })
     }
 
     /// The speaker named after `from` (inverted "said Deshpande", "according to X"), within
@@ -287,6 +338,15 @@ impl Pass<'_> {
             })
     }
 
+    /// Whether `w` is "it": a neuter subject pronoun of `function_words.tsv`, in lower case
+    /// or capitalised ("it", "It"; not "IT", the trade).
+    fn is_it(&self, w: &str) -> bool {
+        let lex = self.ctx.lex;
+        plain_case(w)
+            && lex.is(w, FunctionClass::Neuter)
+            && lex.is(w, FunctionClass::SubjectPronoun)
+    }
+
     /// "…,” it said": when "it" is one of the last two tokens before a speech verb at `hi`,
     /// the institution named most recently before it (outside quotations, in the same or
     /// the previous paragraph) speaks; `None` when no "it" stands there or no institution
@@ -298,7 +358,7 @@ impl Pass<'_> {
             .iter()
             .rev()
             .take(2)
-            .find(|t| matches!(&self.text[t.span], "it" | "It"))?;
+            .find(|t| self.is_it(&self.text[t.span]))?;
         let para = doc
             .sentence_at(it.span.start)
             .map(|s| doc.sentences()[s].paragraph)?;
@@ -543,7 +603,7 @@ impl Pass<'_> {
     fn head_before_tie(&self, start: usize, lo: usize) -> Option<usize> {
         let i = self.token_after(start);
         let mut j = i.checked_sub(1)?;
-        if matches!(self.lower_word(j), Some("the")) {
+        if self.lower_word(j).is_some_and(|w| self.is_the(w)) {
             j = j.checked_sub(1)?;
         }
         let prep = self.lower_word(j)?;
@@ -643,7 +703,7 @@ impl Pass<'_> {
         if !self.ctx.lex.is(prep, FunctionClass::Preposition) {
             return None;
         }
-        let k = if self.lower_word(h + 2) == Some("the") {
+        let k = if self.lower_word(h + 2).is_some_and(|w| self.is_the(w)) {
             h + 3
         } else {
             h + 2
@@ -651,18 +711,26 @@ impl Pass<'_> {
         inst(k)
     }
 
-    /// Whether the head's phrase starts with "the" ("the official", "The German source").
+    /// Whether `w` is the definite article "the": an `article` that is `definite` in
+    /// `function_words.tsv`.
+    fn is_the(&self, w: &str) -> bool {
+        let lex = self.ctx.lex;
+        lex.is(w, FunctionClass::Article) && lex.is(w, FunctionClass::Definite)
+    }
+
+    /// Whether the head's phrase starts with "the" ("the official", "The German source"),
+    /// not "a" or "an": the nearest article among the four tokens before it, in lower case
+    /// or capitalised, over words and apostrophes and hyphens but no other punctuation.
     fn definite(&self, h: usize) -> bool {
         let toks = self.ctx.doc.tokens();
         for k in (h.saturating_sub(4)..h).rev() {
             let w = &self.text[toks[k].span];
-            match w {
-                "the" | "The" => return true,
-                "a" | "an" | "A" | "An" => return false,
-                _ if toks[k].kind == TokenKind::Punct && !matches!(w, "'" | "’" | "-") => {
-                    return false
-                }
-                _ => {}
+            if plain_case(w) && self.ctx.lex.is(w, FunctionClass::Article) {
+                // "the" → true; "a", "an" → false.
+                return self.ctx.lex.is(w, FunctionClass::Definite);
+            }
+            if toks[k].kind == TokenKind::Punct && !matches!(w, "'" | "’" | "-") {
+                return false;
             }
         }
         false
@@ -741,4 +809,10 @@ fn is_bracketed_or_empty(gap: &str) -> bool {
         || (gap.starts_with('(')
             && gap.ends_with(')')
             && gap[1..].find(['(', ')']) == Some(gap.len() - 2))
+}
+
+/// Whether `w` is written in lower case or with only its first letter capitalised ("it",
+/// "It", not "IT").
+fn plain_case(w: &str) -> bool {
+    !w.chars().skip(1).any(char::is_uppercase)
 }
