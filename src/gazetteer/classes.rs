@@ -29,7 +29,7 @@ pub(crate) trait Class: Copy + Eq + fmt::Debug + 'static {
     }
 
     /// The class's bit in a [`ClassSet`].
-    fn bit(self) -> u32 {
+    fn bit(self) -> u64 {
         let index = Self::ALL.iter().position(|(_, c)| *c == self).unwrap_or(0);
         1 << index
     }
@@ -258,7 +258,7 @@ classes! {
 /// A set of classes of one kind, as bits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct ClassSet<C> {
-    bits: u32,
+    bits: u64,
     kind: PhantomData<C>,
 }
 
@@ -331,6 +331,9 @@ mod tests {
         for (name, class) in FunctionClass::ALL {
             assert_eq!(FunctionClass::parse(name), Some(*class));
         }
-        assert!(FunctionClass::ALL.len() <= 32 && TriggerClass::ALL.len() <= 32);
+        // Every kind fits the 64 bits of a set.
+        assert!(SpeechClass::ALL.len() <= 64 && TriggerClass::ALL.len() <= 64);
+        assert!(FunctionClass::ALL.len() <= 64 && RoleNounClass::ALL.len() <= 64);
+        assert!(WordClass::ALL.len() <= 64);
     }
 }
