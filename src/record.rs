@@ -260,7 +260,10 @@ pub struct Meeting {
     /// `participants[i]`.
     #[serde(default)]
     pub participant_entities: Vec<usize>,
-    /// Canonical name of the place, when the text gives it.
+    /// Canonical name of the place (a city, region or country; else the venue itself):
+    /// from the meeting's own words, a later sentence about it, a stay in its sentence, an
+    /// earlier meeting of a participant, or for a held meeting the dateline or the
+    /// article's setting (a city that dominates a local article).
     pub place: Option<String>,
     /// The gazetteer id of the place, when it has one.
     #[serde(default)]
