@@ -18,7 +18,7 @@ pub(crate) use classes::{
 };
 pub(crate) use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};
-pub(crate) use matcher::{Form, Matcher, Target};
+pub(crate) use matcher::{Form, Match, Matcher, Target};
 use parse::Added;
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 pub(crate) use strings::StrSet;
