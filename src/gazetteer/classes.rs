@@ -144,6 +144,11 @@ classes! {
         /// An adverb that may stand between a subject and its verb: "yesterday", "also",
         /// "then", "reportedly".
         Adverb = "adverb",
+        /// A word after which a person is not the subject of the sentence: a preposition
+        /// that makes the person its object ("with Kim", "to Lee", "by Ortiz", "than Kim"),
+        /// or "and", which makes the person the second of a pair ("Kim and Lee said": the
+        /// subject is Kim).
+        Oblique = "oblique",
     }
 }
 
