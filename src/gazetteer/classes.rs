@@ -211,6 +211,10 @@ classes! {
         CorporateSuffix = "corporate_suffix",
         /// A noun ending a place's name: "County", "River", "Island", "Street".
         PlaceWord = "place_word",
+        /// A lower-case preposition that joins an organisation's head noun to the
+        /// capitalised words naming its field or place: "Ministry of Public Security",
+        /// "Council for Trade".
+        HeadLink = "head_link",
     }
 }
 
