@@ -29,7 +29,7 @@
 //! common word, followed by a capitalised word ("Hope Springs"), is read as a person.
 
 use crate::document::Document;
-use crate::gazetteer::{ClassSet, Gazetteer, Gender, Title, WordClass};
+use crate::gazetteer::{ClassSet, FunctionClass, Gazetteer, Gender, Title, WordClass};
 use crate::lexicon::Lexicons;
 use crate::mentions::GazetteerMentions;
 use crate::segment::{Token, TokenKind};
@@ -293,6 +293,12 @@ impl Context<'_> {
             return None;
         }
         self.gaz.given_names.get(word).copied()
+    }
+
+    /// Whether `word` is written in lower case and has the function-word class `class`
+    /// ("and", not "And").
+    pub(super) fn is_lower_function(&self, word: &str, class: FunctionClass) -> bool {
+        !word.chars().any(char::is_uppercase) && self.words.is(word, class)
     }
 
     pub(super) fn inside_mention(&self, span: Span) -> bool {
