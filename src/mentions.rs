@@ -16,7 +16,7 @@
 //!   ("MEMPHIS, Tenn.").
 
 use crate::document::Document;
-use crate::gazetteer::{Form, FunctionClass, Gazetteer, Matcher, Target};
+use crate::gazetteer::{Form, FunctionClass, Gazetteer, Match, Matcher, Target};
 use crate::lexicon::Lexicons;
 use crate::Span;
 use std::collections::HashSet;
@@ -52,58 +52,21 @@ pub(crate) fn find(
 ) -> GazetteerMentions {
     let text = doc.text();
     let matches = matcher.find(text, doc.body(), doc.tokens());
-
-    // Entries named without doubt, and the countries they are in.
-    let mut named: HashSet<usize, foldhash::fast::RandomState> = HashSet::default();
-    let mut named_countries: HashSet<&str> = HashSet::new();
-    for m in &matches {
-        let targets = matcher.targets(m.pattern);
-        // One target, or a place three times larger than any other of the name ("London").
-        let sure = match targets {
-            [only] => Some(only),
-            [first, second, ..] => dominates(gaz, first, second).then_some(first),
-            [] => None,
-        };
-        if let Some(only) = sure {
-            if only.form != Form::Demonym && !only.ambiguous {
-                let e = gaz.entry(only.entry as usize);
-                named.insert(only.entry as usize);
-                if e.place_type.as_deref() == Some("country") {
-                    named_countries.insert(&e.id);
-                }
-                if let Some(c) = &e.country {
-                    named_countries.insert(c);
-                }
-            }
-        }
-    }
-
+    let named = Named::in_matches(gaz, matcher, &matches);
+    let pass = Pass {
+        gaz,
+        matcher,
+        lex,
+        text,
+        matches: &matches,
+    };
     let mut out = GazetteerMentions::default();
     for (i, m) in matches.iter().enumerate() {
         let targets = matcher.targets(m.pattern);
         let Some(first) = targets.first() else {
             continue;
         };
-        let chosen = if targets.len() > 1 && first.form != Form::Demonym {
-            targets
-                .iter()
-                .filter(|t| t.form != Form::Demonym)
-                .find(|t| {
-                    let e = gaz.entry(t.entry as usize);
-                    // The text's context may not override a much larger place ("Manchester"
-                    // stays in England when Los Angeles is named too).
-                    let overrides = t.entry == first.entry || !dominates(gaz, first, t);
-                    overrides
-                        && (named.contains(&(t.entry as usize))
-                            || named_countries.contains(e.id.as_str())
-                            || e.country
-                                .as_deref()
-                                .is_some_and(|c| named_countries.contains(c)))
-                })
-                .unwrap_or(first)
-        } else {
-            first
-        };
+        let chosen = named.choose(gaz, targets, first);
         let entry = chosen.entry as usize;
         if chosen.form == Form::Demonym {
             out.demonyms.push(DemonymMention {
@@ -112,30 +75,8 @@ pub(crate) fn find(
             });
             continue;
         }
-        if chosen.ambiguous && !named.contains(&entry) {
-            let after_preposition = previous_word(text, m.span.start)
-                .is_some_and(|w| lex.is(w, FunctionClass::Locative));
-            let before_place = matches.get(i + 1).is_some_and(|next| {
-                let between = &text[m.span.end..next.span.start];
-                between.trim() == ","
-                    && matcher.targets(next.pattern).first().is_some_and(|t| {
-                        gaz.entry(t.entry as usize).kind == crate::EntityKind::Place
-                    })
-            });
-            // "MEMPHIS, Tenn.", "Paris, Texas": right after a place and a comma.
-            let after_place = i
-                .checked_sub(1)
-                .and_then(|p| matches.get(p))
-                .is_some_and(|prev| {
-                    text[prev.span.end..m.span.start].trim() == ","
-                        && matcher.targets(prev.pattern).first().is_some_and(|t| {
-                            gaz.entry(t.entry as usize).kind == crate::EntityKind::Place
-                        })
-                });
-            let is_place = gaz.entry(entry).kind == crate::EntityKind::Place;
-            if !(is_place && (after_preposition || before_place || after_place)) {
-                continue;
-            }
+        if chosen.ambiguous && !named.entries.contains(&entry) && !pass.place_in_context(i, entry) {
+            continue;
         }
         if gaz.entry(entry).kind == crate::EntityKind::Place && before_facility(gaz, text, m.span) {
             continue;
@@ -147,6 +88,109 @@ pub(crate) fn find(
         });
     }
     out
+}
+
+/// The entries a document names without doubt, and the countries they are in.
+struct Named<'g> {
+    entries: HashSet<usize, foldhash::fast::RandomState>,
+    /// Ids of countries named, or the country of an entry named.
+    countries: HashSet<&'g str>,
+}
+
+impl<'g> Named<'g> {
+    /// The entries of the matches with one target, or with a place three times larger than
+    /// any other of the name ("London"), not demonyms nor ambiguous names.
+    fn in_matches(gaz: &'g Gazetteer, matcher: &Matcher, matches: &[Match]) -> Named<'g> {
+        let mut named = Named {
+            entries: HashSet::default(),
+            countries: HashSet::new(),
+        };
+        for m in matches {
+            let targets = matcher.targets(m.pattern);
+            let sure = match targets {
+                [only] => Some(only),
+                [first, second, ..] => dominates(gaz, first, second).then_some(first),
+                [] => None,
+            };
+            let Some(only) = sure else { continue };
+            if only.form != Form::Demonym && !only.ambiguous {
+                let e = gaz.entry(only.entry as usize);
+                named.entries.insert(only.entry as usize);
+                if e.place_type.as_deref() == Some("country") {
+                    named.countries.insert(&e.id);
+                }
+                if let Some(c) = &e.country {
+                    named.countries.insert(c);
+                }
+            }
+        }
+        named
+    }
+
+    /// The target a name stands for: among several (not a demonym first), the first whose
+    /// entry or country the document names without doubt, unless the gazetteer's first
+    /// choice is a much larger place; else the first.
+    fn choose<'t>(&self, gaz: &Gazetteer, targets: &'t [Target], first: &'t Target) -> &'t Target {
+        if targets.len() <= 1 || first.form == Form::Demonym {
+            return first;
+        }
+        targets
+            .iter()
+            .filter(|t| t.form != Form::Demonym)
+            .find(|t| {
+                let e = gaz.entry(t.entry as usize);
+                // The text's context may not override a much larger place ("Manchester"
+                // stays in England when Los Angeles is named too).
+                let overrides = t.entry == first.entry || !dominates(gaz, first, t);
+                overrides
+                    && (self.entries.contains(&(t.entry as usize))
+                        || self.countries.contains(e.id.as_str())
+                        || e.country
+                            .as_deref()
+                            .is_some_and(|c| self.countries.contains(c)))
+            })
+            .unwrap_or(first)
+    }
+}
+
+/// What deciding on one match reads: the gazetteer, the text and every match.
+struct Pass<'p> {
+    gaz: &'p Gazetteer,
+    matcher: &'p Matcher,
+    lex: &'p Lexicons,
+    text: &'p str,
+    matches: &'p [Match],
+}
+
+impl Pass<'_> {
+    /// Whether the ambiguous name of match `i`, standing for `entry`, is a place its context
+    /// confirms: after a `locative` word ("in Nice"), before a comma and a place ("NICE,
+    /// France"), or after a place and a comma ("MEMPHIS, Tenn.", "Paris, Texas").
+    fn place_in_context(&self, i: usize, entry: usize) -> bool {
+        let (text, matches) = (self.text, self.matches);
+        let m = &matches[i];
+        let after_preposition = previous_word(text, m.span.start)
+            .is_some_and(|w| self.lex.is(w, FunctionClass::Locative));
+        let before_place = matches.get(i + 1).is_some_and(|next| {
+            text[m.span.end..next.span.start].trim() == "," && self.first_is_place(next)
+        });
+        let after_place = i
+            .checked_sub(1)
+            .and_then(|p| matches.get(p))
+            .is_some_and(|prev| {
+                text[prev.span.end..m.span.start].trim() == "," && self.first_is_place(prev)
+            });
+        let is_place = self.gaz.entry(entry).kind == crate::EntityKind::Place;
+        is_place && (after_preposition || before_place || after_place)
+    }
+
+    /// Whether the gazetteer's first choice for a match is a place.
+    fn first_is_place(&self, m: &Match) -> bool {
+        self.matcher
+            .targets(m.pattern)
+            .first()
+            .is_some_and(|t| self.gaz.entry(t.entry as usize).kind == crate::EntityKind::Place)
+    }
 }
 
 /// Whether place `a` is so much larger than place `b` (three times, and of no lower rank;

@@ -166,6 +166,21 @@ classes! {
         /// A word that, after a comma, opens a new clause with a subject of its own: "and",
         /// "but", "while", "whereas" ("Kim arrived, and Lee said …").
         ClauseJoiner = "clause_joiner",
+        /// A word after which a person is not the subject of the sentence: a preposition
+        /// that makes the person its object ("with Kim", "to Lee", "by Ortiz", "than Kim"),
+        /// or "and", which makes the person the second of a pair ("Kim and Lee said": the
+        /// subject is Kim).
+        Oblique = "oblique",
+        /// A conjunction that joins the items of a list of names or nouns: "and", "or"
+        /// ("Kim, Lee and Ortiz"; not "but", which contrasts).
+        ListConjunction = "list_conjunction",
+        /// A preposition that links a person to the institution they work for: "at",
+        /// "with", "for" ("a lawyer at Acme", "an official with the agency").
+        Affiliation = "affiliation",
+        /// A locative preposition whose object is nearly always a place: "in", "near",
+        /// "from", "outside" ("in Busia"; not "at", which also takes institutions: "at
+        /// Acme").
+        PlacePreposition = "place_preposition",
     }
 }
 
@@ -228,6 +243,16 @@ classes! {
         CorporateSuffix = "corporate_suffix",
         /// A noun ending a place's name: "County", "River", "Island", "Street".
         PlaceWord = "place_word",
+        /// A lower-case preposition that joins an organisation's head noun to the
+        /// capitalised words naming its field or place: "Ministry of Public Security",
+        /// "Council for Trade".
+        HeadLink = "head_link",
+        /// A participle that, joined by a hyphen after a name, makes that name a place:
+        /// "Kuwait-based", "Kyiv-born", "Paris-headquartered".
+        PlaceParticiple = "place_participle",
+        /// A participle that, joined by a hyphen after a place, describes the organisation
+        /// named after it by its seat: "Seattle-based Acme".
+        SeatParticiple = "seat_participle",
     }
 }
 

@@ -18,7 +18,7 @@ pub(crate) use classes::{
 };
 pub(crate) use entry::EntityKind;
 pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};
-pub(crate) use matcher::{Form, Matcher, Target};
+pub(crate) use matcher::{Form, Match, Matcher, Target};
 use parse::Added;
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 pub(crate) use strings::StrSet;
@@ -67,6 +67,16 @@ pub(crate) struct Gazetteer {
     next_seq: u32,
 }
 
+/// What the files gave that is merged only once every file is read.
+#[derive(Default)]
+struct Unmerged {
+    /// Entries of bad lines: never loaded, but their references are checked too, so that
+    /// fixing a line does not reveal new problems.
+    rejected: Vec<Entry>,
+    /// Rows of the aliases files, added to the entries they name at the end.
+    alias_rows: Vec<parse::AliasRow>,
+}
+
 impl Gazetteer {
     /// [`Gazetteer::load_with`] without additions in code.
     #[cfg(test)]
@@ -91,79 +101,19 @@ impl Gazetteer {
             read_location(loc, &mut sources, &mut errors);
         }
         let mut gaz = Gazetteer::default();
-        // Entries of bad lines: never loaded, but their references are checked too, so that
-        // fixing a line does not reveal new problems.
-        let mut rejected = Vec::new();
-        let mut alias_rows = Vec::new();
-        // About one entry a line: room for all of them at once, not by doubling.
-        let lines: usize = sources
-            .iter()
-            .filter(|s| matches!(s.kind, FileKind::Entities(_)))
-            .map(|s| s.bytes.iter().filter(|&&b| b == b'\n').count() + 1)
-            .sum();
-        gaz.entries.reserve_exact(lines);
-        gaz.seq.reserve_exact(lines);
-        gaz.by_id = strings::Ids::with_capacity(lines);
+        gaz.reserve_entries(&sources);
+        let mut rest = Unmerged::default();
         for source in sources {
-            // The embedded words file (52,000 lines) is not read to be checked at each load
-            // but once, into its map: the test `embedded_words_file_is_valid` checks it, and
-            // nothing else in it is loaded.
-            if source.kind == FileKind::Words && source.embedded {
-                gaz.words.add_file(source.label, source.bytes);
-                continue;
-            }
-            // Problems of merging come after the file's own, as when files were read whole.
-            let mut merge_errors = Vec::new();
-            let parsed = parse::parse_file(
-                &source.label,
-                source.kind,
-                &source.bytes,
-                &mut errors,
-                &mut Merge {
-                    gaz: &mut gaz,
-                    errors: &mut merge_errors,
-                },
-                &mut |_, _| {},
-            );
-            errors.append(&mut merge_errors);
-            rejected.extend(parsed.rejected);
-            for g in parsed.given_names {
-                gaz.given_names.insert(g.name, g.gender);
-            }
-            for t in parsed.titles {
-                gaz.titles.insert(t.title.to_lowercase(), t);
-            }
-            if source.kind == FileKind::Words {
-                gaz.words.add_file(source.label.clone(), source.bytes);
-            }
-            alias_rows.extend(parsed.aliases);
-            for (word, class) in parsed.name_words {
-                gaz.name_words.entry(word).or_default().insert(class);
-            }
-            gaz.speech_verbs.extend(parsed.speech_verbs);
-            gaz.meeting_triggers.extend(parsed.meeting_triggers);
-            gaz.function_words.extend(parsed.function_words);
-            gaz.role_nouns.extend(parsed.role_nouns);
+            gaz.read_source(source, &mut rest, &mut errors);
         }
-        for entry in &added.entries {
-            match added::to_entry(entry, &mut errors) {
-                Some((entry, true)) => {
-                    // Each entry added in code is its own source: never a same-file repeat.
-                    if let Added::Repeated(entry, _) = gaz.insert(entry, &mut errors) {
-                        rejected.push(*entry);
-                    }
-                }
-                Some((entry, false)) => rejected.push(entry),
-                None => {}
-            }
-        }
-        for row in &alias_rows {
+        gaz.add_entries_in_code(added, &mut rest.rejected, &mut errors);
+        for row in &rest.alias_rows {
             gaz.add_alias_row(row, &mut errors);
         }
         for (id, alias) in &added.aliases {
             gaz.add_alias(id, alias, &mut errors);
         }
-        gaz.resolve_references(&mut rejected, &mut errors);
+        gaz.resolve_references(&mut rest.rejected, &mut errors);
         if gaz.entries.capacity() - gaz.entries.len() > gaz.entries.len() / 8 {
             // Many lines were comments, errors or replacements.
             gaz.entries.shrink_to_fit();
@@ -172,6 +122,85 @@ impl Gazetteer {
         match Error::collect(errors) {
             Some(e) => Err(e),
             None => Ok(gaz),
+        }
+    }
+
+    /// Makes room for the entries of the entity files at once, not by doubling: about one
+    /// entry a line.
+    fn reserve_entries(&mut self, sources: &[Source]) {
+        let lines: usize = sources
+            .iter()
+            .filter(|s| matches!(s.kind, FileKind::Entities(_)))
+            .map(|s| s.bytes.iter().filter(|&&b| b == b'\n').count() + 1)
+            .sum();
+        self.entries.reserve_exact(lines);
+        self.seq.reserve_exact(lines);
+        self.by_id = strings::Ids::with_capacity(lines);
+    }
+
+    /// Reads one file: its entries are loaded as they are read, its other rows merged; its
+    /// rejected entries and alias rows wait in `rest` for the end of the load.
+    fn read_source(&mut self, source: Source, rest: &mut Unmerged, errors: &mut Vec<Error>) {
+        // The embedded words file (52,000 lines) is not read to be checked at each load
+        // but once, into its map: the test `embedded_words_file_is_valid` checks it, and
+        // nothing else in it is loaded.
+        if source.kind == FileKind::Words && source.embedded {
+            self.words.add_file(source.label, source.bytes);
+            return;
+        }
+        // Problems of merging come after the file's own, as when files were read whole.
+        let mut merge_errors = Vec::new();
+        let parsed = parse::parse_file(
+            &source.label,
+            source.kind,
+            &source.bytes,
+            errors,
+            &mut Merge {
+                gaz: self,
+                errors: &mut merge_errors,
+            },
+            &mut |_, _| {},
+        );
+        errors.append(&mut merge_errors);
+        rest.rejected.extend(parsed.rejected);
+        for g in parsed.given_names {
+            self.given_names.insert(g.name, g.gender);
+        }
+        for t in parsed.titles {
+            self.titles.insert(t.title.to_lowercase(), t);
+        }
+        if source.kind == FileKind::Words {
+            self.words.add_file(source.label.clone(), source.bytes);
+        }
+        rest.alias_rows.extend(parsed.aliases);
+        for (word, class) in parsed.name_words {
+            self.name_words.entry(word).or_default().insert(class);
+        }
+        self.speech_verbs.extend(parsed.speech_verbs);
+        self.meeting_triggers.extend(parsed.meeting_triggers);
+        self.function_words.extend(parsed.function_words);
+        self.role_nouns.extend(parsed.role_nouns);
+    }
+
+    /// Loads the entries added in code, each its own source; a bad or refused one goes to
+    /// `rejected`, to have its references checked.
+    fn add_entries_in_code(
+        &mut self,
+        added: &Additions,
+        rejected: &mut Vec<Entry>,
+        errors: &mut Vec<Error>,
+    ) {
+        for entry in &added.entries {
+            match added::to_entry(entry, errors) {
+                Some((entry, true)) => {
+                    // Each entry added in code is its own source: never a same-file repeat.
+                    if let Added::Repeated(entry, _) = self.insert(entry, errors) {
+                        rejected.push(*entry);
+                    }
+                }
+                Some((entry, false)) => rejected.push(entry),
+                None => {}
+            }
         }
     }
 

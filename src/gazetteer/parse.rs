@@ -253,6 +253,7 @@ pub(crate) fn parse_file(
     }
 }
 
+/// Reads a file's lines: the header first, then every row, each checked against it.
 fn parse_lines<'a>(
     file: &Arc<str>,
     kind: FileKind,
@@ -261,200 +262,271 @@ fn parse_lines<'a>(
     entries: &mut dyn Entries,
     words: &mut dyn FnMut(&str, WordInfo),
 ) -> Parsed {
-    let mut parsed = Parsed::default();
-    let err = |line: usize, kind: ErrorKind, msg: String| {
-        Error::new(kind, msg).at(file.as_ref(), Some(line))
+    let mut reader = FileReader {
+        file,
+        kind,
+        errors,
+        entries,
+        words,
+        parsed: Parsed::default(),
+        seen_ids: FastMap::default(),
+        line_errors: Vec::new(),
     };
     let mut header: Option<Vec<&'static str>> = None;
     // Whether the header has the required columns, so that lines can be read in full.
     let mut readable = true;
-    // The ids of this file's lines that are not loaded (bad or refused), with their line.
-    let mut seen_ids: FastMap<&'a str, usize> = FastMap::default();
     // The cells of the current line, reused from line to line.
     let mut cells: Vec<&'a str> = Vec::new();
-    let mut line_errors: Vec<String> = Vec::new();
-
     for (line_no, line) in lines {
-        let line = match line {
-            Ok(l) => l,
-            Err(valid_up_to) => {
-                errors.push(err(
-                    line_no,
-                    ErrorKind::InvalidUtf8,
-                    format!("invalid UTF-8 at byte {} of the line", valid_up_to + 1),
-                ));
-                continue;
-            }
+        let Some(line) = reader.valid_text(line_no, line) else {
+            continue;
         };
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        cells.clear();
-        split_cells(line, &mut cells);
-        for c in &mut cells {
-            if let Some(inner) = unquote(c) {
-                errors.push(err(
-                    line_no,
-                    ErrorKind::Parse,
-                    format!(
-                        "cell `{c}` is in quotation marks: gazetteer files are tab-separated \
-                         text without CSV quoting; remove the marks"
-                    ),
-                ));
-                *c = inner;
-            }
-        }
+        reader.split_line(line_no, line, &mut cells);
         let Some(columns) = &header else {
             // A bad header is reported, and the lines below are still checked: in full if
             // the required columns are there, else for their number of cells.
-            let (columns, problems) = parse_header(kind, &cells);
-            readable = kind.required().iter().all(|r| columns.contains(r));
-            for m in problems {
-                errors.push(err(line_no, ErrorKind::Parse, m));
-            }
+            let (columns, complete) = reader.header(line_no, &cells);
+            readable = complete;
             header = Some(columns);
             continue;
         };
-        if cells.len() != columns.len() {
-            errors.push(err(
-                line_no,
-                ErrorKind::Parse,
-                format!(
-                    "{} columns, but the header has {} ({})",
-                    cells.len(),
-                    columns.len(),
-                    columns.join(", ")
-                ),
-            ));
-            continue;
-        }
-        if !readable {
+        if !reader.fits_header(line_no, &cells, columns) || !readable {
             continue;
         }
         let row = Row {
             columns,
             cells: &cells,
         };
-        line_errors.clear();
-        match kind {
-            FileKind::GivenNames => {
-                if let Some(g) = given_name(&row, &mut line_errors) {
-                    parsed.given_names.push(g);
-                }
+        reader.read_row(line_no, &row);
+    }
+    reader.finish(header.is_none())
+}
+
+/// What [`parse_lines`] keeps from line to line besides the header: where problems, entries
+/// and words go, what the file gave so far, and the ids of its lines that were not loaded.
+struct FileReader<'r, 'a> {
+    file: &'r Arc<str>,
+    kind: FileKind,
+    errors: &'r mut Vec<Error>,
+    entries: &'r mut dyn Entries,
+    words: &'r mut dyn FnMut(&str, WordInfo),
+    parsed: Parsed,
+    /// The ids of this file's lines that are not loaded (bad or refused), with their line.
+    seen_ids: FastMap<&'a str, usize>,
+    /// The problems of the current line, reused from line to line.
+    line_errors: Vec<String>,
+}
+
+impl<'a> FileReader<'_, 'a> {
+    /// A problem at line `line` of the file.
+    fn error(&self, line: usize, kind: ErrorKind, msg: String) -> Error {
+        Error::new(kind, msg).at(self.file.as_ref(), Some(line))
+    }
+
+    /// The line's text, or `None` after reporting where its UTF-8 breaks.
+    fn valid_text(&mut self, line_no: usize, line: Result<&'a str, usize>) -> Option<&'a str> {
+        match line {
+            Ok(l) => Some(l),
+            Err(valid_up_to) => {
+                let e = self.error(
+                    line_no,
+                    ErrorKind::InvalidUtf8,
+                    format!("invalid UTF-8 at byte {} of the line", valid_up_to + 1),
+                );
+                self.errors.push(e);
+                None
             }
-            FileKind::Titles => {
-                if let Some(t) = title(&row, &mut line_errors) {
-                    parsed.titles.push(t);
-                }
+        }
+    }
+
+    /// Splits a line into `cells`; a cell in quotation marks (`"Tokyo"`) is reported and
+    /// read without them.
+    fn split_line(&mut self, line_no: usize, line: &'a str, cells: &mut Vec<&'a str>) {
+        cells.clear();
+        split_cells(line, cells);
+        for c in cells.iter_mut() {
+            if let Some(inner) = unquote(c) {
+                let e = self.error(
+                    line_no,
+                    ErrorKind::Parse,
+                    format!(
+                        "cell `{c}` is in quotation marks: gazetteer files are tab-separated \
+                         text without CSV quoting; remove the marks"
+                    ),
+                );
+                self.errors.push(e);
+                *c = inner;
             }
-            FileKind::NameWords => match (cell(&row, "word"), cell(&row, "class")) {
-                (Some(w), Some(c)) => match WordClass::parse(c) {
-                    Some(class) if term_fits("word", w, &mut line_errors) => {
-                        parsed.name_words.push((w.to_string(), class))
-                    }
-                    Some(_) => {}
-                    None => {
-                        line_errors.push(format!("class `{c}`: expected {}", WordClass::expected()))
-                    }
-                },
-                _ => line_errors.push("empty `word` or `class`".into()),
-            },
+        }
+    }
+
+    /// The columns of the header line, its problems reported, and whether it has every
+    /// required column.
+    fn header(&mut self, line_no: usize, cells: &[&str]) -> (Vec<&'static str>, bool) {
+        let (columns, problems) = parse_header(self.kind, cells);
+        let complete = self.kind.required().iter().all(|r| columns.contains(r));
+        for m in problems {
+            let e = self.error(line_no, ErrorKind::Parse, m);
+            self.errors.push(e);
+        }
+        (columns, complete)
+    }
+
+    /// Whether a line has as many cells as the header has columns; reported when not.
+    fn fits_header(&mut self, line_no: usize, cells: &[&str], columns: &[&str]) -> bool {
+        if cells.len() == columns.len() {
+            return true;
+        }
+        let e = self.error(
+            line_no,
+            ErrorKind::Parse,
+            format!(
+                "{} columns, but the header has {} ({})",
+                cells.len(),
+                columns.len(),
+                columns.join(", ")
+            ),
+        );
+        self.errors.push(e);
+        false
+    }
+
+    /// Reads one row as the file's kind says; its problems are reported at its line.
+    fn read_row(&mut self, line_no: usize, row: &Row<'_, 'a>) {
+        self.line_errors.clear();
+        let errors = &mut self.line_errors;
+        let parsed = &mut self.parsed;
+        match self.kind {
+            FileKind::GivenNames => parsed.given_names.extend(given_name(row, errors)),
+            FileKind::Titles => parsed.titles.extend(title(row, errors)),
+            FileKind::NameWords => name_word_row(row, &mut parsed.name_words, errors),
             FileKind::Words => {
-                if let Some((word, info)) = word_row(&row, &mut line_errors) {
-                    words(word, info);
+                if let Some((word, info)) = word_row(row, errors) {
+                    (self.words)(word, info);
                 }
             }
             FileKind::Aliases => {
-                let id = cell(&row, "id");
-                let aliases = list(&row, "aliases", &mut line_errors);
-                let ambiguous = list(&row, "ambiguous", &mut line_errors);
-                match id {
-                    Some(id) if !aliases.is_empty() => parsed.aliases.push(AliasRow {
-                        id: id.to_string(),
-                        aliases,
-                        ambiguous,
-                        origin: Origin {
-                            file: file.clone(),
-                            line: line_no,
-                        },
-                    }),
-                    _ => line_errors.push("empty `id` or `aliases`".into()),
-                }
-            }
-            FileKind::Lexicon(lex) => match lex {
-                LexiconKind::SpeechVerbs => {
-                    lexicon_row(&row, &mut parsed.speech_verbs, &mut line_errors)
-                }
-                LexiconKind::MeetingTriggers => {
-                    lexicon_row(&row, &mut parsed.meeting_triggers, &mut line_errors)
-                }
-                LexiconKind::FunctionWords => {
-                    lexicon_row(&row, &mut parsed.function_words, &mut line_errors)
-                }
-                LexiconKind::RoleNouns => {
-                    lexicon_row(&row, &mut parsed.role_nouns, &mut line_errors)
-                }
-            },
-            FileKind::Entities(entity_kind) => {
                 let origin = Origin {
-                    file: file.clone(),
+                    file: self.file.clone(),
                     line: line_no,
                 };
-                if let Some(entry) = entry(entity_kind, &row, origin, &mut line_errors) {
-                    // `entry` gives an entry only for a line with an id.
-                    let id = cell(&row, "id").unwrap_or_default();
-                    let used = |first: usize| {
-                        format!("id `{id}` already used on line {first} of this file")
-                    };
-                    if !line_errors.is_empty() {
-                        match seen_ids
-                            .get(id)
-                            .copied()
-                            .or_else(|| entries.line_of(id, file))
-                        {
-                            Some(first) => line_errors.push(used(first)),
-                            None => {
-                                seen_ids.insert(id, line_no);
-                            }
-                        }
-                        parsed.rejected.push(entry);
-                    } else if let Some(&first) = seen_ids.get(id) {
-                        line_errors.push(used(first));
-                        parsed.rejected.push(entry);
-                    } else {
-                        match entries.add(entry) {
-                            Added::Loaded => {}
-                            Added::Refused => {
-                                seen_ids.insert(id, line_no);
-                            }
-                            Added::Repeated(entry, first) => {
-                                line_errors.push(used(first));
-                                parsed.rejected.push(*entry);
-                            }
-                        }
-                    }
+                parsed.aliases.extend(alias_row(row, origin, errors));
+            }
+            FileKind::Lexicon(LexiconKind::SpeechVerbs) => {
+                lexicon_row(row, &mut parsed.speech_verbs, errors)
+            }
+            FileKind::Lexicon(LexiconKind::MeetingTriggers) => {
+                lexicon_row(row, &mut parsed.meeting_triggers, errors)
+            }
+            FileKind::Lexicon(LexiconKind::FunctionWords) => {
+                lexicon_row(row, &mut parsed.function_words, errors)
+            }
+            FileKind::Lexicon(LexiconKind::RoleNouns) => {
+                lexicon_row(row, &mut parsed.role_nouns, errors)
+            }
+            FileKind::Entities(entity_kind) => self.entity_row(entity_kind, line_no, row),
+        }
+        let file = self.file;
+        self.errors.extend(
+            self.line_errors
+                .drain(..)
+                .map(|m| Error::new(ErrorKind::Parse, m).at(file.as_ref(), Some(line_no))),
+        );
+    }
+
+    /// Reads a row of an entity file and hands its entry on, unless the line is bad or the
+    /// file gave its id already (on a loaded line or not).
+    fn entity_row(&mut self, kind: EntityKind, line_no: usize, row: &Row<'_, 'a>) {
+        let origin = Origin {
+            file: self.file.clone(),
+            line: line_no,
+        };
+        let Some(entry) = entry(kind, row, origin, &mut self.line_errors) else {
+            return;
+        };
+        // `entry` gives an entry only for a line with an id.
+        let id = cell(row, "id").unwrap_or_default();
+        let used = |first: usize| format!("id `{id}` already used on line {first} of this file");
+        if !self.line_errors.is_empty() {
+            match self
+                .seen_ids
+                .get(id)
+                .copied()
+                .or_else(|| self.entries.line_of(id, self.file))
+            {
+                Some(first) => self.line_errors.push(used(first)),
+                None => {
+                    self.seen_ids.insert(id, line_no);
+                }
+            }
+            self.parsed.rejected.push(entry);
+        } else if let Some(&first) = self.seen_ids.get(id) {
+            self.line_errors.push(used(first));
+            self.parsed.rejected.push(entry);
+        } else {
+            match self.entries.add(entry) {
+                Added::Loaded => {}
+                Added::Refused => {
+                    self.seen_ids.insert(id, line_no);
+                }
+                Added::Repeated(entry, first) => {
+                    self.line_errors.push(used(first));
+                    self.parsed.rejected.push(*entry);
                 }
             }
         }
-        errors.extend(
-            line_errors
-                .drain(..)
-                .map(|m| err(line_no, ErrorKind::Parse, m)),
-        );
     }
-    if header.is_none() {
-        errors.push(
-            Error::new(
-                ErrorKind::Parse,
-                format!(
-                    "no header line; expected columns such as: {}",
-                    kind.columns().join(", ")
-                ),
-            )
-            .at(file.as_ref(), None),
-        );
+
+    /// What the file gave; a file with no header line is an error.
+    fn finish(self, no_header: bool) -> Parsed {
+        if no_header {
+            self.errors.push(
+                Error::new(
+                    ErrorKind::Parse,
+                    format!(
+                        "no header line; expected columns such as: {}",
+                        self.kind.columns().join(", ")
+                    ),
+                )
+                .at(self.file.as_ref(), None),
+            );
+        }
+        self.parsed
     }
-    parsed
+}
+
+/// A `word`, `class` row of a name-words file, its class parsed.
+fn name_word_row(row: &Row<'_, '_>, rows: &mut Vec<(String, WordClass)>, errors: &mut Vec<String>) {
+    match (cell(row, "word"), cell(row, "class")) {
+        (Some(w), Some(c)) => match WordClass::parse(c) {
+            Some(class) if term_fits("word", w, errors) => rows.push((w.to_string(), class)),
+            Some(_) => {}
+            None => errors.push(format!("class `{c}`: expected {}", WordClass::expected())),
+        },
+        _ => errors.push("empty `word` or `class`".into()),
+    }
+}
+
+/// A row of an aliases file, unless its `id` or `aliases` is empty.
+fn alias_row(row: &Row<'_, '_>, origin: Origin, errors: &mut Vec<String>) -> Option<AliasRow> {
+    let id = cell(row, "id");
+    let aliases = list(row, "aliases", errors);
+    let ambiguous = list(row, "ambiguous", errors);
+    match id {
+        Some(id) if !aliases.is_empty() => Some(AliasRow {
+            id: id.to_string(),
+            aliases,
+            ambiguous,
+            origin,
+        }),
+        _ => {
+            errors.push("empty `id` or `aliases`".into());
+            None
+        }
+    }
 }
 
 /// The pieces of `s` between the ASCII separators `sep` (as `s.split(sep as char)`).

@@ -29,7 +29,7 @@
 //! common word, followed by a capitalised word ("Hope Springs"), is read as a person.
 
 use crate::document::Document;
-use crate::gazetteer::{ClassSet, Gazetteer, Gender, Title, WordClass};
+use crate::gazetteer::{ClassSet, FunctionClass, Gazetteer, Gender, Title, WordClass};
 use crate::lexicon::Lexicons;
 use crate::mentions::GazetteerMentions;
 use crate::segment::{Token, TokenKind};
@@ -295,6 +295,12 @@ impl Context<'_> {
         self.gaz.given_names.get(word).copied()
     }
 
+    /// Whether `word` is written in lower case and has the function-word class `class`
+    /// ("and", not "And").
+    pub(super) fn is_lower_function(&self, word: &str, class: FunctionClass) -> bool {
+        !word.chars().any(char::is_uppercase) && self.words.is(word, class)
+    }
+
     pub(super) fn inside_mention(&self, span: Span) -> bool {
         overlapping(&self.found.mentions, span, |m| m.span).is_some()
     }
@@ -367,77 +373,21 @@ impl Context<'_> {
         self.read_name_words(i, taken)
     }
 
-    /// The name words from token `i`, common or not.
+    /// The name words from token `i`, common or not: up to [`MAX_NAME_WORDS`] words, with
+    /// what joins them.
     fn read_name_words(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
-        // A name word: capitalised, or initials in capitals ("JVV Satyanarayan", "Ananth
-        // AV"); not a word that classifies names; free, or a small town's name inside the
-        // name ("Abena Pokua Adompim Busia").
-        let ok_word = |j: usize| -> bool {
-            j < toks.len()
-                && (!taken[j] || self.small_place_at(j))
-                && toks[j].kind == TokenKind::Word
-                && (is_name_word(self.word(j)) || is_initials(self.word(j)))
-                && !self.classes(j).meets(ClassSet::of(&[
-                    WordClass::NotName,
-                    WordClass::OrgHead,
-                    WordClass::OrgWord,
-                    WordClass::PlaceWord,
-                    WordClass::CorporateSuffix,
-                ]))
-        };
-        if !ok_word(i) {
+        if !self.name_word_ok(i, taken) {
             return None;
         }
         let mut words = 1;
         let mut end = i + 1; // token after the last name token
-        loop {
-            if words >= MAX_NAME_WORDS {
+        while words < MAX_NAME_WORDS {
+            let Some((tokens, word)) = self.name_goes_on(end, taken) else {
                 break;
-            }
-            let last = toks[end - 1].span.end;
-            let Some(next) = toks.get(end) else { break };
-            let gap = &self.text[last..next.span.start];
-            let glued = gap.is_empty();
-            let nw = &self.text[next.span];
-            // "W." after an initial: the period belongs to the initial.
-            if glued && nw == "." && self.word(end - 1).chars().count() == 1 {
-                end += 1;
-                continue;
-            }
-            // Hyphen or apostrophe inside a name: "Jae-in", "O'Brien", "Al-Kadhimi".
-            if glued && matches!(nw, "-" | "'" | "’") {
-                if let Some(after) = toks.get(end + 1) {
-                    let tight = after.span.start == next.span.end;
-                    let aw = &self.text[after.span];
-                    let lower_ok = nw == "-" && aw.chars().all(|c| c.is_lowercase());
-                    if tight && !taken[end + 1] && (ok_word(end + 1) || lower_ok) && aw != "s" {
-                        end += 2;
-                        continue;
-                    }
-                }
-                break;
-            }
-            if gap != " " {
-                break;
-            }
-            if ok_word(end) {
-                words += 1;
-                end += 1;
-                continue;
-            }
-            // A particle between two name words.
-            if self.classes(end).has(WordClass::Particle)
-                && toks
-                    .get(end + 1)
-                    .is_some_and(|a| &self.text[next.span.end..a.span.start] == " ")
-                && ok_word(end + 1)
-            {
-                words += 1;
-                end += 2;
-                continue;
-            }
-            break;
+            };
+            end += tokens;
+            words += usize::from(word);
         }
         // A trailing initial's period is kept only if a name word follows it.
         let mut last = end - 1;
@@ -450,6 +400,71 @@ impl Context<'_> {
             words,
             end,
         ))
+    }
+
+    /// Whether token `j` can be a word of a person's name: capitalised, or initials in
+    /// capitals ("JVV Satyanarayan", "Ananth AV"); not a word that classifies names; free,
+    /// or a small town's name inside the name ("Abena Pokua Adompim Busia").
+    fn name_word_ok(&self, j: usize, taken: &[bool]) -> bool {
+        let toks = self.tokens;
+        j < toks.len()
+            && (!taken[j] || self.small_place_at(j))
+            && toks[j].kind == TokenKind::Word
+            && (is_name_word(self.word(j)) || is_initials(self.word(j)))
+            && !self.classes(j).meets(ClassSet::of(&[
+                WordClass::NotName,
+                WordClass::OrgHead,
+                WordClass::OrgWord,
+                WordClass::PlaceWord,
+                WordClass::CorporateSuffix,
+            ]))
+    }
+
+    /// How a name whose tokens end before token `end` goes on: the number of tokens it
+    /// takes next and whether they add a name word; `None` where the name ends.
+    fn name_goes_on(&self, end: usize, taken: &[bool]) -> Option<(usize, bool)> {
+        let toks = self.tokens;
+        let last = toks[end - 1].span.end;
+        let next = toks.get(end)?;
+        let gap = &self.text[last..next.span.start];
+        if gap.is_empty() {
+            return self.name_goes_on_glued(end, taken).map(|n| (n, false));
+        }
+        if gap != " " {
+            return None;
+        }
+        if self.name_word_ok(end, taken) {
+            return Some((1, true));
+        }
+        // A particle between two name words.
+        let particle = self.classes(end).has(WordClass::Particle)
+            && toks
+                .get(end + 1)
+                .is_some_and(|a| &self.text[next.span.end..a.span.start] == " ")
+            && self.name_word_ok(end + 1, taken);
+        particle.then_some((2, true))
+    }
+
+    /// The tokens a name takes with token `end`, glued to the name's last token: the period
+    /// of an initial ("W."), or a hyphen or apostrophe and the word after it ("Jae-in",
+    /// "O'Brien", "Al-Kadhimi"); `None` where the name ends.
+    fn name_goes_on_glued(&self, end: usize, taken: &[bool]) -> Option<usize> {
+        let toks = self.tokens;
+        let next = &toks[end];
+        let nw = &self.text[next.span];
+        // "W." after an initial: the period belongs to the initial.
+        if nw == "." && self.word(end - 1).chars().count() == 1 {
+            return Some(1);
+        }
+        if !matches!(nw, "-" | "'" | "’") {
+            return None;
+        }
+        let after = toks.get(end + 1)?;
+        let tight = after.span.start == next.span.end;
+        let aw = &self.text[after.span];
+        let lower_ok = nw == "-" && aw.chars().all(|c| c.is_lowercase());
+        (tight && !taken[end + 1] && (self.name_word_ok(end + 1, taken) || lower_ok) && aw != "s")
+            .then_some(2)
     }
 
     /// Whether token `j` is a common English word (`words.tsv`, at most [`COMMON_LEVEL`])
@@ -496,93 +511,21 @@ impl Context<'_> {
         if taken[i] || !self.classes(i).has(WordClass::OrgHead) || !is_name_word(self.word(i)) {
             return None;
         }
-        let spaced = |a: usize, b: usize| &self.text[toks[a].span.end..toks[b].span.start] == " ";
-        // Capitalised words, and acronyms inside the name ("AFSCME Council", "NHS Trust").
-        let cap_ok = |j: usize| {
-            toks[j].kind == TokenKind::Word
-                && (is_name_word(self.word(j)) || is_acronym(self.word(j)))
-                && !self.is_function_word(j)
-        };
-        // Left: capitalised words (gazetteer places allowed: "Ohio State University"), also
-        // across "&" and "and" ("Telford & Wrekin Council").
+        // Left: capitalised words (gazetteer places allowed: "Ohio State University").
         let mut start = i;
         let mut n = 0;
         let mut free = 0; // modifiers no gazetteer mention covers
         while start > 0 && n < MAX_ORG_WORDS {
-            // A possessive inside the name: "the Prime Minister's Office".
-            if start == i && start >= 3 && spaced(start - 1, start) {
-                let (w, apo, s) = (start - 3, start - 2, start - 1);
-                let glued = toks[apo].span.start == toks[w].span.end
-                    && toks[s].span.start == toks[apo].span.end;
-                if glued
-                    && matches!(self.word(apo), "'" | "’")
-                    && self.word(s) == "s"
-                    && cap_ok(w)
-                    && !self.taken_by_person(w, taken)
-                {
-                    start = w;
-                    n += 1;
-                    free += usize::from(!taken[w]);
-                    continue;
-                }
-            }
-            let j = start - 1;
-            let joins = matches!(self.word(j), "&" | "and") && n > 0;
-            if joins && j > 0 && spaced(j - 1, j) && spaced(j, start) && cap_ok(j - 1) {
-                start = j - 1;
-                n += 1;
-                free += usize::from(!taken[j - 1]);
-                continue;
-            }
-            if !spaced(j, start) || !cap_ok(j) || self.taken_by_person(j, taken) {
+            let Some(before) = self.org_goes_left(i, start, n, taken) else {
                 break;
-            }
-            start = j;
+            };
+            start = before;
             n += 1;
-            free += usize::from(!taken[j]);
+            free += usize::from(!taken[start]);
         }
-        // Right: further words up to another head or a corporate suffix ("Bharat Petroleum
-        // Corporation Limited", "Telford Hospital NHS Trust"), a number ("Council 31").
-        let mut end = i + 1;
-        let mut k = end;
-        while k < toks.len() && k - end < MAX_ORG_WORDS && spaced(k - 1, k) && cap_ok(k) {
-            k += 1;
-            let c = self.classes(k - 1);
-            if c.has(WordClass::OrgHead) || c.has(WordClass::CorporateSuffix) {
-                end = k;
-            }
-        }
-        if let Some(next) = toks.get(end) {
-            if next.kind == TokenKind::Number && spaced(end - 1, end) && next.span.len() <= 4 {
-                end += 1;
-            }
-        }
-        if let Some(next) = toks.get(end) {
-            let nw = &self.text[next.span];
-            if matches!(nw, "of" | "for") && spaced(end - 1, end) {
-                let mut k = end + 1;
-                let mut m = 0;
-                while k < toks.len() && m < MAX_ORG_WORDS && spaced(k - 1, k) {
-                    if cap_ok(k) && !self.taken_by_person(k, taken) {
-                        m += 1;
-                        k += 1;
-                    } else if self.classes(k).has(WordClass::Connector)
-                        && k + 1 < toks.len()
-                        && spaced(k, k + 1)
-                        && cap_ok(k + 1)
-                    {
-                        k += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if m > 0 {
-                    end = k;
-                    n += m;
-                    free += m;
-                }
-            }
-        }
+        let (end, m) = self.org_right_end(i, taken);
+        n += m;
+        free += m;
         // "Yonhap News" is the gazetteer's Yonhap, not a new organisation: a name by
         // pattern needs a word of its own besides the head noun.
         if n == 0 || free == 0 {
@@ -598,6 +541,108 @@ impl Context<'_> {
             return None;
         }
         Some((span, start, end))
+    }
+
+    /// Whether one space separates tokens `a` and `b`.
+    fn spaced(&self, a: usize, b: usize) -> bool {
+        &self.text[self.tokens[a].span.end..self.tokens[b].span.start] == " "
+    }
+
+    /// A word that may stand in an organisation's name: capitalised, or an acronym inside
+    /// the name ("AFSCME Council", "NHS Trust"); not a function word.
+    fn org_word_ok(&self, j: usize) -> bool {
+        self.tokens[j].kind == TokenKind::Word
+            && (is_name_word(self.word(j)) || is_acronym(self.word(j)))
+            && !self.is_function_word(j)
+    }
+
+    /// Where an organisation name whose head is token `i`, read back to token `start`
+    /// with `n` words before the head so far, starts after one more step to the left: a
+    /// possessive right before the head ("the Prime Minister's Office"), a capitalised
+    /// word across "&" or "and" ("Telford & Wrekin Council"), or a capitalised word.
+    fn org_goes_left(&self, i: usize, start: usize, n: usize, taken: &[bool]) -> Option<usize> {
+        let toks = self.tokens;
+        if start == i && start >= 3 && self.spaced(start - 1, start) {
+            let (w, apo, s) = (start - 3, start - 2, start - 1);
+            let glued = toks[apo].span.start == toks[w].span.end
+                && toks[s].span.start == toks[apo].span.end;
+            if glued
+                && matches!(self.word(apo), "'" | "’")
+                && self.word(s) == "s"
+                && self.org_word_ok(w)
+                && !self.taken_by_person(w, taken)
+            {
+                return Some(w);
+            }
+        }
+        let j = start - 1;
+        let joins = matches!(self.word(j), "&" | "and") && n > 0;
+        if joins
+            && j > 0
+            && self.spaced(j - 1, j)
+            && self.spaced(j, start)
+            && self.org_word_ok(j - 1)
+        {
+            return Some(j - 1);
+        }
+        if !self.spaced(j, start) || !self.org_word_ok(j) || self.taken_by_person(j, taken) {
+            return None;
+        }
+        Some(j)
+    }
+
+    /// Where an organisation name whose head is token `i` ends on the right, and how many
+    /// words after a `head_link` ("of", "for") it took: further words up to another head or
+    /// a corporate suffix ("Bharat Petroleum Corporation Limited", "Telford Hospital NHS
+    /// Trust"), a number ("Council 31"), then capitalised words after a head link ("Ministry
+    /// of Public Security"), also across a connector ("of Foreign Affairs and Trade").
+    fn org_right_end(&self, i: usize, taken: &[bool]) -> (usize, usize) {
+        let toks = self.tokens;
+        let mut end = i + 1;
+        let mut k = end;
+        while k < toks.len()
+            && k - end < MAX_ORG_WORDS
+            && self.spaced(k - 1, k)
+            && self.org_word_ok(k)
+        {
+            k += 1;
+            let c = self.classes(k - 1);
+            if c.has(WordClass::OrgHead) || c.has(WordClass::CorporateSuffix) {
+                end = k;
+            }
+        }
+        if let Some(next) = toks.get(end) {
+            if next.kind == TokenKind::Number && self.spaced(end - 1, end) && next.span.len() <= 4 {
+                end += 1;
+            }
+        }
+        let linked = end < toks.len()
+            && self.classes(end).has(WordClass::HeadLink)
+            && self.spaced(end - 1, end);
+        if !linked {
+            return (end, 0);
+        }
+        let mut k = end + 1;
+        let mut m = 0;
+        while k < toks.len() && m < MAX_ORG_WORDS && self.spaced(k - 1, k) {
+            if self.org_word_ok(k) && !self.taken_by_person(k, taken) {
+                m += 1;
+                k += 1;
+            } else if self.classes(k).has(WordClass::Connector)
+                && k + 1 < toks.len()
+                && self.spaced(k, k + 1)
+                && self.org_word_ok(k + 1)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if m > 0 {
+            (k, m)
+        } else {
+            (end, 0)
+        }
     }
 
     /// Capitalised words that end an organisation name on the left: the `not_name` class

@@ -49,12 +49,16 @@
 //! name ("Okafor" for "Ngozi Okafor").
 
 use super::{Pass, RuleName};
-use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
+use crate::gazetteer::{FunctionClass, WordClass, WordTag};
 use crate::names::NameVia;
 use crate::segment::{Token, TokenKind};
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
 use std::collections::{HashMap, HashSet};
+
+mod votes;
+
+use votes::{context_votes, coordination_votes, inner_votes, Votes};
 
 /// The most tokens a candidate may have.
 const MAX_RUN_TOKENS: usize = 16;
@@ -94,85 +98,6 @@ fn shape(text: &str, t: &Token) -> Shape {
     }
 }
 
-/// Evidence for each kind, summed over a name's occurrences, with the most certain rule
-/// that voted for each kind.
-#[derive(Clone, Copy, Debug, Default)]
-struct Votes {
-    person: i32,
-    place: i32,
-    institution: i32,
-    via: [Option<NameVia>; 3],
-}
-
-fn slot(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Person => 0,
-        EntityKind::Place => 1,
-        EntityKind::Institution => 2,
-    }
-}
-
-impl Votes {
-    fn add(&mut self, kind: EntityKind, weight: i32, via: NameVia) {
-        match kind {
-            EntityKind::Person => self.person += weight,
-            EntityKind::Place => self.place += weight,
-            EntityKind::Institution => self.institution += weight,
-        }
-        let best = &mut self.via[slot(kind)];
-        if weight > 0 && best.is_none_or(|v| rank(via) < rank(v)) {
-            *best = Some(via);
-        }
-    }
-
-    fn merge(&mut self, other: Votes) {
-        self.person += other.person;
-        self.place += other.place;
-        self.institution += other.institution;
-        for (mine, theirs) in self.via.iter_mut().zip(other.via) {
-            if let Some(v) = theirs {
-                if mine.is_none_or(|w| rank(v) < rank(w)) {
-                    *mine = Some(v);
-                }
-            }
-        }
-    }
-
-    /// The kind with the most evidence, if any has some and no other ties with it.
-    fn winner(&self) -> Option<EntityKind> {
-        let all = [
-            (EntityKind::Person, self.person),
-            (EntityKind::Place, self.place),
-            (EntityKind::Institution, self.institution),
-        ];
-        let best = all.iter().map(|(_, v)| *v).max().unwrap_or(0);
-        if best <= 0 {
-            return None;
-        }
-        let mut winners = all.iter().filter(|(_, v)| *v == best);
-        match (winners.next(), winners.next()) {
-            (Some((k, _)), None) => Some(*k),
-            _ => None,
-        }
-    }
-
-    /// The most certain rule that voted for `kind`.
-    fn via(&self, kind: EntityKind) -> Option<NameVia> {
-        self.via[slot(kind)]
-    }
-}
-
-/// Lower is more certain.
-fn rank(via: NameVia) -> u8 {
-    match via {
-        NameVia::Title => 0,
-        NameVia::GivenName => 1,
-        NameVia::Pattern => 2,
-        NameVia::Context => 3,
-        NameVia::Shape => 4,
-    }
-}
-
 /// One candidate: a token range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Run {
@@ -198,40 +123,92 @@ struct Tokens<'t> {
 /// The open-world rule: adds every candidate that gets a kind.
 pub(super) fn open_names(pass: &mut Pass<'_>) {
     let facts = token_facts(pass);
+    let runs = candidates(pass, &facts);
+    let (found, mut pooled) = pooled_votes(pass, &facts, runs);
+    no_shape_for_shared_first_words(pass, &found, &mut pooled);
+    let people = people_named(pass, &found, &pooled);
+    let known = Known {
+        people: PeopleByWord::new(&people),
+        acronyms: introduced_acronyms(&facts),
+    };
+    coordination_votes(pass, &facts, &found, &mut pooled);
+    for (run, key) in found {
+        let votes = pooled[&key];
+        let Some((kind, via)) = kind_to_add(pass, &facts, &known, run, &key, votes) else {
+            continue;
+        };
+        let span = Span::new(
+            facts.tokens[run.start].span.start,
+            facts.tokens[run.end - 1].span.end,
+        );
+        let gender = (kind == EntityKind::Person)
+            .then(|| pass.ctx.given_gender(run.start))
+            .flatten();
+        pass.out.names.push(RuleName {
+            span,
+            kind,
+            via: via.unwrap_or(NameVia::Context),
+            words: name_words(&facts, run),
+            gender,
+            canonical: None,
+        });
+        super::mark(&mut pass.taken, run.start, run.end);
+    }
+}
+
+/// Every candidate of the document: the maximal runs of name tokens, refined.
+fn candidates(pass: &Pass<'_>, facts: &Tokens<'_>) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < facts.tokens.len() {
-        match read_run(pass, &facts, i) {
+        match read_run(pass, facts, i) {
             Some(run) => {
                 i = run.end;
-                runs.extend(refine(pass, &facts, run));
+                runs.extend(refine(pass, facts, run));
             }
             None => i += 1,
         }
     }
-    // One name, one kind: votes pooled over every occurrence of the same words.
+    runs
+}
+
+/// The candidates that may be names, each with its text (its words joined by single
+/// spaces), and the votes of each text. One name, one kind: a name's own words count once,
+/// and each place it stands adds its context.
+fn pooled_votes(
+    pass: &Pass<'_>,
+    facts: &Tokens<'_>,
+    runs: Vec<Run>,
+) -> (Vec<(Run, String)>, HashMap<String, Votes>) {
     let mut pooled: HashMap<String, Votes> = HashMap::new();
     let mut found: Vec<(Run, String)> = Vec::new();
     for run in runs {
-        if only_class_words(pass, &facts, run) {
+        if only_class_words(pass, facts, run) {
             continue;
         }
-        if before_possessed_name(&facts, run) || coordinated_with_common_noun(pass, &facts, run) {
+        if before_possessed_name(facts, run) || coordinated_with_common_noun(pass, facts, run) {
             continue;
         }
-        let key = key_of(&facts, run);
-        // A name's own words count once; each place it stands adds its context.
+        let key = key_of(facts, run);
         let votes = pooled
             .entry(key.clone())
-            .or_insert_with(|| inner_votes(pass, &facts, run));
-        votes.merge(context_votes(pass, &facts, run));
+            .or_insert_with(|| inner_votes(pass, facts, run));
+        votes.merge(context_votes(pass, facts, run));
         found.push((run, key));
     }
-    // "Ngāti Paoa", "Ngāti Tamaoho", "Ngāti Whātua": a first word shared by three names or
-    // more that is no given name is a common word of those names (a tribe's, a port's), not
-    // a person's name, so shape alone does not make them people.
+    (found, pooled)
+}
+
+/// "Ngāti Paoa", "Ngāti Tamaoho", "Ngāti Whātua": a first word shared by three names or
+/// more that is no given name is a common word of those names (a tribe's, a port's), not
+/// a person's name, so shape alone does not make them people.
+fn no_shape_for_shared_first_words(
+    pass: &Pass<'_>,
+    found: &[(Run, String)],
+    pooled: &mut HashMap<String, Votes>,
+) {
     let mut first_words: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (_, key) in &found {
+    for (_, key) in found {
         if let (Some(first), true) = (key.split_whitespace().next(), key.contains(' ')) {
             let list = first_words.entry(first).or_default();
             if !list.contains(&key.as_str()) {
@@ -251,12 +228,18 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
             }
         }
     }
-    // A single word, or a shorter form, of a person's name is left to resolution, which
-    // reads it as that person ("Okafor" for "Ngozi Okafor", "Lopez Obrador" for "Andres
-    // Manuel Lopez Obrador").
+}
+
+/// The people named so far (see [`known_people`]) and the candidates of more than one
+/// word that the votes make people, as lists of words.
+fn people_named(
+    pass: &Pass<'_>,
+    found: &[(Run, String)],
+    pooled: &HashMap<String, Votes>,
+) -> Vec<Vec<String>> {
     let mut people = known_people(pass);
     let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
-    for (run, key) in &found {
+    for (run, key) in found {
         if run.end - run.start > 1
             && seen.insert(key.as_str())
             && pooled[key].winner() == Some(EntityKind::Person)
@@ -264,60 +247,67 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
             people.push(key.split_whitespace().map(str::to_string).collect());
         }
     }
-    let people = PeopleByWord::new(&people);
-    let acronyms = introduced_acronyms(&facts);
-    coordination_votes(pass, &facts, &found, &mut pooled);
-    for (run, key) in found {
-        let votes = pooled[&key];
-        let Some(kind) = votes.winner() else { continue };
-        let single = name_words(&facts, run) == 1;
-        let words: Vec<&str> = key.split_whitespace().collect();
-        let shorter_form = people.longer_with_all(&words);
-        if (shorter_form && (single || kind == EntityKind::Person)) || acronyms.contains(&key) {
-            continue;
-        }
-        // A bare given name is a person only when the text says so ("his son Stephen",
-        // "Christie said"); else resolution may read it as the first name of a person named in
-        // full.
-        if single
-            && kind == EntityKind::Person
-            && pass.ctx.given_gender(run.start).is_some()
-            && votes.person < 2
-        {
-            continue;
-        }
-        // A single letter, or a single common word without a head ("the Annex"), is no name.
-        if single
-            && (key.chars().count() == 1
-                || (is_common(pass, &facts, run.start) || pass.ctx.is_very_common(run.start))
-                    && votes.via(kind) != Some(NameVia::Pattern))
-        {
-            continue;
-        }
-        let via = votes.via(kind);
-        if via == Some(NameVia::Shape) && kind != EntityKind::Person {
-            // Shape alone names a person only; an acronym needs its context too.
-            if !(votes.institution > 0 && votes.person <= 0 && single_shape(&facts, run)) {
-                continue;
-            }
-        }
-        let span = Span::new(
-            facts.tokens[run.start].span.start,
-            facts.tokens[run.end - 1].span.end,
-        );
-        let gender = (kind == EntityKind::Person)
-            .then(|| pass.ctx.given_gender(run.start))
-            .flatten();
-        pass.out.names.push(RuleName {
-            span,
-            kind,
-            via: via.unwrap_or(NameVia::Context),
-            words: name_words(&facts, run),
-            gender,
-            canonical: None,
-        });
-        super::mark(&mut pass.taken, run.start, run.end);
+    people
+}
+
+/// What the decision on each candidate reads besides its votes.
+struct Known<'p> {
+    /// The people named in the document.
+    people: PeopleByWord<'p>,
+    /// The acronyms written in parentheses after a name.
+    acronyms: Vec<String>,
+}
+
+/// The kind (and the most certain rule that voted for it) of a candidate to add as a name,
+/// or `None` when it gives no name.
+///
+/// A single word, or a shorter form, of a person's name is left to resolution, which reads
+/// it as that person ("Okafor" for "Ngozi Okafor", "Lopez Obrador" for "Andres Manuel Lopez
+/// Obrador"); so is an acronym introduced in parentheses.
+fn kind_to_add(
+    pass: &Pass<'_>,
+    facts: &Tokens<'_>,
+    known: &Known<'_>,
+    run: Run,
+    key: &str,
+    votes: Votes,
+) -> Option<(EntityKind, Option<NameVia>)> {
+    let kind = votes.winner()?;
+    let single = name_words(facts, run) == 1;
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let shorter_form = known.people.longer_with_all(&words);
+    if (shorter_form && (single || kind == EntityKind::Person))
+        || known.acronyms.iter().any(|a| a == key)
+    {
+        return None;
     }
+    // A bare given name is a person only when the text says so ("his son Stephen",
+    // "Christie said"); else resolution may read it as the first name of a person named in
+    // full.
+    if single
+        && kind == EntityKind::Person
+        && pass.ctx.given_gender(run.start).is_some()
+        && votes.person < 2
+    {
+        return None;
+    }
+    // A single letter, or a single common word without a head ("the Annex"), is no name.
+    if single
+        && (key.chars().count() == 1
+            || (is_common(pass, facts, run.start) || pass.ctx.is_very_common(run.start))
+                && votes.via(kind) != Some(NameVia::Pattern))
+    {
+        return None;
+    }
+    let via = votes.via(kind);
+    // Shape alone names a person only; an acronym needs its context too.
+    if via == Some(NameVia::Shape)
+        && kind != EntityKind::Person
+        && !(votes.institution > 0 && votes.person <= 0 && single_shape(facts, run))
+    {
+        return None;
+    }
+    Some((kind, via))
 }
 
 /// People's names (as lists of words) indexed by word, so that finding a longer name holding
@@ -353,83 +343,6 @@ impl<'p> PeopleByWord<'p> {
         match rarest {
             Some(list) => list.iter().any(|&i| holding(&self.people[i])),
             None => self.people.iter().any(holding),
-        }
-    }
-}
-
-/// "Wasim Akram, Misbah-ul-Haq and Urooj Mumtaz": a name with no kind of its own, listed
-/// with names of one kind (joined by commas, "and", "or"), takes their kind. A person only
-/// when its words are name-like.
-fn coordination_votes(
-    pass: &Pass<'_>,
-    facts: &Tokens<'_>,
-    found: &[(Run, String)],
-    pooled: &mut HashMap<String, Votes>,
-) {
-    let mut kind_at: Vec<Option<EntityKind>> = vec![None; facts.tokens.len()];
-    let (mut starts, mut ends) = (
-        TokenCursor::new(facts.tokens),
-        TokenCursor::new(facts.tokens),
-    );
-    let mut mark = |span: Span, kind: EntityKind| {
-        let from = starts.first_from(span.start);
-        let to = ends.first_from(span.end);
-        for k in &mut kind_at[from..to] {
-            *k = Some(kind);
-        }
-    };
-    for m in &pass.ctx.found.mentions {
-        mark(m.span, pass.ctx.gaz.entry(m.entry).kind);
-    }
-    for n in &pass.out.names {
-        mark(n.span, n.kind);
-    }
-    for (run, key) in found {
-        if let Some(kind) = pooled[key].winner() {
-            let span = Span::new(
-                facts.tokens[run.start].span.start,
-                facts.tokens[run.end - 1].span.end,
-            );
-            mark(span, kind);
-        }
-    }
-    let joiner = |j: usize| matches!(&facts.text[facts.tokens[j].span], "," | "and" | "or" | "&");
-    let neighbour = |mut j: isize, step: isize| -> Option<EntityKind> {
-        let mut joined = 0;
-        while j >= 0 && (j as usize) < facts.tokens.len() && joiner(j as usize) && joined < 2 {
-            j += step;
-            joined += 1;
-        }
-        if joined == 0 || j < 0 || j as usize >= facts.tokens.len() {
-            return None;
-        }
-        kind_at[j as usize]
-    };
-    let mut add: Vec<(String, EntityKind)> = Vec::new();
-    for (run, key) in found {
-        if pooled[key].winner().is_some() {
-            continue;
-        }
-        let left = neighbour(run.start as isize - 1, -1);
-        let right = neighbour(run.end as isize, 1);
-        let kind = match (left, right) {
-            (Some(a), Some(b)) if a != b => None,
-            (a, b) => a.or(b),
-        };
-        let name_like = (run.start..run.end).all(|j| {
-            facts.tokens[j].kind != TokenKind::Word
-                || is_namey(pass, facts, j)
-                || facts.shapes[j] == Shape::Other
-        });
-        match kind {
-            Some(EntityKind::Person) if !name_like => {}
-            Some(k) => add.push((key.clone(), k)),
-            None => {}
-        }
-    }
-    for (key, kind) in add {
-        if let Some(v) = pooled.get_mut(&key) {
-            v.add(kind, 2, NameVia::Context);
         }
     }
 }
@@ -477,8 +390,10 @@ fn coordinated_with_common_noun(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -
         })
     };
     let conj = |j: usize| {
-        t.get(j)
-            .is_some_and(|tok| matches!(&facts.text[tok.span], "and" | "or"))
+        t.get(j).is_some_and(|tok| {
+            pass.ctx
+                .is_lower_function(&facts.text[tok.span], FunctionClass::ListConjunction)
+        })
     };
     let after = conj(run.end) && common_noun(run.end + 1);
     let before = run.start >= 2 && conj(run.start - 1) && common_noun(run.start - 2);
@@ -744,109 +659,113 @@ fn spaced(text: &str, a: &Token, b: &Token) -> bool {
 
 /// Reads the maximal run of name tokens starting at token `i`.
 fn read_run(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> Option<Run> {
-    let (text, toks) = (facts.text, facts.tokens);
-    if !is_name_token(pass, facts, i)
-        || pass
-            .ctx
-            .words
-            .is(&text[toks[i].span], FunctionClass::Negation)
-    {
-        return None;
-    }
-    // Never from the middle of a gazetteer name ("N" of "U.N.").
-    let t = toks[i].span;
-    if overlapping(&pass.ctx.found.mentions, t, |m| m.span).is_some_and(|m| m.span.start < t.start)
-    {
+    if !run_may_start(pass, facts, i) {
         return None;
     }
     let mut end = i + 1;
-    while end < toks.len() && end - i < MAX_RUN_TOKENS {
-        let prev = &toks[end - 1];
-        let next = &toks[end];
-        let glued = prev.span.end == next.span.start;
-        let nw = &text[next.span];
-        if glued {
-            // Initials: "J." (a one-letter word, a period, then a name word).
-            if nw == "."
-                && facts.shapes[end - 1] != Shape::Other
-                && text[prev.span].chars().count() == 1
-            {
-                if toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
-                    && is_name_token(pass, facts, end + 1)
-                {
-                    end += 2;
-                    continue;
-                }
-                break;
-            }
-            // Inside a word: "Jae-in", "Misbah-ul-Haq", "O'Neill", "Ng'ang'a", "AT&T".
-            if matches!(nw, "-" | "'" | "’" | "&") {
-                let Some(after) = toks.get(end + 1) else {
-                    break;
-                };
-                let tight = after.span.start == next.span.end && after.kind == TokenKind::Word;
-                let aw = &text[after.span];
-                let possessive = matches!(nw, "'" | "’") && matches!(aw, "s" | "S");
-                // "Kuwait-based", "Ukraine-born": a common word after a hyphen is no name part.
-                let compound = nw == "-"
-                    && aw.starts_with(char::is_lowercase)
-                    && pass.ctx.is_common(end + 1)
-                    && pass.ctx.words.function_classes(aw).is_empty()
-                    && (aw.chars().count() >= 4
-                        || pass.ctx.gaz.words.get(aw).is_some_and(|i| {
-                            i.tags.has(WordTag::VerbPastPart) || i.tags.has(WordTag::VerbIng)
-                        }));
-                if compound {
-                    break;
-                }
-                let contraction =
-                    matches!(nw, "'" | "’") && matches!(aw, "t" | "ll" | "re" | "ve" | "d" | "m");
-                if tight
-                    && !possessive
-                    && !contraction
-                    && (!pass.taken[end + 1] || taken_by_gazetteer(pass, facts, end + 1))
-                {
-                    end += 2;
-                    continue;
-                }
-            }
-            break;
+    while end < facts.tokens.len() && end - i < MAX_RUN_TOKENS {
+        match run_goes_on(pass, facts, end) {
+            Some(n) => end += n,
+            None => break,
         }
-        if !spaced_in(facts, end - 1, end) {
-            break;
-        }
-        // A capitalised function word inside a run ("Regina Ip In the ...") ends it.
-        let function = pass.ctx.words.function_classes(&text[next.span]).meets(
-            crate::gazetteer::ClassSet::of(&[
-                FunctionClass::Preposition,
-                FunctionClass::Determiner,
-                FunctionClass::Conjunction,
-            ]),
-        ) && !pass.ctx.classes(end).has(WordClass::Particle);
-        // "Carla B. Moreno": a capital letter and its period is an initial, not "a".
-        let initial = nw.chars().count() == 1
-            && toks
-                .get(end + 1)
-                .is_some_and(|p| p.span.start == next.span.end && &text[p.span] == ".");
-        if is_name_token(pass, facts, end) && (!function || initial) {
-            end += 1;
-            continue;
-        }
-        // A particle or connector between two name words.
-        let classes = pass.ctx.classes(end);
-        let joins = classes.has(WordClass::Particle) || classes.has(WordClass::Connector);
-        if joins
-            && facts.shapes[end] == Shape::Other
-            && toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
-            && end + 1 < toks.len()
-            && is_name_token(pass, facts, end + 1)
-        {
-            end += 2;
-            continue;
-        }
-        break;
     }
     Some(Run { start: i, end })
+}
+
+/// Whether a run may start at token `i`: a name token, not a negation ("No"), not in the
+/// middle of a gazetteer name ("N" of "U.N.").
+fn run_may_start(pass: &Pass<'_>, facts: &Tokens<'_>, i: usize) -> bool {
+    let t = facts.tokens[i].span;
+    if !is_name_token(pass, facts, i) || pass.ctx.words.is(&facts.text[t], FunctionClass::Negation)
+    {
+        return false;
+    }
+    let inside_gazetteer_name = overlapping(&pass.ctx.found.mentions, t, |m| m.span)
+        .is_some_and(|m| m.span.start < t.start);
+    !inside_gazetteer_name
+}
+
+/// How many tokens a run that ends before token `end` takes next: a name token after a
+/// space, a particle or connector and the name token after it, or what is glued to its
+/// last token (see [`run_goes_on_glued`]); `None` where the run ends.
+fn run_goes_on(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<usize> {
+    let (text, toks) = (facts.text, facts.tokens);
+    let next = &toks[end];
+    if toks[end - 1].span.end == next.span.start {
+        return run_goes_on_glued(pass, facts, end);
+    }
+    if !spaced_in(facts, end - 1, end) {
+        return None;
+    }
+    let nw = &text[next.span];
+    // A capitalised function word inside a run ("Regina Ip In the ...") ends it.
+    let function = pass
+        .ctx
+        .words
+        .function_classes(nw)
+        .meets(crate::gazetteer::ClassSet::of(&[
+            FunctionClass::Preposition,
+            FunctionClass::Determiner,
+            FunctionClass::Conjunction,
+        ]))
+        && !pass.ctx.classes(end).has(WordClass::Particle);
+    // "Carla B. Moreno": a capital letter and its period is an initial, not "a".
+    let initial = nw.chars().count() == 1
+        && toks
+            .get(end + 1)
+            .is_some_and(|p| p.span.start == next.span.end && &text[p.span] == ".");
+    if is_name_token(pass, facts, end) && (!function || initial) {
+        return Some(1);
+    }
+    // A particle or connector between two name words.
+    let classes = pass.ctx.classes(end);
+    let joins = classes.has(WordClass::Particle) || classes.has(WordClass::Connector);
+    let between = joins
+        && facts.shapes[end] == Shape::Other
+        && toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
+        && end + 1 < toks.len()
+        && is_name_token(pass, facts, end + 1);
+    between.then_some(2)
+}
+
+/// How many tokens a run takes with token `end`, glued to its last token: an initial's
+/// period and the name token after it ("J. R. Smith"), or a hyphen, apostrophe or "&" and
+/// the word after it ("Jae-in", "Misbah-ul-Haq", "O'Neill", "Ng'ang'a", "AT&T"); not a
+/// possessive, a contraction, or a common word after a hyphen ("Kuwait-based").
+fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<usize> {
+    let (text, toks) = (facts.text, facts.tokens);
+    let (prev, next) = (&toks[end - 1], &toks[end]);
+    let nw = &text[next.span];
+    if nw == "." && facts.shapes[end - 1] != Shape::Other && text[prev.span].chars().count() == 1 {
+        let name_after = toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
+            && is_name_token(pass, facts, end + 1);
+        return name_after.then_some(2);
+    }
+    if !matches!(nw, "-" | "'" | "’" | "&") {
+        return None;
+    }
+    let after = toks.get(end + 1)?;
+    let tight = after.span.start == next.span.end && after.kind == TokenKind::Word;
+    let aw = &text[after.span];
+    let possessive = matches!(nw, "'" | "’") && matches!(aw, "s" | "S");
+    // "Kuwait-based", "Ukraine-born": a common word after a hyphen is no name part.
+    let compound = nw == "-"
+        && aw.starts_with(char::is_lowercase)
+        && pass.ctx.is_common(end + 1)
+        && pass.ctx.words.function_classes(aw).is_empty()
+        && (aw.chars().count() >= 4
+            || pass.ctx.gaz.words.get(aw).is_some_and(|i| {
+                i.tags.has(WordTag::VerbPastPart) || i.tags.has(WordTag::VerbIng)
+            }));
+    if compound {
+        return None;
+    }
+    let contraction = matches!(nw, "'" | "’") && matches!(aw, "t" | "ll" | "re" | "ve" | "d" | "m");
+    let joined = tight
+        && !possessive
+        && !contraction
+        && (!pass.taken[end + 1] || taken_by_gazetteer(pass, facts, end + 1));
+    joined.then_some(2)
 }
 
 /// Trims and cuts a raw run into candidates (see the module docs).
@@ -962,7 +881,7 @@ fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
         if !headed_run {
             return true;
         }
-        let w = facts.text[facts.tokens[j].span].to_lowercase();
+        let w = &facts.text[facts.tokens[j].span];
         let after_head = j > run.start
             && pass
                 .ctx
@@ -972,7 +891,8 @@ fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
                     WordClass::PlaceWord,
                     WordClass::Facility,
                 ]));
-        matches!(w.as_str(), "of" | "for" | "on") && !after_head
+        // A preposition among the connectors ("of", "for", "on"; not "and", "the").
+        pass.ctx.words.is(w, FunctionClass::Preposition) && !after_head
     };
     if !(run.start..run.end).any(connector) {
         return vec![run];
@@ -996,8 +916,22 @@ fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
     out
 }
 
-/// Drops leading function words, a sentence-initial common word, and trailing joiners.
-fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
+/// Drops leading function words, a sentence-initial common word, titles around the name,
+/// words before a given name that starts it, and trailing joiners.
+fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Option<Run> {
+    let run = drop_leading(pass, facts, run);
+    let run = drop_trailing_titles(pass, facts, run);
+    let run = start_at_given_name(pass, facts, run);
+    let run = drop_common_lead(pass, facts, run);
+    let run = drop_trailing_joiners(pass, facts, run);
+    (run.start < run.end).then_some(run)
+}
+
+/// Drops the leading tokens that are no part of a name: a capitalised function word
+/// ("The", "In"), a common word at a sentence start or in a headline ("Police said"), common
+/// words or a title before a given name ("Refugees Filippo Grandi", "Archbishop Justin
+/// Welby"), and joiners.
+fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
     let text = facts.text;
     while run.start < run.end {
         let j = run.start;
@@ -1010,8 +944,6 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
         let common_start = (facts.initial[j] || facts.headline[j])
             && (is_common(pass, facts, j) || pass.ctx.is_very_common(j))
             && !given_first;
-        // "Refugees Filippo Grandi", "Archbishop Justin Welby": common words or a title
-        // before a given name are not part of the name.
         let before_given = run.end - j > 2
             && !headed(pass, facts, run)
             && (is_common(pass, facts, j) || is_title(pass, facts, j))
@@ -1025,8 +957,12 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
             break;
         }
     }
-    // "Jo Johnson MP", "PCB Chairman", "Memphis Police Chief": a title after a name is not
-    // part of it.
+    run
+}
+
+/// "Jo Johnson MP", "PCB Chairman", "Memphis Police Chief": a title of one or two words
+/// after a name is not part of it.
+fn drop_trailing_titles(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
     while run.end - run.start > 1 {
         if is_title(pass, facts, run.end - 1) {
             run.end -= 1;
@@ -1045,36 +981,45 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
             break;
         }
     }
-    // "Archbishop of Canterbury Justin Welby": a given name followed by a name word starts
-    // the person's name; words before it that are no given names are not part of it.
-    if !headed(pass, facts, run) {
-        let words: Vec<usize> = (run.start..run.end)
-            .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
-            .collect();
-        if let Some(k) = words.iter().skip(1).position(|&j| {
-            pass.ctx.given_gender(j).is_some()
-                && j + 1 < run.end
-                && is_namey(pass, facts, run.end - 1)
-        }) {
-            let g = words[k + 1];
-            let after_title_of = run.start >= 2
-                && &facts.text[facts.tokens[run.start - 1].span] == "of"
-                && is_title(pass, facts, run.start - 2);
-            let not_name = |j: usize| {
-                pass.ctx.given_gender(j).is_none()
-                    && (after_title_of
-                        || is_common(pass, facts, j)
-                        || is_title(pass, facts, j)
-                        || !pass.ctx.classes(j).is_empty()
-                        || taken_by_gazetteer(pass, facts, j))
-            };
-            if words[..=k].iter().all(|&j| not_name(j)) && g + 1 < run.end {
-                run.start = g;
-            }
-        }
+    run
+}
+
+/// "Archbishop of Canterbury Justin Welby": a given name followed by a name word starts
+/// the person's name; words before it that are no given names are not part of it.
+fn start_at_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
+    if headed(pass, facts, run) {
+        return run;
     }
-    // "Child Protection Yohana Yembise": common words before a name of two name-like words.
-    // An initial ("J." of "Peter J. Lund") is a name word; a given name is no common word.
+    let words: Vec<usize> = (run.start..run.end)
+        .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
+        .collect();
+    let Some(k) = words.iter().skip(1).position(|&j| {
+        pass.ctx.given_gender(j).is_some() && j + 1 < run.end && is_namey(pass, facts, run.end - 1)
+    }) else {
+        return run;
+    };
+    let g = words[k + 1];
+    let after_title_of = run.start >= 2
+        && &facts.text[facts.tokens[run.start - 1].span] == "of"
+        && is_title(pass, facts, run.start - 2);
+    let not_name = |j: usize| {
+        pass.ctx.given_gender(j).is_none()
+            && (after_title_of
+                || is_common(pass, facts, j)
+                || is_title(pass, facts, j)
+                || !pass.ctx.classes(j).is_empty()
+                || taken_by_gazetteer(pass, facts, j))
+    };
+    if words[..=k].iter().all(|&j| not_name(j)) && g + 1 < run.end {
+        run.start = g;
+    }
+    run
+}
+
+/// "Child Protection Yohana Yembise": common words before a name of two name-like words
+/// are not part of it. An initial ("J." of "Peter J. Lund") is a name word; a given name is
+/// no common word.
+fn drop_common_lead(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
     let initial = |j: usize| {
         facts.tokens[j].kind == TokenKind::Word
             && facts.text[facts.tokens[j].span].chars().count() == 1
@@ -1100,6 +1045,12 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
             run.start += 1;
         }
     }
+    run
+}
+
+/// Drops trailing punctuation and lower-case words that are no name tokens, unless glued
+/// to the word before ("Misbah-ul-Haq").
+fn drop_trailing_joiners(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
     while run.start < run.end {
         let j = run.end - 1;
         let glued = j > run.start && facts.tokens[j - 1].span.end == facts.tokens[j].span.start;
@@ -1111,7 +1062,7 @@ fn trim(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Option<Run> {
             break;
         }
     }
-    (run.start < run.end).then_some(run)
+    run
 }
 
 /// Whether token `j` is a title on its own ("Archbishop", "Coach").
@@ -1122,24 +1073,8 @@ fn is_title(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
 
 /// A run exactly a gazetteer name is the gazetteer's; one holding a gazetteer name and more
 /// swallows it or is cut around it.
-fn around_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Vec<Run> {
-    // Tokens of a gazetteer name that starts before the run or ends after it ("Associated
-    // Press" of "The Associated Press") belong to that name.
-    let mentions = &pass.ctx.found.mentions;
-    while run.start < run.end {
-        let t = facts.tokens[run.start].span;
-        match overlapping(mentions, t, |m| m.span) {
-            Some(m) if m.span.start < t.start => run.start += 1,
-            _ => break,
-        }
-    }
-    while run.start < run.end {
-        let t = facts.tokens[run.end - 1].span;
-        match overlapping(mentions, t, |m| m.span) {
-            Some(m) if m.span.end > t.end => run.end -= 1,
-            _ => break,
-        }
-    }
+fn around_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
+    let run = outside_gazetteer_edges(pass, facts, run);
     if run.start == run.end {
         return Vec::new();
     }
@@ -1158,9 +1093,39 @@ fn around_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Vec<Ru
     if inside.len() == 1 && inside[0] == span {
         return Vec::new();
     }
-    // "Yonhap News" is the gazetteer's Yonhap: a run headed like an organisation does not
-    // swallow an organisation of the gazetteer; "Japan Times", "Apple Park" swallow a place
-    // or a company of another kind than the run's.
+    if swallows_gazetteer(pass, facts, run, span) {
+        return vec![run];
+    }
+    cut_around(pass, facts, run, &inside)
+}
+
+/// The run without its tokens that belong to a gazetteer name starting before it or ending
+/// after it ("Associated Press" of "The Associated Press").
+fn outside_gazetteer_edges(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
+    let mentions = &pass.ctx.found.mentions;
+    while run.start < run.end {
+        let t = facts.tokens[run.start].span;
+        match overlapping(mentions, t, |m| m.span) {
+            Some(m) if m.span.start < t.start => run.start += 1,
+            _ => break,
+        }
+    }
+    while run.start < run.end {
+        let t = facts.tokens[run.end - 1].span;
+        match overlapping(mentions, t, |m| m.span) {
+            Some(m) if m.span.end > t.end => run.end -= 1,
+            _ => break,
+        }
+    }
+    run
+}
+
+/// Whether the run (at `span`) keeps the gazetteer names inside it as part of its name: a
+/// run headed as an organisation, a place or a building, or a person's name holding small
+/// towns. "Yonhap News" is the gazetteer's Yonhap: a run headed like an organisation does
+/// not swallow an organisation of the gazetteer; "Japan Times", "Apple Park" swallow a
+/// place or a company of another kind than the run's.
+fn swallows_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, span: Span) -> bool {
     let org_headed = pass
         .ctx
         .classes(run.end - 1)
@@ -1173,12 +1138,12 @@ fn around_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Vec<Ru
         .iter()
         .filter(|m| span.contains(m.span))
         .any(|m| pass.ctx.gaz.entry(m.entry).kind == EntityKind::Institution);
-    let swallow = (headed(pass, facts, run) && !(org_headed && institutions_inside))
-        || small_places_in_a_name(pass, facts, run);
-    if swallow {
-        return vec![run];
-    }
-    // Cut around the gazetteer names.
+    (headed(pass, facts, run) && !(org_headed && institutions_inside))
+        || small_places_in_a_name(pass, facts, run)
+}
+
+/// The parts of the run outside the gazetteer names `inside` it, each trimmed.
+fn cut_around(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, inside: &[Span]) -> Vec<Run> {
     let mut out = Vec::new();
     let mut start = run.start;
     let mut j = run.start;
@@ -1274,339 +1239,6 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             || pass.ctx.given_gender(first).is_some()
             || pass.ctx.small_place_at(first))
         && is_namey(pass, facts, last)
-}
-
-/// Evidence from the candidate's own words.
-fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
-    let mut v = Votes::default();
-    let last = run.end - 1;
-    let classes = pass.ctx.classes(last);
-    let single = run.end - run.start == 1;
-    let first_head = !single && pass.ctx.classes(run.start).has(WordClass::OrgHead);
-    if classes.has(WordClass::CorporateSuffix) || classes.has(WordClass::OrgHead) || first_head {
-        v.add(EntityKind::Institution, 4, NameVia::Pattern);
-    } else if classes.has(WordClass::PlaceWord) || classes.has(WordClass::Facility) {
-        v.add(EntityKind::Place, 4, NameVia::Pattern);
-    } else if team(pass, facts, run) {
-        v.add(EntityKind::Institution, 3, NameVia::Pattern);
-    }
-    // "Acme Corp." / "Tata Steel Ltd": a corporate suffix right after the run.
-    if let Some(next) = facts.tokens.get(run.end) {
-        let w = &facts.text[next.span];
-        if spaced(facts.text, &facts.tokens[last], next)
-            && pass
-                .ctx
-                .gaz
-                .name_words
-                .get(w)
-                .is_some_and(|c| c.has(WordClass::CorporateSuffix))
-        {
-            v.add(EntityKind::Institution, 4, NameVia::Pattern);
-        }
-    }
-    let given = pass.ctx.given_gender(run.start).is_some() && person_shaped(pass, facts, run);
-    if given {
-        v.add(EntityKind::Person, 3, NameVia::GivenName);
-    }
-    if single && !dotted(facts, run.start) && !is_title(pass, facts, run.start) {
-        let shape = facts.shapes[run.start];
-        let w = &facts.text[facts.tokens[run.start].span];
-        let roman = w.chars().all(|c| "IVXLCDM".contains(c));
-        let acronym = shape == Shape::Capitals
-            && super::is_acronym(w)
-            && !roman
-            && !w.chars().any(|c| c.is_ascii_digit())
-            && !pass.ctx.classes(run.start).has(WordClass::NotName);
-        let inner = !facts.initial[run.start]
-            && (shape == Shape::Inner || shape == Shape::Capitalised && inner_capital(pass, w));
-        if acronym || inner {
-            v.add(EntityKind::Institution, 1, NameVia::Shape);
-        }
-    }
-    // "Belaruskaya Kalinaya Kompaniya (BKK)": an acronym of the name's initials after it.
-    if !single && acronym_follows(facts, run) {
-        v.add(EntityKind::Institution, 4, NameVia::Pattern);
-    }
-    if !given && person_shaped(pass, facts, run) {
-        v.add(EntityKind::Person, 1, NameVia::Shape);
-    }
-    v
-}
-
-/// Whether token `j` is glued by periods to its neighbours ("REPUBLIKA.CO.ID").
-fn dotted(facts: &Tokens<'_>, j: usize) -> bool {
-    let t = facts.tokens[j].span;
-    let glued_dot = |k: usize| facts.text[facts.tokens[k].span] == *".";
-    let before = j > 0 && facts.tokens[j - 1].span.end == t.start && glued_dot(j - 1);
-    let after = facts
-        .tokens
-        .get(j + 1)
-        .is_some_and(|n| n.span.start == t.end)
-        && glued_dot(j + 1)
-        && facts
-            .tokens
-            .get(j + 2)
-            .is_some_and(|n| n.span.start == facts.tokens[j + 1].span.end);
-    before || after
-}
-
-/// Whether " (XYZ)" follows the run, XYZ made of the initials of its words.
-fn acronym_follows(facts: &Tokens<'_>, run: Run) -> bool {
-    let end = facts.tokens[run.end - 1].span.end;
-    let Some(rest) = facts.text[end..].strip_prefix(" (") else {
-        return false;
-    };
-    let Some((acr, _)) = rest.split_once(')') else {
-        return false;
-    };
-    let initials: String = (run.start..run.end)
-        .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
-        .filter_map(|j| facts.text[facts.tokens[j].span].chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    acr.chars().count() >= 2
-        && acr.chars().all(|c| c.is_uppercase() || c == '&')
-        && initials.starts_with(acr.chars().next().unwrap_or(' '))
-        && acr.chars().all(|c| c == '&' || initials.contains(c))
-}
-
-/// "GameStop", "VinFast": a capital after lower-case letters, not after a name prefix
-/// ("McAdam", "DeSantis", "MacLeod", "LeBron" are people's names).
-fn inner_capital(pass: &Pass<'_>, w: &str) -> bool {
-    let Some((k, _)) = w
-        .char_indices()
-        .skip(1)
-        .find(|(i, c)| c.is_uppercase() && w[..*i].chars().last().is_some_and(char::is_lowercase))
-    else {
-        return false;
-    };
-    let prefix = w[..k].to_lowercase();
-    !pass
-        .ctx
-        .gaz
-        .name_words
-        .get(prefix.as_str())
-        .is_some_and(|c| c.has(WordClass::Particle))
-}
-
-/// Evidence from where the candidate stands.
-fn context_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
-    let mut v = Votes::default();
-    let (text, toks) = (facts.text, facts.tokens);
-    let lex = pass.ctx.words;
-    let first = toks[run.start];
-    let last = toks[run.end - 1];
-    // Before: "in X", "lawyers at X", "Seattle-based X", "the X", "said X".
-    if let Some(prev) = run.start.checked_sub(1).map(|j| &toks[j]) {
-        let pw = &text[prev.span];
-        let classes = lex.function_classes(pw);
-        let before = &text[..prev.span.start];
-        let noun_before = before
-            .split_whitespace()
-            .next_back()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .is_some_and(|w| {
-                let r = lex.role_classes(&w);
-                r.has(RoleNounClass::PersonNoun) || r.has(RoleNounClass::Anonymous)
-            });
-        if classes.has(FunctionClass::Locative) && prev.span.end < first.span.start {
-            if matches!(pw, "at" | "with" | "for") && noun_before {
-                // "lawyers at Perkins Coie", "an official at the agency".
-                v.add(EntityKind::Institution, 2, NameVia::Context);
-            } else {
-                let strong = matches!(
-                    pw.to_lowercase().as_str(),
-                    "in" | "near" | "from" | "outside"
-                );
-                v.add(
-                    EntityKind::Place,
-                    if strong { 2 } else { 1 },
-                    NameVia::Context,
-                );
-            }
-        }
-        // "his son Stephen", "lawyer Ben Crump": a noun for a person right before the name.
-        let pr = lex.role_classes(&pw.to_lowercase());
-        if (pr.has(RoleNounClass::Relative) || pr.has(RoleNounClass::PersonNoun))
-            && pw.starts_with(char::is_lowercase)
-        {
-            v.add(EntityKind::Person, 3, NameVia::Context);
-        }
-        // "the coastal town of Mamallapuram", "the village of Busia".
-        if pw == "of" {
-            let noun = before
-                .split_whitespace()
-                .next_back()
-                .map(|w| w.to_lowercase())
-                .unwrap_or_default();
-            if lex.role_classes(&noun).has(RoleNounClass::PlaceNoun) {
-                v.add(EntityKind::Place, 3, NameVia::Context);
-            }
-        }
-        if pw == "based" && before.ends_with('-') {
-            v.add(EntityKind::Institution, 3, NameVia::Context);
-        }
-        if classes.has(FunctionClass::Definite)
-            && !facts.initial[run.start]
-            && pw.starts_with(char::is_lowercase)
-        {
-            v.add(EntityKind::Person, -2, NameVia::Context);
-        }
-        let inverted = matches!(
-            lex.cues.verbs.get(pw),
-            Some(crate::gazetteer::SpeechClass::Verb)
-        );
-        if inverted && prev.span.end < first.span.start {
-            v.add(EntityKind::Person, 2, NameVia::Context);
-        }
-    }
-    // After: "X said", "X, 34,", "X, a lawyer", "X's wife", "X-based".
-    let rest = &text[last.span.end..];
-    if let Some(after) = rest.strip_prefix('-') {
-        let w = after
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        if matches!(w, "based" | "born" | "headquartered") {
-            v.add(EntityKind::Place, 3, NameVia::Context);
-        }
-    }
-    if let Some(next) = toks.get(run.end) {
-        let nw = &text[next.span];
-        if is_speech_verb(pass, nw) && last.span.end < next.span.start {
-            let institutional = inner_votes(pass, facts, run).institution > 0
-                || (run.start..run.end).any(|j| {
-                    pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
-                        WordClass::OrgHead,
-                        WordClass::Facility,
-                        WordClass::CorporateSuffix,
-                    ]))
-                });
-            let kind = if institutional {
-                EntityKind::Institution
-            } else {
-                EntityKind::Person
-            };
-            v.add(kind, 2, NameVia::Context);
-        }
-        if matches!(nw, "'" | "’") && toks.get(run.end + 1).is_some_and(|s| &text[s.span] == "s")
-        {
-            let after = toks.get(run.end + 2).map_or(text.len(), |t| t.span.start);
-            if let Some(kind) = possessed(pass, text, after) {
-                v.add(kind, 2, NameVia::Context);
-            }
-        }
-        if nw == "," || nw == "(" {
-            if let Some((kind, weight)) = apposition(pass, text, next.span.end) {
-                v.add(kind, weight, NameVia::Context);
-            }
-        }
-    }
-    v
-}
-
-fn is_speech_verb(pass: &Pass<'_>, word: &str) -> bool {
-    use crate::gazetteer::SpeechClass;
-    matches!(
-        pass.ctx.words.cues.verbs.get(word),
-        Some(SpeechClass::Verb | SpeechClass::Tell)
-    )
-}
-
-/// What a noun after "X's" says about X: a part of an organisation or a relative.
-fn possessed(pass: &Pass<'_>, text: &str, from: usize) -> Option<EntityKind> {
-    let window = Span::new(from, (from + 40).min(text.len()));
-    let window = Span::new(from, floor_boundary(text, window.end));
-    let (span, classes) = pass.ctx.words.roles.find(text, window).into_iter().next()?;
-    // The noun must come first, or after one or two modifiers ("X's new chief executive").
-    let gap = text[from..span.start].split_whitespace().count();
-    if gap > 2 {
-        return None;
-    }
-    let part = classes.has(RoleNounClass::InstitutionPart);
-    let relative = classes.has(RoleNounClass::Relative);
-    match (part, relative) {
-        (true, false) => Some(EntityKind::Institution),
-        (false, true) => Some(EntityKind::Person),
-        _ => None,
-    }
-}
-
-/// ", 34," → person; ", a lawyer" / ", the video game retailer" → the noun's kind.
-fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i32)> {
-    let rest = text[from..].trim_start();
-    let at = text.len() - rest.len();
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if (1..=3).contains(&digits) && rest[digits..].starts_with([',', ')']) {
-        return Some((EntityKind::Person, 3));
-    }
-    // The phrase up to the next comma or stop: a determiner, then the head noun within
-    // the next few words ("the video game retailer", "the law firm leading the inquiry").
-    let end = rest
-        .find([',', '.', ';', ')', '('])
-        .map_or(rest.len(), |k| k);
-    let phrase = Span::new(at, at + end);
-    let first = text[phrase].split_whitespace().next().unwrap_or("");
-    let determiner = pass.ctx.words.is(first, FunctionClass::Determiner)
-        || pass.ctx.words.is(first, FunctionClass::Possessive);
-    if !determiner {
-        return None;
-    }
-    let window_end = text[phrase]
-        .split_whitespace()
-        .take(6)
-        .last()
-        .map_or(phrase.start, |w| {
-            let off = w.as_ptr() as usize - text.as_ptr() as usize;
-            off + w.len()
-        });
-    let window = Span::new(phrase.start, window_end.min(phrase.end));
-    // Nouns written with a capital belong to a name inside the phrase ("a University of
-    // Washington professor").
-    let nouns: Vec<_> = pass
-        .ctx
-        .words
-        .roles
-        .find(text, window)
-        .into_iter()
-        .filter(|(s, _)| text[*s].starts_with(char::is_lowercase))
-        .collect();
-    // The head: the role noun followed by no other noun of the phrase's first words, nor
-    // by a capitalised word ("the former state Senate majority leader": "state" modifies),
-    // nor a possessor ("the province's environment minister").
-    let (_, classes) = *nouns.iter().find(|(s, _)| {
-        let next = text[s.end..window.end]
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        let possessor = text[s.end..].starts_with(['\'', '’']);
-        pass.ctx.words.role_classes(next).is_empty()
-            && !next.starts_with(char::is_uppercase)
-            && !possessor
-    })?;
-    let kinds = [
-        (RoleNounClass::PersonNoun, EntityKind::Person),
-        (RoleNounClass::InstitutionNoun, EntityKind::Institution),
-        (RoleNounClass::PlaceNoun, EntityKind::Place),
-    ];
-    let mut found = kinds
-        .iter()
-        .filter(|(c, _)| classes.has(*c))
-        .map(|(_, k)| *k);
-    match (found.next(), found.next()) {
-        (Some(kind), None) => Some((kind, 5)),
-        _ => None,
-    }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -5,157 +5,182 @@
 //! the role. A title with no name after it ("the Russian foreign minister") is kept as a role
 //! reference for resolution. "counterparts A and B": a second name joined by "and" shares the
 //! title.
-use super::{mark, token_index_at, NameVia, Pass, RuleName, TitleMention};
+use super::{mark, token_index_at, Context, NameVia, Pass, RuleName, TitleMention};
 use super::{starts_upper, title_start};
-use crate::gazetteer::{TitleKind, WordClass};
+use crate::gazetteer::{Title, TitleKind, WordClass};
 use crate::segment::longest_whole_words;
 use crate::{EntityKind, Span};
-/// The title rule.
+use aho_corasick::AhoCorasick;
+/// The title rule: each title that stands as one, with the country before it and the
+/// name after it, and a second name that shares it.
 pub(super) fn titles(pass: &mut Pass<'_>) {
-    let Pass { ctx, taken, out } = pass;
-    let ctx = &*ctx;
-    let (text, tokens, body) = (ctx.text, ctx.tokens, ctx.body);
-    let lex = ctx.lex;
-    // Titles.
-    if let Some(ac) = &lex.titles {
-        let candidates: Vec<(Span, usize)> = ac
-            .find_overlapping_iter(&text[body])
-            .map(|m| {
-                (
-                    Span::new(m.start() + body.start, m.end() + body.start),
-                    m.pattern().as_usize(),
-                )
-            })
-            .filter(|(s, _)| !ctx.inside_mention(*s))
-            .collect();
-        let found = longest_whole_words(text, candidates);
-        for (k, &(span, title)) in found.iter().enumerate() {
-            let info = lex.title(title);
-            // A title written all in lower case only counts as an office ("the foreign
-            // minister"), an honorific must be capitalised ("Mr.").
-            if info.kind == TitleKind::Honorific && !starts_upper(&text[span]) {
-                continue;
-            }
-            // "Faisal bin Rashid al Hamadi": after a name particle, a title word is part
-            // of the name.
-            let at = token_index_at(tokens, span.start);
-            if at > 0 && ctx.classes(at - 1).has(WordClass::Particle) {
-                continue;
-            }
-            let qualifier = ctx.country_before(span.start);
-            let country = qualifier.map(|(c, _)| c);
-            let lead = qualifier.map_or(span.start, |(_, start)| start);
-            let mut first = token_index_at(tokens, span.end);
-            // "Chief Minister Shri Shivraj Singh Chouhan", "President Dr. Ana Ruiz": titles
-            // that follow the title are not part of the name.
-            // "owner/general manager Jerry Jones": a slash joins two titles too.
-            let mut end_of_title = span.end;
-            for &(next, _) in &found[k + 1..] {
-                let gap = text[end_of_title..next.start].trim();
-                if gap == "/" {
-                    first += 1;
-                }
-                let adjacent = tokens
-                    .get(first)
-                    .is_some_and(|t| t.span.start == next.start)
-                    && (gap.is_empty() || gap == "/");
-                end_of_title = next.end;
-                if !adjacent {
-                    break;
-                }
-                first = token_index_at(tokens, next.end);
-                if tokens.get(first).is_some_and(|t| &text[t.span] == ".") {
-                    first += 1;
-                }
-            }
-            let mut name = None;
-            if let Some(m) = ctx.person_mention_at(first) {
-                name = Some(m);
-            } else if let Some((mut span, words, end)) = if info.kind == TitleKind::Honorific {
-                ctx.read_name_after_honorific(first, taken)
-            } else {
-                ctx.read_name(first, taken)
-            } {
-                // "Prince Philip", "Pope Francis": a royal or religious title is part of a
-                // one-word name.
-                let styled = matches!(
-                    info.role.as_deref(),
-                    Some("monarch" | "royal" | "religious_leader")
-                );
-                let mut canonical = None;
-                if styled && words == 1 && starts_upper(&text[span]) {
-                    // Still a short name (the given name of a longer one, "Prince Faisal" for
-                    // "Faisal bin Farhan"), but named with its title when it stands alone.
-                    span.start = title_start(text, span.start);
-                    canonical = Some(text[span].to_string());
-                }
-                let gender = info.gender.or_else(|| ctx.given_gender(first));
-                out.names.push(RuleName {
-                    span,
-                    kind: EntityKind::Person,
-                    via: NameVia::Title,
-                    words,
-                    gender,
-                    canonical,
-                });
-                mark(taken, first, end);
-                name = Some(span);
-            }
-            // "Foreign Minister Anna Kovacs of Hungary": the country after the name.
-            let country = country.or_else(|| name.and_then(|n| ctx.country_after(n.end)));
-            out.titles.push(TitleMention {
-                span,
-                title,
-                country,
-                lead,
-                name,
+    let lex = pass.ctx.lex;
+    let Some(ac) = &lex.titles else {
+        return;
+    };
+    let found = title_candidates(&pass.ctx, ac);
+    for (k, &(span, title)) in found.iter().enumerate() {
+        let info = lex.title(title);
+        if !stands_as_title(&pass.ctx, span, info) {
+            continue;
+        }
+        let qualifier = pass.ctx.country_before(span.start);
+        let lead = qualifier.map_or(span.start, |(_, start)| start);
+        let first = token_after_titles(&pass.ctx, &found, k);
+        let name = name_after_title(pass, info, first);
+        // "Foreign Minister Anna Kovacs of Hungary": the country after the name.
+        let country = qualifier
+            .map(|(c, _)| c)
+            .or_else(|| name.and_then(|n| pass.ctx.country_after(n.end)));
+        let mention = TitleMention {
+            span,
+            title,
+            country,
+            lead,
+            name,
+        };
+        pass.out.titles.push(mention);
+        second_name_sharing(pass, &found, mention);
+    }
+}
+
+/// The titles of the body outside gazetteer mentions, longest first and on whole words,
+/// each with its index in the title list.
+fn title_candidates(ctx: &Context<'_>, ac: &AhoCorasick) -> Vec<(Span, usize)> {
+    let (text, body) = (ctx.text, ctx.body);
+    let candidates: Vec<(Span, usize)> = ac
+        .find_overlapping_iter(&text[body])
+        .map(|m| {
+            (
+                Span::new(m.start() + body.start, m.end() + body.start),
+                m.pattern().as_usize(),
+            )
+        })
+        .filter(|(s, _)| !ctx.inside_mention(*s))
+        .collect();
+    longest_whole_words(text, candidates)
+}
+
+/// Whether a title found at `span` stands as a title: an honorific must be capitalised
+/// ("Mr.", while "the foreign minister" in lower case is an office), and a title word after
+/// a name particle is part of the name ("Faisal bin Rashid al Hamadi").
+fn stands_as_title(ctx: &Context<'_>, span: Span, info: &Title) -> bool {
+    if info.kind == TitleKind::Honorific && !starts_upper(&ctx.text[span]) {
+        return false;
+    }
+    let at = token_index_at(ctx.tokens, span.start);
+    !(at > 0 && ctx.classes(at - 1).has(WordClass::Particle))
+}
+
+/// The token after title `k` of `found` and the titles that follow it, which are not part
+/// of the name: "Chief Minister Shri Shivraj Singh Chouhan", "President Dr. Ana Ruiz", and
+/// across a slash, "owner/general manager Jerry Jones".
+fn token_after_titles(ctx: &Context<'_>, found: &[(Span, usize)], k: usize) -> usize {
+    let (text, tokens) = (ctx.text, ctx.tokens);
+    let span = found[k].0;
+    let mut first = token_index_at(tokens, span.end);
+    let mut end_of_title = span.end;
+    for &(next, _) in &found[k + 1..] {
+        let gap = text[end_of_title..next.start].trim();
+        if gap == "/" {
+            first += 1;
+        }
+        let adjacent = tokens
+            .get(first)
+            .is_some_and(|t| t.span.start == next.start)
+            && (gap.is_empty() || gap == "/");
+        end_of_title = next.end;
+        if !adjacent {
+            break;
+        }
+        first = token_index_at(tokens, next.end);
+        if tokens.get(first).is_some_and(|t| &text[t.span] == ".") {
+            first += 1;
+        }
+    }
+    first
+}
+
+/// The name a title introduces at token `first`: a gazetteer person, else a name read
+/// there (any capitalised words after an honorific), which becomes a person found by
+/// title. A royal or religious title is part of a one-word name ("Prince Philip", "Pope
+/// Francis").
+fn name_after_title(pass: &mut Pass<'_>, info: &Title, first: usize) -> Option<Span> {
+    let ctx = &pass.ctx;
+    if let Some(m) = ctx.person_mention_at(first) {
+        return Some(m);
+    }
+    let (mut span, words, end) = if info.kind == TitleKind::Honorific {
+        ctx.read_name_after_honorific(first, &pass.taken)
+    } else {
+        ctx.read_name(first, &pass.taken)
+    }?;
+    let styled = matches!(
+        info.role.as_deref(),
+        Some("monarch" | "royal" | "religious_leader")
+    );
+    let mut canonical = None;
+    if styled && words == 1 && starts_upper(&ctx.text[span]) {
+        // Still a short name (the given name of a longer one, "Prince Faisal" for
+        // "Faisal bin Farhan"), but named with its title when it stands alone.
+        span.start = title_start(ctx.text, span.start);
+        canonical = Some(ctx.text[span].to_string());
+    }
+    let gender = info.gender.or_else(|| ctx.given_gender(first));
+    pass.out.names.push(RuleName {
+        span,
+        kind: EntityKind::Person,
+        via: NameVia::Title,
+        words,
+        gender,
+        canonical,
+    });
+    mark(&mut pass.taken, first, end);
+    Some(span)
+}
+
+/// "counterparts Anatoliy Brekov and Pavel Surin": a second name joined by "and" to the
+/// name of a title shares the title, unless it has a title of its own ("Chairman A and
+/// Director B"). A name read there (not the gazetteer's) needs two words.
+fn second_name_sharing(pass: &mut Pass<'_>, found: &[(Span, usize)], mention: TitleMention) {
+    let Some(first_name) = mention.name else {
+        return;
+    };
+    let (text, tokens) = (pass.ctx.text, pass.ctx.tokens);
+    let after = token_index_at(tokens, first_name.end);
+    let and = tokens.get(after).is_some_and(|t| &text[t.span] == "and")
+        && &text[first_name.end..tokens[after].span.start] == " ";
+    if !and {
+        return;
+    }
+    let next = after + 1;
+    let joined = tokens.get(next).is_some_and(|n| {
+        &text[tokens[after].span.end..n.span.start] == " "
+            && !found.iter().any(|(t, _)| t.start == n.span.start)
+    });
+    if !joined {
+        return;
+    }
+    if let Some(m) = pass.ctx.person_mention_at(next) {
+        pass.out.titles.push(TitleMention {
+            name: Some(m),
+            ..mention
+        });
+    } else if let Some((span2, words, end)) = pass.ctx.read_name(next, &pass.taken) {
+        if words >= 2 {
+            pass.out.names.push(RuleName {
+                span: span2,
+                kind: EntityKind::Person,
+                via: NameVia::Title,
+                words,
+                gender: pass.ctx.given_gender(next),
+                canonical: None,
             });
-            // "counterparts Anatoliy Brekov and Pavel Surin": a second name joined by "and"
-            // shares the title.
-            if let Some(first_name) = name {
-                let after = token_index_at(tokens, first_name.end);
-                if tokens.get(after).is_some_and(|t| &text[t.span] == "and")
-                    && &text[first_name.end..tokens[after].span.start] == " "
-                {
-                    let next = after + 1;
-                    // "Chairman A and Director B": a name with a title of its own does
-                    // not share this one.
-                    let joined = tokens.get(next).is_some_and(|n| {
-                        &text[tokens[after].span.end..n.span.start] == " "
-                            && !found.iter().any(|(t, _)| t.start == n.span.start)
-                    });
-                    if joined {
-                        if let Some(m) = ctx.person_mention_at(next) {
-                            out.titles.push(TitleMention {
-                                span,
-                                title,
-                                country,
-                                lead,
-                                name: Some(m),
-                            });
-                        } else if let Some((span2, words, end)) = ctx.read_name(next, taken) {
-                            if words >= 2 {
-                                out.names.push(RuleName {
-                                    span: span2,
-                                    kind: EntityKind::Person,
-                                    via: NameVia::Title,
-                                    words,
-                                    gender: ctx.given_gender(next),
-                                    canonical: None,
-                                });
-                                mark(taken, next, end);
-                                out.titles.push(TitleMention {
-                                    span,
-                                    title,
-                                    country,
-                                    lead,
-                                    name: Some(span2),
-                                });
-                            }
-                        }
-                    }
-                }
-            }
+            mark(&mut pass.taken, next, end);
+            pass.out.titles.push(TitleMention {
+                name: Some(span2),
+                ..mention
+            });
         }
     }
 }

@@ -72,11 +72,14 @@ pub(super) fn resolve_pronouns(
             let quoted = in_quote(t.span);
             let own = if quoted { &[][..] } else { &items[..] };
             let reach = Reach {
+                doc,
+                lex,
+                res,
                 persons: &persons,
                 subjects: &subjects,
                 given_names,
             };
-            let found = antecedent(doc, lex, res, &reach, si, t.span, gender, own);
+            let found = antecedent(&reach, si, t.span, gender, own);
             if let Some(e) = found {
                 out.push(DocMention {
                     span: t.span,
@@ -92,7 +95,7 @@ pub(super) fn resolve_pronouns(
         let main = main_clause_start(doc, lex, sentence.span);
         subjects[si] = items
             .iter()
-            .find(|(_, s)| s.start >= main && is_subject_position(text, *s))
+            .find(|(_, s)| s.start >= main && is_subject_position(lex, text, *s))
             .map(|&(e, s)| (e, s.start));
     }
     out
@@ -123,9 +126,10 @@ fn main_clause_start(doc: &Document, lex: &Lexicons, sentence: Span) -> usize {
     }
 }
 
-/// Whether a person at `span` can be a sentence's subject: not a possessor, not after a
-/// preposition.
-fn is_subject_position(text: &str, span: Span) -> bool {
+/// Whether a person at `span` can be a sentence's subject: not a possessor ("Kim's
+/// lawyer"), not after a word of the `oblique` function class ("talks with Kim", "Lee and
+/// Kim").
+fn is_subject_position(lex: &Lexicons, text: &str, span: Span) -> bool {
     let after = &text[span.end..];
     let possessor = after.starts_with("'s") || after.starts_with("’s");
     let before = text[..span.start].trim_end();
@@ -134,150 +138,207 @@ fn is_subject_position(text: &str, span: Span) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let prepositional = matches!(
-        word.as_str(),
-        "of" | "with" | "to" | "for" | "by" | "from" | "about" | "against" | "and" | "than"
-    );
-    !possessor && !prepositional
+    let oblique = lex.is(&word, FunctionClass::Oblique);
+    !possessor && !oblique
 }
 
 /// What a pronoun may refer to: the person mentions outside quotations, each earlier
-/// sentence's subject, and the given names that guessed some people's gender.
+/// sentence's subject, and the given names that guessed some people's gender; and what
+/// finding it reads.
 struct Reach<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicons,
+    res: &'a Resolution,
     persons: &'a [&'a DocMention],
     subjects: &'a [Option<(usize, usize)>],
     given_names: &'a FastMap<String, Gender>,
 }
 
-/// The antecedent of a pronoun of `gender` at `span` in sentence `si`.
-#[allow(clippy::too_many_arguments)]
+/// The antecedent of a pronoun of `gender` at `span` in sentence `si`, `items` being the
+/// people named in the sentence before it (none inside a quotation): the steps of the
+/// module docs, in order.
 fn antecedent(
-    doc: &Document,
-    lex: &Lexicons,
-    res: &Resolution,
     reach: &Reach<'_>,
     si: usize,
     span: Span,
     gender: Gender,
     items: &[(usize, Span)],
 ) -> Option<usize> {
-    let (persons, subjects) = (reach.persons, reach.subjects);
-    let text = doc.text();
-    let paragraphs = doc.paragraphs();
-    let para = doc.sentences()[si].paragraph;
-    let floor = paragraphs
-        .get(para.saturating_sub(PARAGRAPHS_BACK))
-        .map_or(0, |p| p.start);
-    // In an attribution after the words ("..., he said."), look before the sentence.
-    let attribution = text[..span.start]
-        .trim_end()
-        .ends_with([',', '"', '\u{201D}', '\'', '’']);
-    // "“I know that Hollande has,” he said": people the words name in the third person are
-    // not their speaker.
-    let named_inside: Vec<usize> = if attribution {
-        let quotes = doc.quotes();
-        let before = quotes.partition_point(|q| q.outer.end <= span.start);
-        before
-            .checked_sub(1)
-            .map(|k| quotes[k].outer)
-            .filter(|q| text[q.end..span.start].trim().len() <= 2)
-            .map(|q| {
-                let from = res.mentions.partition_point(|m| m.span.start < q.start);
-                res.mentions[from..]
-                    .iter()
-                    .take_while(|m| m.span.end <= q.end)
-                    .map(|m| m.entity)
-                    .collect()
-            })
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    let known = |e: usize| {
-        !named_inside.contains(&e)
-            && res.entities[e]
+    let pronoun = Pronoun::new(reach, si, span, gender);
+    if !pronoun.attribution {
+        if let Some(e) = pronoun.sentence_subject(items) {
+            return Some(e);
+        }
+    }
+    pronoun
+        .earlier_subject()
+        .or_else(|| pronoun.recent_person(|e| pronoun.known(e)))
+        .or_else(|| pronoun.recent_person(|e| pronoun.compatible(e)))
+        .or_else(|| pronoun.guessed_subject())
+}
+
+/// One pronoun to resolve: where it stands, and whom it may not refer to.
+struct Pronoun<'r, 'a> {
+    reach: &'r Reach<'a>,
+    si: usize,
+    span: Span,
+    gender: Gender,
+    /// In an attribution after the words ("..., he said."): look before the sentence.
+    attribution: bool,
+    /// Where the farthest paragraph a person may be named in starts.
+    floor: usize,
+    /// The people named in the third person by the quotation just before an attribution
+    /// ("“I know that Hollande has,” he said"): not their speaker.
+    named_inside: Vec<usize>,
+}
+
+impl<'r, 'a> Pronoun<'r, 'a> {
+    fn new(reach: &'r Reach<'a>, si: usize, span: Span, gender: Gender) -> Self {
+        let doc = reach.doc;
+        let text = doc.text();
+        let para = doc.sentences()[si].paragraph;
+        let floor = doc
+            .paragraphs()
+            .get(para.saturating_sub(PARAGRAPHS_BACK))
+            .map_or(0, |p| p.start);
+        let attribution = text[..span.start]
+            .trim_end()
+            .ends_with([',', '"', '\u{201D}', '\'', '’']);
+        let named_inside = if attribution {
+            named_in_quote_before(doc, reach.res, span)
+        } else {
+            Vec::new()
+        };
+        Pronoun {
+            reach,
+            si,
+            span,
+            gender,
+            attribution,
+            floor,
+            named_inside,
+        }
+    }
+
+    /// Whether entity `e` may be meant and its known gender is the pronoun's.
+    fn known(&self, e: usize) -> bool {
+        !self.named_inside.contains(&e)
+            && self.reach.res.entities[e]
                 .gender
-                .is_some_and(|g| g == gender || g == Gender::Unisex)
-    };
-    let compatible = |e: usize| {
-        !named_inside.contains(&e)
-            && res.entities[e]
+                .is_some_and(|g| g == self.gender || g == Gender::Unisex)
+    }
+
+    /// Whether entity `e` may be meant, its gender the pronoun's or unknown.
+    fn compatible(&self, e: usize) -> bool {
+        !self.named_inside.contains(&e)
+            && self.reach.res.entities[e]
                 .gender
-                .is_none_or(|g| g == gender || g == Gender::Unisex)
-    };
-    // 1. The subject of this sentence, before the pronoun, of any compatible gender.
-    if !attribution {
-        let main = main_clause_start(doc, lex, doc.sentences()[si].span);
+                .is_none_or(|g| g == self.gender || g == Gender::Unisex)
+    }
+
+    /// Step 1: the subject of this sentence, before the pronoun, of any compatible gender.
+    /// The main subject when it fits; a later clause's subject of known gender beats a
+    /// main subject whose gender is unknown ("Sanders held a rally while Clinton hosted an
+    /// event, during which she …").
+    fn sentence_subject(&self, items: &[(usize, Span)]) -> Option<usize> {
+        let (doc, lex) = (self.reach.doc, self.reach.lex);
+        let main = main_clause_start(doc, lex, doc.sentences()[self.si].span);
         let subjects: Vec<usize> = items
             .iter()
             .filter(|(_, s)| {
-                s.start >= main && s.end <= span.start && is_subject_position(text, *s)
+                s.start >= main
+                    && s.end <= self.span.start
+                    && is_subject_position(lex, doc.text(), *s)
             })
             .map(|&(e, _)| e)
             .collect();
-        // The main subject when it fits; a later clause's subject of known gender beats
-        // a main subject whose gender is unknown ("Sanders held a rally while Clinton
-        // hosted an event, during which she …").
-        if let Some(&e) = subjects.first().filter(|&&e| known(e)) {
+        if let Some(&e) = subjects.first().filter(|&&e| self.known(e)) {
             return Some(e);
         }
-        if let Some(&e) = subjects.iter().find(|&&e| known(e)) {
+        if let Some(&e) = subjects.iter().find(|&&e| self.known(e)) {
             return Some(e);
         }
-        if let Some(&e) = subjects.first().filter(|&&e| compatible(e)) {
-            return Some(e);
-        }
+        subjects.first().copied().filter(|&e| self.compatible(e))
     }
-    // 2. The subject of the closest sentence before it that has one of compatible gender,
-    // known or not: the closest subject of unknown gender beats a farther one of known
-    // gender ("Okwara rejected the offer. \"...,\" Okwara said. He added: ..." after "Lund
-    // said" earlier), and a person of known gender named after it outside the subject
-    // ("..., Okwara said, before accepting the trophy from chairman Peter Lund. He ...").
-    for sj in (0..si).rev() {
-        let Some((e, at)) = subjects[sj] else {
-            continue;
-        };
-        if at < floor {
-            break;
+
+    /// Step 2: the subject of the closest sentence before it that has one of compatible
+    /// gender, known or not: the closest subject of unknown gender beats a farther one of
+    /// known gender ("Okwara rejected the offer. '...,' Okwara said. He added: ..." after
+    /// "Lund said" earlier), and a person of known gender named after it outside the
+    /// subject ("..., Okwara said, before accepting the trophy from chairman Peter Lund.
+    /// He ...").
+    fn earlier_subject(&self) -> Option<usize> {
+        for sj in (0..self.si).rev() {
+            let Some((e, at)) = self.reach.subjects[sj] else {
+                continue;
+            };
+            if at < self.floor {
+                break;
+            }
+            if self.compatible(e) {
+                return Some(e);
+            }
         }
-        if compatible(e) {
-            return Some(e);
-        }
+        None
     }
-    // Then two passes: a person of known matching gender first, then one of unknown gender.
-    for fits in [&known as &dyn Fn(usize) -> bool, &compatible] {
-        // 3. The most recent person.
-        let limit = if attribution {
-            doc.sentences()[si].span.start
+
+    /// Step 3: the most recent person in reach that `fits` (before the sentence, for an
+    /// attribution).
+    fn recent_person(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let limit = if self.attribution {
+            self.reach.doc.sentences()[self.si].span.start
         } else {
-            span.start
+            self.span.start
         };
+        let persons = self.reach.persons;
         let before = persons.partition_point(|m| m.span.start < limit);
-        let recent = persons[..before]
+        persons[..before]
             .iter()
             .rev()
-            .take_while(|m| m.span.start >= floor)
-            .find(|m| fits(m.entity));
-        if let Some(m) = recent {
-            return Some(m.entity);
-        }
+            .take_while(|m| m.span.start >= self.floor)
+            .find(|m| fits(m.entity))
+            .map(|m| m.entity)
     }
-    // 4. With nobody of compatible gender in reach, a gender guessed from a first name
-    // alone yields to the closest earlier subject: "Nara Venkata Rao" puts the family
-    // name first, and "Nara" is a woman's given name in the list.
-    let guessed = |e: usize| {
-        let entity = &res.entities[e];
-        let first = entity.name.split_whitespace().next().unwrap_or("");
-        entity.gender.is_some_and(|g| g != gender)
-            && entity.name.contains(' ')
-            && reach.given_names.get(first) == entity.gender.as_ref()
-            && !named_inside.contains(&e)
-    };
-    (0..si)
-        .rev()
-        .find_map(|sj| subjects[sj])
-        .filter(|&(e, at)| at >= floor && guessed(e))
-        .map(|(e, _)| e)
+
+    /// Step 4: with nobody of compatible gender in reach, a gender guessed from a first name
+    /// alone yields to the closest earlier subject: "Nara Venkata Rao" puts the family name
+    /// first, and "Nara" is a woman's given name in the list.
+    fn guessed_subject(&self) -> Option<usize> {
+        let guessed = |e: usize| {
+            let entity = &self.reach.res.entities[e];
+            let first = entity.name.split_whitespace().next().unwrap_or("");
+            entity.gender.is_some_and(|g| g != self.gender)
+                && entity.name.contains(' ')
+                && self.reach.given_names.get(first) == entity.gender.as_ref()
+                && !self.named_inside.contains(&e)
+        };
+        (0..self.si)
+            .rev()
+            .find_map(|sj| self.reach.subjects[sj])
+            .filter(|&(e, at)| at >= self.floor && guessed(e))
+            .map(|(e, _)| e)
+    }
+}
+
+/// The entities of the mentions inside the quotation that ends just before an attribution
+/// at `span` (at most two characters between them).
+fn named_in_quote_before(doc: &Document, res: &Resolution, span: Span) -> Vec<usize> {
+    let text = doc.text();
+    let quotes = doc.quotes();
+    let before = quotes.partition_point(|q| q.outer.end <= span.start);
+    before
+        .checked_sub(1)
+        .map(|k| quotes[k].outer)
+        .filter(|q| text[q.end..span.start].trim().len() <= 2)
+        .map(|q| {
+            let from = res.mentions.partition_point(|m| m.span.start < q.start);
+            res.mentions[from..]
+                .iter()
+                .take_while(|m| m.span.end <= q.end)
+                .map(|m| m.entity)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The gender of a subject pronoun that refers to one person ("he", "She"), written in

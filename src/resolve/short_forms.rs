@@ -15,8 +15,8 @@
 
 use super::names::{gazetteer_surname, DocNames};
 use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
-use crate::gazetteer::{FunctionClass, RoleNounClass};
-use crate::names::{NameVia, RuleName};
+use crate::gazetteer::{FunctionClass, RoleNounClass, Title};
+use crate::names::{NameVia, RuleName, TitleMention};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
 use crate::span::ending_at;
@@ -30,7 +30,7 @@ pub(super) fn short_names_after_titles(
     short_names: &[RuleName],
 ) {
     let text = input.doc.text();
-    let title_of: HashMap<Span, &crate::names::TitleMention, foldhash::fast::RandomState> = input
+    let title_of: HashMap<Span, &TitleMention, foldhash::fast::RandomState> = input
         .names
         .titles
         .iter()
@@ -38,46 +38,14 @@ pub(super) fn short_names_after_titles(
         .collect();
     let mut doc_names = DocNames::build(b);
     for n in short_names {
-        // A styled name ("Prince Faisal") is looked up by its name word, as a given name.
-        let styled = n.canonical.is_some();
         let full = &text[n.span];
         let word = full.split_whitespace().last().unwrap_or(full);
         doc_names.update(b);
-        let title = title_of
-            .get(&n.span)
-            .map(|t| input.names_lex.title(t.title));
-        // "Mrs. Clinton" when Hillary and Bill Clinton are both named: the title's gender
-        // picks among the people who share the surname.
-        let title_gender = title.and_then(|t| t.gender);
-        let by_gender = || {
-            let fits: Vec<usize> = doc_names
-                .surname_holders(word)
-                .iter()
-                .copied()
-                .filter(|&e| title_gender.is_some() && b.out.entities[e].gender == title_gender)
-                .collect();
-            match fits.as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            }
-        };
-        let entity = doc_names
-            .surname(word)
-            .or_else(by_gender)
-            .filter(|_| !styled)
-            .or_else(|| doc_names.family_name_first(input.gaz, word, true))
-            .or_else(|| {
-                let role = title.and_then(|t| t.role.as_deref());
-                (!styled)
-                    .then(|| gazetteer_surname(input.gaz, input.surnames, word, role))
-                    .flatten()
-                    .map(|entry| b.entry_entity(entry))
-            })
-            .unwrap_or_else(|| {
-                let name = n.canonical.clone().unwrap_or_else(|| word.to_string());
-                b.named_entity(EntityKind::Person, name, n.gender)
-            });
+        let mention = title_of.get(&n.span).copied();
+        let title = mention.map(|t| input.names_lex.title(t.title));
+        let entity = short_name_entity(b, input, &doc_names, n, word, title);
         // "Mr Johnson" for "Jo Johnson": the title's gender outweighs the given name's.
+        let title_gender = title.and_then(|t| t.gender);
         let ent = &mut b.out.entities[entity];
         if ent.gender.is_none() || (title_gender.is_some() && ent.entry.is_none()) {
             ent.gender = title_gender.or(n.gender).or(ent.gender);
@@ -85,19 +53,10 @@ pub(super) fn short_names_after_titles(
         let via = if b.out.entities[entity].name != full {
             Via::ShortForm
         } else {
-            match n.via {
-                NameVia::Context => Via::Context,
-                NameVia::Shape => Via::Shape,
-                NameVia::GivenName => Via::GivenName,
-                NameVia::Pattern => Via::Pattern,
-                NameVia::Title => Via::Title,
-            }
+            record_via(n.via)
         };
         b.add(n.span, entity, via);
-        if let (Some(t), Some(role)) = (
-            title_of.get(&n.span),
-            title.and_then(super::roles::role_key),
-        ) {
+        if let (Some(t), Some(role)) = (mention, title.and_then(super::roles::role_key)) {
             b.add_role(
                 entity,
                 HeldRole {
@@ -106,6 +65,63 @@ pub(super) fn short_names_after_titles(
                 },
             );
         }
+    }
+}
+
+/// The entity a one-word name after a title stands for (`word`, its last word): the one
+/// person of the document with that surname, else the one of them the title's gender fits
+/// ("Mrs. Clinton" when Hillary and Bill Clinton are both named), else the one whose name
+/// starts with it ("President Park" for "Park Sun Hee"), else the gazetteer's one person
+/// with that surname or holding the title's role, else a new person. A styled name ("Prince
+/// Faisal") is looked up by its name word as a given name only.
+fn short_name_entity(
+    b: &mut Builder<'_>,
+    input: &Inputs<'_>,
+    doc_names: &DocNames,
+    n: &RuleName,
+    word: &str,
+    title: Option<&Title>,
+) -> usize {
+    let styled = n.canonical.is_some();
+    let title_gender = title.and_then(|t| t.gender);
+    let by_gender = || {
+        let fits: Vec<usize> = doc_names
+            .surname_holders(word)
+            .iter()
+            .copied()
+            .filter(|&e| title_gender.is_some() && b.out.entities[e].gender == title_gender)
+            .collect();
+        match fits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    doc_names
+        .surname(word)
+        .or_else(by_gender)
+        .filter(|_| !styled)
+        .or_else(|| doc_names.family_name_first(input.gaz, word, true))
+        .or_else(|| {
+            let role = title.and_then(|t| t.role.as_deref());
+            (!styled)
+                .then(|| gazetteer_surname(input.gaz, input.surnames, word, role))
+                .flatten()
+                .map(|entry| b.entry_entity(entry))
+        })
+        .unwrap_or_else(|| {
+            let name = n.canonical.clone().unwrap_or_else(|| word.to_string());
+            b.named_entity(EntityKind::Person, name, n.gender)
+        })
+}
+
+/// How the output says a name was found, from how the name pass found it.
+fn record_via(via: NameVia) -> Via {
+    match via {
+        NameVia::Context => Via::Context,
+        NameVia::Shape => Via::Shape,
+        NameVia::GivenName => Via::GivenName,
+        NameVia::Pattern => Via::Pattern,
+        NameVia::Title => Via::Title,
     }
 }
 

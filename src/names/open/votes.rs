@@ -1,0 +1,540 @@
+//! The kind of an open-world name from evidence (see the [parent module](super)): its own
+//! words, each place it stands, the names it is listed with, and its shape.
+
+use super::{is_namey, is_title, person_shaped, spaced, team, Run, Shape, TokenCursor, Tokens};
+use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
+use crate::names::{is_acronym, NameVia, Pass};
+use crate::segment::TokenKind;
+use crate::{EntityKind, Span};
+use std::collections::HashMap;
+
+/// Evidence for each kind, summed over a name's occurrences, with the most certain rule
+/// that voted for each kind.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Votes {
+    pub(super) person: i32,
+    pub(super) place: i32,
+    pub(super) institution: i32,
+    via: [Option<NameVia>; 3],
+}
+
+fn slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Institution => 2,
+    }
+}
+
+impl Votes {
+    fn add(&mut self, kind: EntityKind, weight: i32, via: NameVia) {
+        match kind {
+            EntityKind::Person => self.person += weight,
+            EntityKind::Place => self.place += weight,
+            EntityKind::Institution => self.institution += weight,
+        }
+        let best = &mut self.via[slot(kind)];
+        if weight > 0 && best.is_none_or(|v| rank(via) < rank(v)) {
+            *best = Some(via);
+        }
+    }
+
+    pub(super) fn merge(&mut self, other: Votes) {
+        self.person += other.person;
+        self.place += other.place;
+        self.institution += other.institution;
+        for (mine, theirs) in self.via.iter_mut().zip(other.via) {
+            if let Some(v) = theirs {
+                if mine.is_none_or(|w| rank(v) < rank(w)) {
+                    *mine = Some(v);
+                }
+            }
+        }
+    }
+
+    /// The kind with the most evidence, if any has some and no other ties with it.
+    pub(super) fn winner(&self) -> Option<EntityKind> {
+        let all = [
+            (EntityKind::Person, self.person),
+            (EntityKind::Place, self.place),
+            (EntityKind::Institution, self.institution),
+        ];
+        let best = all.iter().map(|(_, v)| *v).max().unwrap_or(0);
+        if best <= 0 {
+            return None;
+        }
+        let mut winners = all.iter().filter(|(_, v)| *v == best);
+        match (winners.next(), winners.next()) {
+            (Some((k, _)), None) => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// The most certain rule that voted for `kind`.
+    pub(super) fn via(&self, kind: EntityKind) -> Option<NameVia> {
+        self.via[slot(kind)]
+    }
+}
+
+/// Lower is more certain.
+fn rank(via: NameVia) -> u8 {
+    match via {
+        NameVia::Title => 0,
+        NameVia::GivenName => 1,
+        NameVia::Pattern => 2,
+        NameVia::Context => 3,
+        NameVia::Shape => 4,
+    }
+}
+
+/// "Wasim Akram, Misbah-ul-Haq and Urooj Mumtaz": a name with no kind of its own, listed
+/// with names of one kind (joined by commas, "and", "or"), takes their kind. A person only
+/// when its words are name-like.
+pub(super) fn coordination_votes(
+    pass: &Pass<'_>,
+    facts: &Tokens<'_>,
+    found: &[(Run, String)],
+    pooled: &mut HashMap<String, Votes>,
+) {
+    let kind_at = kinds_by_token(pass, facts, found, pooled);
+    let joiner = |j: usize| {
+        let w = &facts.text[facts.tokens[j].span];
+        matches!(w, "," | "&")
+            || pass
+                .ctx
+                .is_lower_function(w, FunctionClass::ListConjunction)
+    };
+    let neighbour = |mut j: isize, step: isize| -> Option<EntityKind> {
+        let mut joined = 0;
+        while j >= 0 && (j as usize) < facts.tokens.len() && joiner(j as usize) && joined < 2 {
+            j += step;
+            joined += 1;
+        }
+        if joined == 0 || j < 0 || j as usize >= facts.tokens.len() {
+            return None;
+        }
+        kind_at[j as usize]
+    };
+    let mut add: Vec<(String, EntityKind)> = Vec::new();
+    for (run, key) in found {
+        if pooled[key].winner().is_some() {
+            continue;
+        }
+        let left = neighbour(run.start as isize - 1, -1);
+        let right = neighbour(run.end as isize, 1);
+        let kind = match (left, right) {
+            (Some(a), Some(b)) if a != b => None,
+            (a, b) => a.or(b),
+        };
+        let name_like = (run.start..run.end).all(|j| {
+            facts.tokens[j].kind != TokenKind::Word
+                || is_namey(pass, facts, j)
+                || facts.shapes[j] == Shape::Other
+        });
+        match kind {
+            Some(EntityKind::Person) if !name_like => {}
+            Some(k) => add.push((key.clone(), k)),
+            None => {}
+        }
+    }
+    for (key, kind) in add {
+        if let Some(v) = pooled.get_mut(&key) {
+            v.add(kind, 2, NameVia::Context);
+        }
+    }
+}
+
+/// For each token, the kind of the name that covers it, if one does: a gazetteer
+/// mention, a name an earlier rule found, or a candidate whose votes give it a kind.
+fn kinds_by_token(
+    pass: &Pass<'_>,
+    facts: &Tokens<'_>,
+    found: &[(Run, String)],
+    pooled: &HashMap<String, Votes>,
+) -> Vec<Option<EntityKind>> {
+    let mut kind_at: Vec<Option<EntityKind>> = vec![None; facts.tokens.len()];
+    let (mut starts, mut ends) = (
+        TokenCursor::new(facts.tokens),
+        TokenCursor::new(facts.tokens),
+    );
+    let mut mark = |span: Span, kind: EntityKind| {
+        let from = starts.first_from(span.start);
+        let to = ends.first_from(span.end);
+        for k in &mut kind_at[from..to] {
+            *k = Some(kind);
+        }
+    };
+    for m in &pass.ctx.found.mentions {
+        mark(m.span, pass.ctx.gaz.entry(m.entry).kind);
+    }
+    for n in &pass.out.names {
+        mark(n.span, n.kind);
+    }
+    for (run, key) in found {
+        if let Some(kind) = pooled[key].winner() {
+            let span = Span::new(
+                facts.tokens[run.start].span.start,
+                facts.tokens[run.end - 1].span.end,
+            );
+            mark(span, kind);
+        }
+    }
+    kind_at
+}
+
+/// Evidence from the candidate's own words.
+pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
+    let mut v = Votes::default();
+    let last = run.end - 1;
+    let classes = pass.ctx.classes(last);
+    let single = run.end - run.start == 1;
+    let first_head = !single && pass.ctx.classes(run.start).has(WordClass::OrgHead);
+    if classes.has(WordClass::CorporateSuffix) || classes.has(WordClass::OrgHead) || first_head {
+        v.add(EntityKind::Institution, 4, NameVia::Pattern);
+    } else if classes.has(WordClass::PlaceWord) || classes.has(WordClass::Facility) {
+        v.add(EntityKind::Place, 4, NameVia::Pattern);
+    } else if team(pass, facts, run) {
+        v.add(EntityKind::Institution, 3, NameVia::Pattern);
+    }
+    // "Acme Corp." / "Tata Steel Ltd": a corporate suffix right after the run.
+    if let Some(next) = facts.tokens.get(run.end) {
+        let w = &facts.text[next.span];
+        if spaced(facts.text, &facts.tokens[last], next)
+            && pass
+                .ctx
+                .gaz
+                .name_words
+                .get(w)
+                .is_some_and(|c| c.has(WordClass::CorporateSuffix))
+        {
+            v.add(EntityKind::Institution, 4, NameVia::Pattern);
+        }
+    }
+    let given = pass.ctx.given_gender(run.start).is_some() && person_shaped(pass, facts, run);
+    if given {
+        v.add(EntityKind::Person, 3, NameVia::GivenName);
+    }
+    if single && !dotted(facts, run.start) && !is_title(pass, facts, run.start) {
+        let shape = facts.shapes[run.start];
+        let w = &facts.text[facts.tokens[run.start].span];
+        let roman = w.chars().all(|c| "IVXLCDM".contains(c));
+        let acronym = shape == Shape::Capitals
+            && is_acronym(w)
+            && !roman
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !pass.ctx.classes(run.start).has(WordClass::NotName);
+        let inner = !facts.initial[run.start]
+            && (shape == Shape::Inner || shape == Shape::Capitalised && inner_capital(pass, w));
+        if acronym || inner {
+            v.add(EntityKind::Institution, 1, NameVia::Shape);
+        }
+    }
+    // "Belaruskaya Kalinaya Kompaniya (BKK)": an acronym of the name's initials after it.
+    if !single && acronym_follows(facts, run) {
+        v.add(EntityKind::Institution, 4, NameVia::Pattern);
+    }
+    if !given && person_shaped(pass, facts, run) {
+        v.add(EntityKind::Person, 1, NameVia::Shape);
+    }
+    v
+}
+
+/// Whether token `j` is glued by periods to its neighbours ("REPUBLIKA.CO.ID").
+fn dotted(facts: &Tokens<'_>, j: usize) -> bool {
+    let t = facts.tokens[j].span;
+    let glued_dot = |k: usize| facts.text[facts.tokens[k].span] == *".";
+    let before = j > 0 && facts.tokens[j - 1].span.end == t.start && glued_dot(j - 1);
+    let after = facts
+        .tokens
+        .get(j + 1)
+        .is_some_and(|n| n.span.start == t.end)
+        && glued_dot(j + 1)
+        && facts
+            .tokens
+            .get(j + 2)
+            .is_some_and(|n| n.span.start == facts.tokens[j + 1].span.end);
+    before || after
+}
+
+/// Whether " (XYZ)" follows the run, XYZ made of the initials of its words.
+fn acronym_follows(facts: &Tokens<'_>, run: Run) -> bool {
+    let end = facts.tokens[run.end - 1].span.end;
+    let Some(rest) = facts.text[end..].strip_prefix(" (") else {
+        return false;
+    };
+    let Some((acr, _)) = rest.split_once(')') else {
+        return false;
+    };
+    let initials: String = (run.start..run.end)
+        .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
+        .filter_map(|j| facts.text[facts.tokens[j].span].chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    acr.chars().count() >= 2
+        && acr.chars().all(|c| c.is_uppercase() || c == '&')
+        && initials.starts_with(acr.chars().next().unwrap_or(' '))
+        && acr.chars().all(|c| c == '&' || initials.contains(c))
+}
+
+/// "GameStop", "VinFast": a capital after lower-case letters, not after a name prefix
+/// ("McAdam", "DeSantis", "MacLeod", "LeBron" are people's names).
+fn inner_capital(pass: &Pass<'_>, w: &str) -> bool {
+    let Some((k, _)) = w
+        .char_indices()
+        .skip(1)
+        .find(|(i, c)| c.is_uppercase() && w[..*i].chars().last().is_some_and(char::is_lowercase))
+    else {
+        return false;
+    };
+    let prefix = w[..k].to_lowercase();
+    !pass
+        .ctx
+        .gaz
+        .name_words
+        .get(prefix.as_str())
+        .is_some_and(|c| c.has(WordClass::Particle))
+}
+
+/// Evidence from where the candidate stands: the word before it and what follows it.
+pub(super) fn context_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Votes {
+    let mut v = Votes::default();
+    if run.start > 0 {
+        votes_before(pass, facts, run, &mut v);
+    }
+    votes_after(pass, facts, run, &mut v);
+    v
+}
+
+/// Evidence from the word before the candidate: "in X", "lawyers at X", "his son X", "the
+/// town of X", "Seattle-based X", "the X", "said X".
+fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
+    let (text, toks) = (facts.text, facts.tokens);
+    let lex = pass.ctx.words;
+    let first = toks[run.start];
+    let prev = &toks[run.start - 1];
+    let pw = &text[prev.span];
+    let classes = lex.function_classes(pw);
+    let before = &text[..prev.span.start];
+    if classes.has(FunctionClass::Locative) && prev.span.end < first.span.start {
+        let (kind, weight) = after_locative(pass, pw, before);
+        v.add(kind, weight, NameVia::Context);
+    }
+    // "his son Stephen", "lawyer Ben Crump": a noun for a person right before the name.
+    let pr = lex.role_classes(&pw.to_lowercase());
+    if (pr.has(RoleNounClass::Relative) || pr.has(RoleNounClass::PersonNoun))
+        && pw.starts_with(char::is_lowercase)
+    {
+        v.add(EntityKind::Person, 3, NameVia::Context);
+    }
+    // "the coastal town of Mamallapuram", "the village of Busia".
+    if pw == "of" {
+        let noun = before
+            .split_whitespace()
+            .next_back()
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default();
+        if lex.role_classes(&noun).has(RoleNounClass::PlaceNoun) {
+            v.add(EntityKind::Place, 3, NameVia::Context);
+        }
+    }
+    if pass
+        .ctx
+        .classes(run.start - 1)
+        .has(WordClass::SeatParticiple)
+        && before.ends_with('-')
+    {
+        v.add(EntityKind::Institution, 3, NameVia::Context);
+    }
+    if classes.has(FunctionClass::Definite)
+        && !facts.initial[run.start]
+        && pw.starts_with(char::is_lowercase)
+    {
+        v.add(EntityKind::Person, -2, NameVia::Context);
+    }
+    let inverted = matches!(
+        lex.cues.verbs.get(pw),
+        Some(crate::gazetteer::SpeechClass::Verb)
+    );
+    if inverted && prev.span.end < first.span.start {
+        v.add(EntityKind::Person, 2, NameVia::Context);
+    }
+}
+
+/// The kind and weight a locative word `pw` gives the name after it (`before` is the text
+/// before the word): an institution after an `affiliation` word that follows a noun for a
+/// person ("lawyers at Perkins Coie", "an official at the agency"), else a place, more
+/// surely after a `place_preposition` ("in", "near").
+fn after_locative(pass: &Pass<'_>, pw: &str, before: &str) -> (EntityKind, i32) {
+    let lex = pass.ctx.words;
+    let noun_before = before
+        .split_whitespace()
+        .next_back()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| {
+            let r = lex.role_classes(&w);
+            r.has(RoleNounClass::PersonNoun) || r.has(RoleNounClass::Anonymous)
+        });
+    if pass.ctx.is_lower_function(pw, FunctionClass::Affiliation) && noun_before {
+        return (EntityKind::Institution, 2);
+    }
+    let strong = lex.is(pw, FunctionClass::PlacePreposition);
+    (EntityKind::Place, if strong { 2 } else { 1 })
+}
+
+/// Evidence from what follows the candidate: "X-based", "X said", "X's wife", "X, 34,",
+/// "X, a lawyer".
+fn votes_after(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
+    let (text, toks) = (facts.text, facts.tokens);
+    let last = toks[run.end - 1];
+    let rest = &text[last.span.end..];
+    if let Some(after) = rest.strip_prefix('-') {
+        let w = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let participle = pass
+            .ctx
+            .gaz
+            .name_words
+            .get(w)
+            .is_some_and(|c| c.has(WordClass::PlaceParticiple));
+        if participle {
+            v.add(EntityKind::Place, 3, NameVia::Context);
+        }
+    }
+    let Some(next) = toks.get(run.end) else {
+        return;
+    };
+    let nw = &text[next.span];
+    if is_speech_verb(pass, nw) && last.span.end < next.span.start {
+        let institutional = inner_votes(pass, facts, run).institution > 0
+            || (run.start..run.end).any(|j| {
+                pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
+                    WordClass::OrgHead,
+                    WordClass::Facility,
+                    WordClass::CorporateSuffix,
+                ]))
+            });
+        let kind = if institutional {
+            EntityKind::Institution
+        } else {
+            EntityKind::Person
+        };
+        v.add(kind, 2, NameVia::Context);
+    }
+    if matches!(nw, "'" | "’") && toks.get(run.end + 1).is_some_and(|s| &text[s.span] == "s") {
+        let after = toks.get(run.end + 2).map_or(text.len(), |t| t.span.start);
+        if let Some(kind) = possessed(pass, text, after) {
+            v.add(kind, 2, NameVia::Context);
+        }
+    }
+    if nw == "," || nw == "(" {
+        if let Some((kind, weight)) = apposition(pass, text, next.span.end) {
+            v.add(kind, weight, NameVia::Context);
+        }
+    }
+}
+
+fn is_speech_verb(pass: &Pass<'_>, word: &str) -> bool {
+    use crate::gazetteer::SpeechClass;
+    matches!(
+        pass.ctx.words.cues.verbs.get(word),
+        Some(SpeechClass::Verb | SpeechClass::Tell)
+    )
+}
+
+/// What a noun after "X's" says about X: a part of an organisation or a relative.
+fn possessed(pass: &Pass<'_>, text: &str, from: usize) -> Option<EntityKind> {
+    let window = Span::new(from, (from + 40).min(text.len()));
+    let window = Span::new(from, floor_boundary(text, window.end));
+    let (span, classes) = pass.ctx.words.roles.find(text, window).into_iter().next()?;
+    // The noun must come first, or after one or two modifiers ("X's new chief executive").
+    let gap = text[from..span.start].split_whitespace().count();
+    if gap > 2 {
+        return None;
+    }
+    let part = classes.has(RoleNounClass::InstitutionPart);
+    let relative = classes.has(RoleNounClass::Relative);
+    match (part, relative) {
+        (true, false) => Some(EntityKind::Institution),
+        (false, true) => Some(EntityKind::Person),
+        _ => None,
+    }
+}
+
+/// ", 34," → person; ", a lawyer" / ", the video game retailer" → the noun's kind.
+fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i32)> {
+    let rest = text[from..].trim_start();
+    let at = text.len() - rest.len();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && rest[digits..].starts_with([',', ')']) {
+        return Some((EntityKind::Person, 3));
+    }
+    // The phrase up to the next comma or stop: a determiner, then the head noun within
+    // the next few words ("the video game retailer", "the law firm leading the inquiry").
+    let end = rest
+        .find([',', '.', ';', ')', '('])
+        .map_or(rest.len(), |k| k);
+    let phrase = Span::new(at, at + end);
+    let first = text[phrase].split_whitespace().next().unwrap_or("");
+    let determiner = pass.ctx.words.is(first, FunctionClass::Determiner)
+        || pass.ctx.words.is(first, FunctionClass::Possessive);
+    if !determiner {
+        return None;
+    }
+    let window_end = text[phrase]
+        .split_whitespace()
+        .take(6)
+        .last()
+        .map_or(phrase.start, |w| {
+            let off = w.as_ptr() as usize - text.as_ptr() as usize;
+            off + w.len()
+        });
+    let window = Span::new(phrase.start, window_end.min(phrase.end));
+    // Nouns written with a capital belong to a name inside the phrase ("a University of
+    // Washington professor").
+    let nouns: Vec<_> = pass
+        .ctx
+        .words
+        .roles
+        .find(text, window)
+        .into_iter()
+        .filter(|(s, _)| text[*s].starts_with(char::is_lowercase))
+        .collect();
+    // The head: the role noun followed by no other noun of the phrase's first words, nor
+    // by a capitalised word ("the former state Senate majority leader": "state" modifies),
+    // nor a possessor ("the province's environment minister").
+    let (_, classes) = *nouns.iter().find(|(s, _)| {
+        let next = text[s.end..window.end]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let possessor = text[s.end..].starts_with(['\'', '’']);
+        pass.ctx.words.role_classes(next).is_empty()
+            && !next.starts_with(char::is_uppercase)
+            && !possessor
+    })?;
+    let kinds = [
+        (RoleNounClass::PersonNoun, EntityKind::Person),
+        (RoleNounClass::InstitutionNoun, EntityKind::Institution),
+        (RoleNounClass::PlaceNoun, EntityKind::Place),
+    ];
+    let mut found = kinds
+        .iter()
+        .filter(|(c, _)| classes.has(*c))
+        .map(|(_, k)| *k);
+    match (found.next(), found.next()) {
+        (Some(kind), None) => Some((kind, 5)),
+        _ => None,
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
