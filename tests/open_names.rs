@@ -203,3 +203,47 @@ fn open_world_names_say_how_they_were_found() {
     assert_eq!(via("Chinedu Eze"), Some(Via::Shape));
     assert!(out.entities.iter().all(|e| e.id.is_none()));
 }
+
+/// A known given name and a surname that is also a common English word ("Earnest",
+/// "Stone", "Wan") is a person only when the context says so too: the same shape names
+/// shows, brands and places ("Kelly File", "Warner Music").
+#[test]
+fn a_given_name_and_a_common_word_need_the_context() {
+    check(&[
+        (
+            "White House spokesman Josh Earnest said no.",
+            &[(I, "White House"), (P, "Josh Earnest")],
+        ),
+        ("\"No,\" said Dana Bash.", &[(P, "Dana Bash")]),
+        (
+            "Andrew Wan, a lawmaker, voted against the bill.",
+            &[(P, "Andrew Wan")],
+        ),
+        // A list of people confirms it.
+        (
+            "Voters elected Deshorn Okafor, Andrew Wan and Chinedu Eze.",
+            &[(P, "Deshorn Okafor"), (P, "Andrew Wan"), (P, "Chinedu Eze")],
+        ),
+        // No context: no name.
+        ("He watched the Kelly File every night.", &[]),
+        ("The winner was Andrew Wan.", &[]),
+        // A plural is no surname: a party, a team.
+        ("The Christian Democrats won the vote.", &[]),
+    ]);
+}
+
+/// "City", "Town" and "Village" end a place's name; a head word inside a known name does
+/// not hold a list of names together.
+#[test]
+fn city_town_and_village_end_places() {
+    check(&[
+        (
+            "Voters in Yazoo City and Montgomery Village went to the polls.",
+            &[(L, "Yazoo City"), (L, "Montgomery Village")],
+        ),
+        (
+            "Flights from Albany and New York City were cancelled.",
+            &[(L, "Albany"), (L, "New York City")],
+        ),
+    ]);
+}

@@ -291,6 +291,11 @@ fn kind_to_add(
     {
         return None;
     }
+    // A given name and a common word ("Josh Earnest") is a person only when the context
+    // says so too.
+    if kind == EntityKind::Person && votes.person < 2 && surname_after_given(pass, facts, run) {
+        return None;
+    }
     // A single letter, or a single common word without a head ("the Annex"), is no name.
     if single
         && (key.chars().count() == 1
@@ -865,9 +870,13 @@ fn team(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
 }
 
 /// Connectors ("of", "and", "&") stay only in a run that ends in a head word, and "of" or
-/// "for" only right after a head word ("Bank of", "Gulf of"; not "Chair of The ... Trust").
+/// "for" only right after a head word ("Bank of", "Gulf of"; not "Chair of The ... Trust"),
+/// "and" or "&" only after a word that is no head ("Telford & Wrekin Council"; not "Yazoo
+/// City and Montgomery Village").
 fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
-    let headed_run = headed(pass, facts, run);
+    // "Albany and New York City": a head word inside a known name ends that name, not
+    // the run, so the connector joins two names.
+    let headed_run = headed(pass, facts, run) && !taken_by_gazetteer(pass, facts, run.end - 1);
     let connector = |j: usize| {
         let spaced_amp = facts.text[facts.tokens[j].span] == *"&"
             && j > run.start
@@ -891,8 +900,15 @@ fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
                     WordClass::PlaceWord,
                     WordClass::Facility,
                 ]));
-        // A preposition among the connectors ("of", "for", "on"; not "and", "the").
-        pass.ctx.words.is(w, FunctionClass::Preposition) && !after_head
+        // A preposition among the connectors ("of", "for", "on"; not "and", "the"), or
+        // a joiner right after a head word, which ends a first name of a list ("Yazoo
+        // City and Montgomery Village", "Kiambu County & Nakuru County").
+        let joiner = !pass.ctx.words.is(w, FunctionClass::Preposition);
+        if joiner {
+            after_head
+        } else {
+            !after_head
+        }
     };
     if !(run.start..run.end).any(connector) {
         return vec![run];
@@ -1239,6 +1255,46 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             || pass.ctx.given_gender(first).is_some()
             || pass.ctx.small_place_at(first))
         && is_namey(pass, facts, last)
+}
+
+/// "spokesman Josh Earnest", "Emma Stone said": a known given name, then one capitalised
+/// word that is also a common English word, may be a given name and a surname. It is weak
+/// evidence ("Kelly File", "Warner Music", "Rose Bowl" have the same shape), so it names a
+/// person only with the context's support (see `kind_to_add`). Not when the word is a
+/// plural ("Christian Democrats"), an initial ("George H. Bush" is read elsewhere), a
+/// function word or a word no name holds, nor when a word makes the run an organisation, a
+/// place or a building ("Grace Church", "Victoria Park").
+fn surname_after_given(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    if run.end - run.start != 2 || person_shaped(pass, facts, run) {
+        return false;
+    }
+    let (first, last) = (run.start, run.start + 1);
+    let capitalised = |j: usize| facts.shapes[j] == Shape::Capitalised;
+    let classifying = [first, last].iter().any(|&j| {
+        pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
+            WordClass::OrgHead,
+            WordClass::Facility,
+            WordClass::PlaceWord,
+            WordClass::CorporateSuffix,
+            WordClass::OrgWord,
+            WordClass::NotName,
+        ]))
+    });
+    let w = &facts.text[facts.tokens[last].span];
+    let plural = pass
+        .ctx
+        .gaz
+        .words
+        .get(&w.to_lowercase())
+        .is_some_and(|info| info.tags.has(WordTag::Plural));
+    pass.ctx.given_gender(first).is_some()
+        && capitalised(first)
+        && capitalised(last)
+        && w.chars().count() > 1
+        && !facts.initial[last]
+        && !classifying
+        && !plural
+        && pass.ctx.words.function_classes(w).is_empty()
 }
 
 #[cfg(test)]

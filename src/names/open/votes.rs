@@ -1,7 +1,10 @@
 //! The kind of an open-world name from evidence (see the [parent module](super)): its own
 //! words, each place it stands, the names it is listed with, and its shape.
 
-use super::{is_namey, is_title, person_shaped, spaced, team, Run, Shape, TokenCursor, Tokens};
+use super::{
+    is_namey, is_title, person_shaped, spaced, surname_after_given, team, Run, Shape, TokenCursor,
+    Tokens,
+};
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
 use crate::segment::TokenKind;
@@ -117,7 +120,10 @@ pub(super) fn coordination_votes(
     };
     let mut add: Vec<(String, EntityKind)> = Vec::new();
     for (run, key) in found {
-        if pooled[key].winner().is_some() {
+        // "Kim Soo, Andrew Wan and Lee Min": a given name and a common word has a weak
+        // kind of its own, which a list of people confirms.
+        let weak = surname_after_given(pass, facts, *run) && pooled[key].person < 2;
+        if pooled[key].winner().is_some() && !weak {
             continue;
         }
         let left = neighbour(run.start as isize - 1, -1);
@@ -126,11 +132,12 @@ pub(super) fn coordination_votes(
             (Some(a), Some(b)) if a != b => None,
             (a, b) => a.or(b),
         };
-        let name_like = (run.start..run.end).all(|j| {
-            facts.tokens[j].kind != TokenKind::Word
-                || is_namey(pass, facts, j)
-                || facts.shapes[j] == Shape::Other
-        });
+        let name_like = weak
+            || (run.start..run.end).all(|j| {
+                facts.tokens[j].kind != TokenKind::Word
+                    || is_namey(pass, facts, j)
+                    || facts.shapes[j] == Shape::Other
+            });
         match kind {
             Some(EntityKind::Person) if !name_like => {}
             Some(k) => add.push((key.clone(), k)),
@@ -235,6 +242,9 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
     }
     if !given && person_shaped(pass, facts, run) {
         v.add(EntityKind::Person, 1, NameVia::Shape);
+    }
+    if surname_after_given(pass, facts, run) {
+        v.add(EntityKind::Person, 1, NameVia::GivenName);
     }
     v
 }
