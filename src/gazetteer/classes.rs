@@ -28,10 +28,12 @@ pub(crate) trait Class: Copy + Eq + fmt::Debug + 'static {
         }
     }
 
+    /// The class's position in [`Class::ALL`] (its declaration order).
+    fn index(self) -> usize;
+
     /// The class's bit in a [`ClassSet`].
     fn bit(self) -> u64 {
-        let index = Self::ALL.iter().position(|(_, c)| *c == self).unwrap_or(0);
-        1 << index
+        1 << self.index()
     }
 }
 
@@ -46,6 +48,11 @@ macro_rules! classes {
 
         impl Class for $name {
             const ALL: &'static [(&'static str, Self)] = &[$(($text, $name::$variant),)*];
+
+            fn index(self) -> usize {
+                // Variants are declared in the order of `ALL`, from 0.
+                self as usize
+            }
         }
     };
 }
@@ -355,6 +362,13 @@ mod tests {
         assert_eq!(format!("{set:?}"), r#"{"noun", "separate"}"#);
         for (name, class) in FunctionClass::ALL {
             assert_eq!(FunctionClass::parse(name), Some(*class));
+        }
+        // A class's index is its position in `ALL`.
+        for (i, (_, class)) in FunctionClass::ALL.iter().enumerate() {
+            assert_eq!(class.index(), i);
+        }
+        for (i, (_, class)) in WordClass::ALL.iter().enumerate() {
+            assert_eq!(class.index(), i);
         }
         // Every kind fits the 64 bits of a set.
         assert!(SpeechClass::ALL.len() <= 64 && TriggerClass::ALL.len() <= 64);
