@@ -247,3 +247,23 @@ fn city_town_and_village_end_places() {
         ),
     ]);
 }
+
+/// A demonym is a word of an organisation's own name ("Indonesian Navy"), and an acronym
+/// in parentheses that was read as a name of its own belongs to the name before it.
+#[test]
+fn demonyms_in_organisation_names_and_acronyms_in_parentheses() {
+    check(&[
+        (
+            "Officials of the Indonesian Navy said the ship was found.",
+            &[(I, "Indonesian Navy")],
+        ),
+        (
+            "The Kenyan Parliament voted on Tuesday.",
+            &[(I, "Kenyan Parliament")],
+        ),
+        (
+            "The firm Belaruskaya Kalinaya Kompaniya (BKK) said no. Later BKK said yes.",
+            &[(I, "Belaruskaya Kalinaya Kompaniya")],
+        ),
+    ]);
+}

@@ -521,7 +521,9 @@ impl Context<'_> {
             };
             start = before;
             n += 1;
-            free += usize::from(!taken[start]);
+            // A demonym is a word of the name's own ("Indonesian Navy", "Kenyan
+            // Parliament"), unlike a gazetteer organisation ("Yonhap News").
+            free += usize::from(!taken[start] || self.is_demonym(start));
         }
         let (end, m) = self.org_right_end(i, taken);
         n += m;
@@ -654,6 +656,12 @@ impl Context<'_> {
 
     pub(super) fn is_person(&self, entry: usize) -> bool {
         self.gaz.entry(entry).kind == EntityKind::Person
+    }
+
+    /// Whether a demonym covers token `j` ("Indonesian").
+    fn is_demonym(&self, j: usize) -> bool {
+        let s = self.tokens[j].span;
+        overlapping(&self.found.demonyms, s, |d| d.span).is_some()
     }
 
     /// Whether token `j` is taken by something other than a place, institution or demonym

@@ -131,6 +131,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
     let text = b.text;
     let mut acronyms: HashMap<String, usize> = HashMap::new();
     let mut new = Vec::new();
+    let mut merges: Vec<(usize, usize)> = Vec::new();
     for m in &b.out.mentions {
         if b.out.entities[m.entity].kind != EntityKind::Institution {
             continue;
@@ -151,12 +152,37 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
                     entity: m.entity,
                     via: Via::Alias,
                 });
+            } else if let Some(other) = rule_found_at(b, span) {
+                // "Belaruskaya Kalinaya Kompaniya (BKK)": the acronym was read as a name
+                // of its own; it is the institution's.
+                merges.push((other, m.entity));
             }
             acronyms.entry(acr.to_string()).or_insert(m.entity);
         }
     }
     b.merge(new);
+    for (from, into) in merges {
+        if from != into {
+            for x in &mut b.out.mentions {
+                if x.entity == from {
+                    x.entity = into;
+                    x.via = Via::Alias;
+                }
+            }
+        }
+    }
     acronyms
+}
+
+/// The entity of a mention spanning exactly `span` that a rule found (no gazetteer entry),
+/// if any.
+fn rule_found_at(b: &Builder<'_>, span: Span) -> Option<usize> {
+    b.out
+        .mentions
+        .iter()
+        .find(|x| x.span == span)
+        .map(|x| x.entity)
+        .filter(|&e| b.out.entities[e].entry.is_none())
 }
 
 fn spans(mentions: &[DocMention]) -> Vec<Span> {
