@@ -265,5 +265,16 @@ fn demonyms_in_organisation_names_and_acronyms_in_parentheses() {
             "The firm Belaruskaya Kalinaya Kompaniya (BKK) said no. Later BKK said yes.",
             &[(I, "Belaruskaya Kalinaya Kompaniya")],
         ),
+        // A name glossed by a translation and an acronym: one institution.
+        (
+            "They talked with Lietuvos Gelezinkeliai (Lithuanian Railways, LG), the state \
+             railway company. LG said no.",
+            &[(I, "Lietuvos Gelezinkeliai")],
+        ),
+        // A party after a person's name is no gloss.
+        (
+            "Voters backed Jo Cox (Labour Party) in the poll.",
+            &[(P, "Jo Cox"), (I, "Labour Party")],
+        ),
     ]);
 }

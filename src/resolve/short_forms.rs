@@ -137,7 +137,28 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
             continue;
         }
         let rest = &text[m.span.end..];
-        let Some((acr, _)) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
+        let Some((inside, _)) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
+            continue;
+        };
+        // "(BKK)", or a translation then an acronym: "(Lithuanian Railways, LG)".
+        let mut offset = m.span.end + 2;
+        let mut parts = Vec::new();
+        for part in inside.split(", ") {
+            parts.push((offset, part));
+            offset += part.len() + 2;
+        }
+        if parts.len() > 2 {
+            continue;
+        }
+        for &(at, part) in &parts[..parts.len() - 1] {
+            let span = Span::new(at, at + part.len());
+            if let Some(other) = rule_found_at(b, span) {
+                if b.out.entities[other].kind == EntityKind::Institution {
+                    merges.push((other, m.entity));
+                }
+            }
+        }
+        let Some(&(at, acr)) = parts.last() else {
             continue;
         };
         if (2..=10).contains(&acr.len())
@@ -145,7 +166,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
                 .chars()
                 .all(|c| c.is_uppercase() || c == '&' || c == '-')
         {
-            let span = Span::new(m.span.end + 2, m.span.end + 2 + acr.len());
+            let span = Span::new(at, at + acr.len());
             if !overlaps_any(&spans(&b.out.mentions), span) {
                 new.push(DocMention {
                     span,

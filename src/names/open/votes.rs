@@ -118,11 +118,30 @@ pub(super) fn coordination_votes(
         }
         kind_at[j as usize]
     };
+    // "Lietuvos Gelezinkeliai (Lithuanian Railways, LG)": a name followed by its translation
+    // in parentheses takes the translation's kind (not a person's: "Jo Cox (Labour)").
+    let glossed_by = |run: &Run| -> Option<EntityKind> {
+        let open = facts.tokens.get(run.end)?;
+        let first = facts.tokens.get(run.end + 1)?;
+        let opens = &facts.text[open.span] == "("
+            && facts.text[facts.tokens[run.end - 1].span.end..open.span.start] == *" "
+            && open.span.end == first.span.start;
+        if !opens {
+            return None;
+        }
+        kind_at[run.end + 1].filter(|&k| k != EntityKind::Person)
+    };
     let mut add: Vec<(String, EntityKind)> = Vec::new();
     for (run, key) in found {
         // "Kim Soo, Andrew Wan and Lee Min": a given name and a common word has a weak
         // kind of its own, which a list of people confirms.
         let weak = surname_after_given(pass, facts, *run) && pooled[key].person < 2;
+        // A gloss outweighs shape alone ("Lietuvos Gelezinkeliai" looks like a person's
+        // name).
+        if let Some(kind) = glossed_by(run).filter(|_| pooled[key].person <= 1) {
+            add.push((key.clone(), kind));
+            continue;
+        }
         if pooled[key].winner().is_some() && !weak {
             continue;
         }
