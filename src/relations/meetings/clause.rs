@@ -12,32 +12,27 @@ use crate::gazetteer::TriggerClass::{
     Cancelled, LightVerb, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate, Verb,
 };
 use crate::gazetteer::{ClassSet, TriggerClass};
-use crate::pattern;
+use crate::lexicon::MeetingWords;
 use crate::record::{MeetingStatus, Via};
 use crate::relations::Context;
 use crate::segment::quotes::QuoteSpan;
 use crate::segment::Token;
 use crate::span::starting_within;
 use crate::{EntityKind, Span};
-use once_cell::sync::Lazy;
-use regex::Regex;
 
-/// The sentence cut at `;` and before "while", "whereas", "but".
-pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
-    static CUT: Lazy<Regex> = Lazy::new(|| {
-        pattern::constant(
-            r";|,?\s+(?:while|whereas|but|after which|before which)\s|,?\s+(?:before|after)\s+(?:\w+ing)(?-u:\b)",
-        )
-    });
-    // A relative clause that runs to the end of the sentence ("..., where Smith met fans.");
-    // an embedded one, closed by a comma, stays in its clause.
-    static RELATIVE: Lazy<Regex> =
-        Lazy::new(|| pattern::constant(r",\s+(?:where|when|which|who)\s[^,;]*$"));
+/// The sentence cut into clauses at `;`, before a `clause_break` word ("while", "but",
+/// "after which"), before a gerund after a `gerund_break` word (", before heading to ..."),
+/// and at the comma of a relative clause that runs to the end of the sentence ("..., where
+/// Smith met fans."; an embedded one, closed by a comma, stays in its clause).
+pub(super) fn clauses(words: &MeetingWords, text: &str, sentence: Span) -> Vec<Span> {
     let s = &text[sentence];
     let mut out = Vec::new();
     let mut start = 0;
-    let relative = RELATIVE.find(s).map(|m| (m.start(), m.start() + 1));
-    let cuts = CUT.find_iter(s).map(|m| (m.start(), m.end(), m.as_str()));
+    let relative = words.relative.find(s).map(|m| (m.start(), m.start() + 1));
+    let cuts = words
+        .cut
+        .find_iter(s)
+        .map(|m| (m.start(), m.end(), m.as_str()));
     let mut cuts: Vec<(usize, usize, &str)> = cuts.collect();
     if let Some((a, b)) = relative {
         cuts.push((a, b, ","));
@@ -280,9 +275,7 @@ fn choose_trigger(
     };
     let noun = || {
         terms.iter().find(|(s, c)| {
-            c.has(Noun)
-                && usable(s)
-                && (noun_is_tied(ctx.doc.text(), *s, people) || after_light_verb(s))
+            c.has(Noun) && usable(s) && (noun_is_tied(ctx, *s, people) || after_light_verb(s))
         })
     };
     // "Hosted by A, B toured the labs and met students": the opening participle names the
@@ -351,14 +344,13 @@ fn has_person_object(
     })
 }
 
-/// Whether a meeting noun is tied to the people of the clause: a person follows
-/// "between", "with", "of" or "for" just after it ("talks between X and Y", "a meeting with
-/// Y", "a lunch for Y"), or a person stands right before it ("the Mori-Brekov summit").
-fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
-    static LINK: Lazy<Regex> =
-        Lazy::new(|| pattern::constant(r"^\s+(?:[\w-]+\s+){0,2}?(?:between|with|of|for)\s"));
+/// Whether a meeting noun is tied to the people of the clause: a person follows a `link`
+/// preposition just after it ("talks between X and Y", "a meeting with Y", "a lunch for
+/// Y"), or a person stands right before it ("the Mori-Brekov summit").
+fn noun_is_tied(ctx: &Context<'_>, noun: Span, people: &[(Span, usize)]) -> bool {
+    let text = ctx.doc.text();
     let after = &text[noun.end..];
-    if let Some(m) = LINK.find(after) {
+    if let Some(m) = ctx.lex.meetings.link.find(after) {
         let from = noun.end + m.end();
         if people
             .iter()
@@ -370,19 +362,18 @@ fn noun_is_tied(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
     people
         .iter()
         .any(|(p, _)| p.end <= noun.start && text[p.end..noun.start].trim().is_empty())
-        || their_before(text, noun, people)
+        || their_before(ctx, noun, people)
 }
 
-/// "X and Y ... after their four-hour summit": "their" just before the noun ties it to the
-/// two or more people before it.
-fn their_before(text: &str, noun: Span, people: &[(Span, usize)]) -> bool {
-    static THEIR: Lazy<Regex> =
-        Lazy::new(|| pattern::constant(r"(?-u:\b)their(?:\s+[\w-]+){0,2}\s*$"));
+/// "X and Y ... after their four-hour summit": a plural possessive ("their") just before
+/// the noun ties it to the two or more people before it.
+fn their_before(ctx: &Context<'_>, noun: Span, people: &[(Span, usize)]) -> bool {
+    let text = ctx.doc.text();
     let before = &text[..noun.start];
     let from = before.len().saturating_sub(60);
     let from = (from..=before.len())
         .find(|&i| before.is_char_boundary(i))
         .unwrap_or(0);
-    THEIR.is_match(&before[from..])
+    ctx.lex.meetings.their_before.is_match(&before[from..])
         && people.iter().filter(|(p, _)| p.end <= noun.start).count() >= 2
 }

@@ -2,10 +2,14 @@
 //!
 //! A meeting is people together in one place: talks, a summit, a visit to a person, a
 //! reception, a meal. A phone or video call, a letter or an invitation is not. The triggers
-//! and markers are data (`gazetteers/meeting_triggers.tsv`); the rules are:
+//! and markers are data (`gazetteers/meeting_triggers.tsv`), and so are the words the rules
+//! below read (clause breaks, number words, group nouns, counterparts, relative words,
+//! venue prepositions: `meeting_triggers.tsv`, `role_nouns.tsv`, `function_words.tsv`),
+//! set in their patterns once when the lexicons are built
+//! ([`MeetingWords`](crate::lexicon::MeetingWords)). The rules are:
 //!
 //! 1. **Clauses.** A sentence is cut into clauses at `;`, at "while", "whereas", "but",
-//!    "after which", at a comma before "where", "when", "which" or "who" that opens a
+//!    "after which", at a comma before a relative word ("where", "who") that opens a
 //!    clause running to the sentence's end,
 //!    and before a gerund after "before"/"after", so "A met B, while C is to sit down with D"
 //!    gives two meetings. A clause with no person before its trigger ("before heading to the
@@ -199,7 +203,7 @@ impl Pass<'_> {
         if attends && continuation(ctx, sentence, terms, self.quotes, &mut self.found) {
             return;
         }
-        for clause in clauses(ctx.doc.text(), sentence.span) {
+        for clause in clauses(&ctx.lex.meetings, ctx.doc.text(), sentence.span) {
             let new = meetings_in(ctx, clause, sentence.span, self.quotes, &self.found);
             self.found.extend(new);
         }

@@ -6,19 +6,9 @@ use super::{Found, MARKER_WINDOW, OBJECT_WINDOW};
 use crate::clauses::{Sentence, Tag};
 use crate::gazetteer::TriggerClass::{LightVerb, Link, Noun, ObjectVerb, Verb};
 use crate::gazetteer::{ClassSet, FunctionClass, TriggerClass};
-use crate::pattern;
 use crate::relations::Context;
 use crate::span::starting_within;
 use crate::{EntityKind, Span};
-use once_cell::sync::Lazy;
-use regex::Regex;
-
-/// Groups that stand for the people of the meetings just before.
-static GROUP: Lazy<Regex> = Lazy::new(|| {
-    pattern::constant(
-        r"(?i)(?-u:\b)(?:all (two|three|four|five|six)|the (two|three|four|five|six) (?:leaders|ministers|presidents|premiers|officials|sides|men|women|delegations)|both (?:leaders|ministers|presidents|men|women|sides))(?-u:\b)",
-    )
-});
 
 /// The participants of a meeting whose trigger is `trigger`: the subject and the objects of
 /// the trigger, read from the clause layer (never a possessor, a topic, or a person of
@@ -132,10 +122,10 @@ fn is_noun_trigger(
 
 /// The people before a meeting noun who held it, added to `out`: the subject of the verb
 /// governing it ([`governing_subject`]), else the subject of the sentence's first verb
-/// when "their" stands just before it ("A and B agreed to talk again after their
-/// summit"); a name before a parenthetical the noun's phrase opens ("Xi, in a meeting with
-/// Khan in Beijing, said"); names or a possessor right before it ("the Mori-Brekov summit",
-/// "Kim's meeting with Lee").
+/// when a plural possessive ("their") stands just before it ("A and B agreed to talk
+/// again after their summit"); a name before a parenthetical the noun's phrase opens ("Xi,
+/// in a meeting with Khan in Beijing, said"); names or a possessor right before it ("the
+/// Mori-Brekov summit", "Kim's meeting with Lee").
 fn noun_subjects(
     ctx: &Context<'_>,
     sent: &Sentence<'_>,
@@ -146,7 +136,7 @@ fn noun_subjects(
     let first = sent.index_at(trigger.start);
     governing_subject(ctx, sent, trigger, terms, out);
     let their = (first.saturating_sub(3)..first)
-        .any(|k| sent.tag(k) == Tag::Possessive && sent.word(k).eq_ignore_ascii_case("their"));
+        .any(|k| sent.tag(k) == Tag::Possessive && ctx.lex.is(sent.word(k), FunctionClass::Plural));
     if their && out.is_empty() {
         if let Some(v) = (0..first).find(|&k| sent.tag(k) == Tag::Verb) {
             out.extend(sent.subject(sent.verb_group(ctx.lex, v).start));
@@ -330,21 +320,19 @@ pub(super) fn agent_by(sent: &Sentence<'_>, range: std::ops::Range<usize>) -> Op
         .find(|&k| sent.word(k).eq_ignore_ascii_case("by"))
 }
 
-/// "A and B ... with their (Japanese) counterparts C and D": the people before the phrase
-/// are one side, those after it the other, and each person meets the counterpart who holds
-/// the same role (else the one in the same position). With no named counterparts, each is
-/// looked up as "his Japanese counterpart" is; people of one side never meet each other
-/// here. `None` when the clause has no such phrase.
+/// "A and B ... with their (Japanese) counterparts C and D" (a plural possessive or a
+/// `distributive` word, then the plural of a `counterpart` noun): the people before the
+/// phrase are one side, those after it the other, and each person meets the counterpart
+/// who holds the same role (else the one in the same position). With no named
+/// counterparts, each is looked up as "his Japanese counterpart" is; people of one side
+/// never meet each other here. `None` when the clause has no such phrase.
 pub(super) fn with_their_counterparts(
     ctx: &Context<'_>,
     clause: Span,
     people: &[(Span, usize)],
 ) -> Option<Vec<Vec<usize>>> {
-    static THEIR: Lazy<Regex> = Lazy::new(|| {
-        pattern::constant(r"(?-u:\b)(?:their|respective)\s+(?:[\w-]+\s+)?counterparts(?-u:\b)")
-    });
     let text = ctx.doc.text();
-    let m = THEIR.find(&text[clause])?;
+    let m = ctx.lex.meetings.their_counterparts.find(&text[clause])?;
     let phrase = Span::new(clause.start + m.start(), clause.start + m.end());
     let mut side: Vec<usize> = Vec::new();
     let mut other: Vec<usize> = Vec::new();
@@ -409,14 +397,12 @@ fn counterpart_of(
     }
 }
 
-/// "his Russian counterpart": the person of the document who holds the subject's role in the
-/// country of the adjective, when exactly one does.
+/// "his Russian counterpart" (a `counterpart` noun): the person of the document who holds
+/// the subject's role in the country of the adjective, when exactly one does.
 fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Vec<usize> {
-    static COUNTERPART: Lazy<Regex> =
-        Lazy::new(|| pattern::constant(r"(?-u:\b)counterparts?(?-u:\b)"));
     let text = ctx.doc.text();
     let mut out = Vec::new();
-    for m in COUNTERPART.find_iter(&text[clause]) {
+    for m in ctx.lex.meetings.counterpart.find_iter(&text[clause]) {
         let at = clause.start + m.start();
         let end = clause.start + m.end();
         // Named right after ("counterpart Anatoly Brekov"): already a participant.
@@ -445,8 +431,9 @@ fn counterparts(ctx: &Context<'_>, clause: Span, people: &[(Span, usize)]) -> Ve
     out
 }
 
-/// "All four will meet": the people of the meetings of the last two sentences, when their
-/// number is the group's. (A plain "They met ..." is not read: the meeting told just before
+/// "All four will meet", "the two leaders", "both ministers" (a `count` word, a `group`
+/// noun): the people of the meetings of the last two sentences, when their number is the
+/// group's. (A plain "They met ..." is not read: the meeting told just before
 /// is too often not theirs.)
 fn group_in(
     ctx: &Context<'_>,
@@ -455,11 +442,11 @@ fn group_in(
     earlier: &[Found],
 ) -> Option<Vec<usize>> {
     let text = ctx.doc.text();
-    let caps = GROUP.captures(&text[clause])?;
+    let caps = ctx.lex.meetings.group.captures(&text[clause])?;
     let n = caps
         .get(1)
         .or_else(|| caps.get(2))
-        .map(|m| number(m.as_str()))
+        .map(|m| ctx.lex.meetings.count(m.as_str()).unwrap_or(0))
         .unwrap_or(2);
     let sentences = ctx.doc.sentences();
     let this = ctx.doc.sentence_at(sentence.start)?;
@@ -478,25 +465,4 @@ fn group_in(
         }
     }
     (people.len() == n).then_some(people)
-}
-
-fn number(word: &str) -> usize {
-    match word.to_lowercase().as_str() {
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        _ => 0,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn constant_patterns_compile() {
-        assert!(GROUP.is_match("All four will meet"));
-    }
 }

@@ -243,9 +243,10 @@ pub(super) fn dateline_end(sentence: &str) -> Option<usize> {
     DATELINE.find(sentence).map(|m| m.end())
 }
 
-/// The venue of a clause: a place after "in" or "at" (a city or region before a country;
-/// a country only right after the trigger or a participant, so "the situation in Somalia"
-/// is no venue), else an institution standing for a place ("at the Kremlin").
+/// The venue of a clause: a place after a `venue_preposition`, "in" or "at" (a city or
+/// region before a country; a country only right after the trigger or a participant, so
+/// "the situation in Somalia" is no venue), else an institution standing for a place ("at
+/// the Kremlin").
 pub(super) fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Option<Site> {
     let text = ctx.doc.text();
     let mut country = None;
@@ -256,16 +257,12 @@ pub(super) fn place_in(ctx: &Context<'_>, clause: Span, anchors: &[Span]) -> Opt
     {
         let entity = &ctx.res.entities[m.entity];
         let before = text[clause.start..m.span.start].trim_end();
-        let before = before.strip_suffix(" the").unwrap_or(before);
+        let before = without_definite_article(ctx, before);
         // "at State House, Nairobi": a city after a building's capitalised name.
-        let before = building_before(before).unwrap_or(before);
+        let before = building_before(ctx, before).unwrap_or(before);
         // "in the coastal town of Mamallapuram": a place noun and "of" before the name.
         let before = place_noun_of(ctx, before).unwrap_or(before);
-        let Some(head) = before
-            .strip_suffix(" in")
-            .or_else(|| before.strip_suffix(" at"))
-            .or_else(|| matches!(before, "in" | "at" | "In" | "At").then_some(""))
-        else {
+        let Some(head) = without_venue_preposition(ctx, before) else {
             continue;
         };
         match entity.kind {
@@ -328,7 +325,7 @@ fn is_venue(ctx: &Context<'_>, name: &str) -> bool {
         .is_some_and(|c| c.has(WordClass::Facility))
 }
 
-/// `before` without a trailing "[the] [adjectives] <place noun> [of]" ("in the coastal town
+/// `before` without a trailing `[the] [adjectives] <place noun> [of]` ("in the coastal town
 /// of", "in capital"), when it ends so.
 fn place_noun_of<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&'t str> {
     let rest = before.strip_suffix(" of").unwrap_or(before);
@@ -340,10 +337,7 @@ fn place_noun_of<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&'t str> {
     // Back over adjectives and "the" to the preposition.
     let mut head = rest[..noun_start].trim_end();
     for _ in 0..3 {
-        if head.ends_with(" in")
-            || head.ends_with(" at")
-            || matches!(head, "in" | "at" | "In" | "At")
-        {
+        if without_venue_preposition(ctx, head).is_some() {
             return Some(head);
         }
         head = head.rsplit_once(' ').map_or("", |(h, _)| h);
@@ -351,9 +345,49 @@ fn place_noun_of<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&'t str> {
     None
 }
 
+/// `before` without its last word when that is a `venue_preposition` ("in", "at") after a
+/// space ("met in"), or the whole of it ("In" opening a clause): "" then. `None` when
+/// `before` does not end so.
+fn without_venue_preposition<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&'t str> {
+    match before.rsplit_once(' ') {
+        Some((head, word)) => is_venue_preposition(ctx, word, false).then_some(head),
+        None => is_venue_preposition(ctx, before, true).then_some(""),
+    }
+}
+
+/// `rest` after a leading space, a `venue_preposition` and a space (" in Johannesburg").
+fn after_venue_preposition<'t>(ctx: &Context<'_>, rest: &'t str) -> Option<&'t str> {
+    let (word, after) = rest.strip_prefix(' ')?.split_once(' ')?;
+    is_venue_preposition(ctx, word, false).then_some(after)
+}
+
+/// Whether `word` is a `venue_preposition` written in lower case ("in"), or capitalised
+/// ("At") when it `opens` a clause.
+fn is_venue_preposition(ctx: &Context<'_>, word: &str, opens: bool) -> bool {
+    let mut chars = word.chars();
+    let first = chars
+        .next()
+        .is_some_and(|c| c.is_lowercase() || opens && c.is_uppercase());
+    first && chars.all(char::is_lowercase) && ctx.lex.is(word, FunctionClass::VenuePreposition)
+}
+
+/// `before` without a last word that is the definite article in lower case ("at the").
+fn without_definite_article<'t>(ctx: &Context<'_>, before: &'t str) -> &'t str {
+    match before.rsplit_once(' ') {
+        Some((head, word))
+            if word.chars().all(char::is_lowercase)
+                && ctx.lex.is(word, FunctionClass::Article)
+                && ctx.lex.is(word, FunctionClass::Definite) =>
+        {
+            head
+        }
+        _ => before,
+    }
+}
+
 /// `before` without a trailing ", " and capitalised words ("at State House, "), so that the
 /// city after a building's name is read as the venue.
-fn building_before(before: &str) -> Option<&str> {
+fn building_before<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&'t str> {
     let rest = before.strip_suffix(',')?;
     let mut head = rest;
     let mut words = 0;
@@ -364,17 +398,21 @@ fn building_before(before: &str) -> Option<&str> {
         head = h;
         words += 1;
     }
-    (words > 0 && (head.ends_with(" at") || head.ends_with(" in"))).then_some(head)
+    let preposition = head
+        .rsplit_once(' ')
+        .is_some_and(|(_, w)| is_venue_preposition(ctx, w, false));
+    (words > 0 && preposition).then_some(head)
 }
 
 /// "at State House, Nairobi", "at the Radisson Blu Hotel in Johannesburg": the city after
-/// a building, a comma or "in": the meeting's place is the city the building stands in.
+/// a building, a comma or a `venue_preposition`: the meeting's place is the city the
+/// building stands in.
 fn city_after(ctx: &Context<'_>, clause: Span, span: Span) -> Option<String> {
     let text = ctx.doc.text();
     let rest = text.get(span.end..clause.end)?;
     let rest = rest
         .strip_prefix(", ")
-        .or_else(|| rest.strip_prefix(" in "))?;
+        .or_else(|| after_venue_preposition(ctx, rest))?;
     let at = clause.end - rest.len();
     let m = ctx.res.mention_at(at).filter(|m| m.span.start == at)?;
     let e = &ctx.res.entities[m.entity];
