@@ -112,6 +112,22 @@ classes! {
         /// A verb of arriving with the same reading, before the meeting's trigger only
         /// ("arrived in Hanoi and met").
         Arrival = "arrival",
+        /// A word that ends a clause, so that a meeting told after it is one of its own: a
+        /// conjunction of contrast ("while", "whereas", "but") or a relative phrase of
+        /// sequence ("after which"). Read by the clause cut, never matched as a trigger.
+        ClauseBreak = "clause_break",
+        /// A subordinator of sequence that, before a gerund, opens a clause of its own:
+        /// "before", "after" ("..., before heading to the palace to meet Lee"). Read by the
+        /// clause cut, never matched as a trigger.
+        GerundBreak = "gerund_break",
+        /// A number word counting a group ("all four", "the two leaders"), listed in
+        /// counting order from "one": a word's value is its place among the `count` rows.
+        /// Never matched as a trigger.
+        Count = "count",
+        /// A word before "counterparts" that gives each person before it one of them, as
+        /// "their" does: "respective" ("A and B, with respective counterparts C and D").
+        /// Never matched as a trigger.
+        Distributive = "distributive",
     }
 }
 
@@ -188,6 +204,12 @@ classes! {
         /// "from", "outside" ("in Busia"; not "at", which also takes institutions: "at
         /// Acme").
         PlacePreposition = "place_preposition",
+        /// A preposition before the place where something happens: "in", "at" ("met in
+        /// Oslo", "talks at the Kremlin"); not "near" or "from", which name another place.
+        VenuePreposition = "venue_preposition",
+        /// Refers to several people or things: "they", "them", "their" ("Kim and Lee ...
+        /// after their summit").
+        Plural = "plural",
     }
 }
 
@@ -222,6 +244,9 @@ classes! {
         /// A blood relative who usually shares the family name ("son", "sister"): "Tomas
         /// Berg and his son Erik" names Erik Berg.
         Family = "family",
+        /// A noun for the person who holds the same office elsewhere: "counterpart",
+        /// "counterparts" ("his Russian counterpart", "with their counterparts").
+        Counterpart = "counterpart",
     }
 }
 

@@ -5,9 +5,13 @@
 //! prepositions, auxiliaries, future markers, ...), `role_nouns.tsv` (unnamed officials,
 //! organs, groups, lower-case offices), `meeting_triggers.tsv` and `speech_verbs.tsv`. This
 //! module turns them into matchers; the passes read them from [`Lexicons`] and hold no word
-//! lists of their own.
+//! lists of their own. The meetings pass's patterns, which set words of these files in
+//! shapes of text ("all four", ", while"), are built here too ([`MeetingWords`]).
 
+mod meetings;
 mod phrases;
+
+pub(crate) use meetings::MeetingWords;
 
 pub(crate) use phrases::{automaton_kind, Case, PhraseSet};
 
@@ -28,8 +32,11 @@ pub(crate) struct Lexicons {
     pub(crate) roles: PhraseSet<RoleNounClass>,
     /// The `office` and `national_office` rows of `role_nouns.tsv`, matched as written.
     pub(crate) offices: PhraseSet<RoleNounClass>,
-    /// `meeting_triggers.tsv`, plus the `future` function words as [`TriggerClass::Planned`].
+    /// `meeting_triggers.tsv` but for the words of the meetings pass's patterns, plus the
+    /// `future` function words as [`TriggerClass::Planned`].
     pub(crate) triggers: PhraseSet<TriggerClass>,
+    /// The word patterns of the meetings pass.
+    pub(crate) meetings: MeetingWords,
     /// `speech_verbs.tsv` without its term markers.
     pub(crate) cues: SpeechCues,
     /// The `term_marker` rows of `speech_verbs.tsv`, in lower case.
@@ -65,6 +72,7 @@ impl Lexicons {
         let triggers = PhraseSet::build(
             gaz.meeting_triggers
                 .iter()
+                .filter(|(_, c)| !meetings::PATTERN_CLASSES.contains(c))
                 .map(|(t, c)| (t.as_str(), *c))
                 .chain(future),
             Case::Insensitive,
@@ -81,6 +89,7 @@ impl Lexicons {
             roles,
             offices,
             triggers,
+            meetings: MeetingWords::build(gaz)?,
             cues: SpeechCues::build(gaz),
             term_markers,
         })
