@@ -529,6 +529,20 @@ fn places_from_back_references_and_stays() {
             "Kovacs arrived in Bergen on Monday and met Berglund.",
             vec![row(&[A, B], Held, Some("Bergen"), Some("2019-05-13"))],
         ),
+        // The same meeting told again after it gives its place, before an earlier meeting
+        // of one of them does.
+        (
+            "Kovacs met Almeida in Lisbon.\n\nOn Monday, Kovacs met Berglund. A one-on-one \
+             meeting took place between Kovacs and Berglund in Bergen.",
+            vec![
+                row(&[A, D], Held, Some("Lisbon"), None),
+                row(&[A, B], Held, Some("Bergen"), Some("2019-05-13")),
+            ],
+        ),
+        (
+            "Kovacs held a meeting with Berglund in a beach resort of Bergen.",
+            vec![row(&[A, B], Held, Some("Bergen"), None)],
+        ),
         // A stay after a subordinator and an arrival after the meeting tell another time.
         (
             "Kovacs met Berglund before visiting Bergen.",
@@ -581,6 +595,14 @@ fn venues_and_the_articles_setting() {
                 Some("Harbour Innovation Centre".to_string())
             ),
         ]
+    );
+    // A venue no gazetteer knows, under a dateline: the dateline's city.
+    assert_eq!(
+        venue(
+            "BERGEN: Finance Minister Kari Nordvik met Lars Haugen at the Harbour \
+               Innovation Centre on Friday."
+        ),
+        some("Bergen", Some("Harbour Innovation Centre"))
     );
     // National news with several cities: no setting.
     let national = "Oslo and Bergen argued over the budget. Oslo wants more, Bergen less, \

@@ -75,9 +75,7 @@ pub(super) fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
             .map_or(0, |s| ctx.doc.sentences()[s].paragraph)
     };
     let setting = setting(ctx);
-    let dateline = dateline_place(ctx)
-        .or_else(|| setting.clone())
-        .map(Site::at);
+    let dateline = dateline_place(ctx).or_else(|| setting.clone());
     for i in 0..found.len() {
         if found[i].place.is_some() || found[i].participants.len() < 2 {
             continue;
@@ -87,37 +85,57 @@ pub(super) fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
             continue;
         }
         let p = paragraph(&found[i]);
+        let near = |f: &Found| paragraph(f).abs_diff(p) <= CONTINUATION_PARAGRAPHS;
+        let shared = |f: &Found| {
+            f.participants
+                .iter()
+                .filter(|x| found[i].participants.contains(x))
+                .count()
+        };
+        // The same meeting told again, before or after ("On Monday, A met B. A one-on-one
+        // meeting took place between A and B at the palace in Kabul."), then an earlier
+        // meeting of a participant.
+        let same = (0..found.len()).find(|&j| {
+            j != i
+                && found[j].place.is_some()
+                && found[j].status == found[i].status
+                && near(&found[j])
+                && shared(&found[j]) >= 2
+        });
         let earlier = (0..i).rev().find(|&j| {
             let f = &found[j];
-            f.place.is_some()
-                && paragraph(f) + CONTINUATION_PARAGRAPHS >= p
-                && f.participants
-                    .iter()
-                    .any(|x| found[i].participants.contains(x))
+            f.place.is_some() && paragraph(f) + CONTINUATION_PARAGRAPHS >= p && shared(f) >= 1
         });
-        found[i].place = match earlier {
+        found[i].place = match same.or(earlier) {
             Some(j) => found[j].place.clone(),
-            None if found[i].status == MeetingStatus::Held => dateline.clone(),
+            None if found[i].status == MeetingStatus::Held => dateline.clone().map(Site::at),
             None => None,
         };
     }
-    if let Some(city) = setting {
-        settle_venues(ctx, found, &city);
-    }
+    settle_venues(ctx, found, dateline.as_deref());
 }
 
-/// "began the visit at the Innovation Centre" in an article set in Exeter: a venue no
-/// gazetteer knows, given with no city of its own, stands in the article's setting, which
-/// becomes the meeting's place (the venue is kept as such).
-fn settle_venues(ctx: &Context<'_>, found: &mut [Found], city: &str) {
-    for site in found.iter_mut().filter_map(|f| f.place.as_mut()) {
+/// "met ... at the Hyderabad House" under a "NEW DELHI:" dateline, "began the visit at the
+/// Innovation Centre" in an article set in Exeter: a venue no gazetteer knows, given with
+/// no city of its own, stands in the city a stay in its sentence leads to ("who arrived in
+/// New Delhi on Thursday"), else the dateline's or the article's setting, which becomes the
+/// meeting's place (the venue is kept as such).
+fn settle_venues(ctx: &Context<'_>, found: &mut [Found], around: Option<&str>) {
+    for f in found.iter_mut() {
+        let evidence = f.evidence;
+        let Some(site) = f.place.as_mut() else {
+            continue;
+        };
         let unknown = ctx
             .res
             .entities
             .iter()
             .any(|e| e.name == site.place && e.entry.is_none());
-        if unknown && site.venue.as_deref() == Some(site.place.as_str()) {
-            site.place = city.to_string();
+        if !unknown || site.venue.as_deref() != Some(site.place.as_str()) {
+            continue;
+        }
+        if let Some(city) = visited_place(ctx, evidence).or_else(|| around.map(str::to_string)) {
+            site.place = city;
         }
     }
 }
@@ -149,8 +167,12 @@ fn visited_place(ctx: &Context<'_>, evidence: Span) -> Option<String> {
         })?;
         let m = ctx.res.mention_at(after[k].span.start)?;
         let entity = &ctx.res.entities[m.entity];
-        (m.span.start == after[k].span.start && entity.kind == EntityKind::Place)
-            .then(|| entity.name.clone())
+        // A stay leads to a town, not a building ("began the visit at the Innovation
+        // Centre").
+        (m.span.start == after[k].span.start
+            && entity.kind == EntityKind::Place
+            && !is_venue(ctx, &entity.name))
+        .then(|| entity.name.clone())
     })
 }
 
