@@ -88,6 +88,8 @@ use jiff::civil::{Date, Weekday};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
+use crate::gazetteer::FunctionClass;
+use crate::lexicon::Lexicons;
 use crate::pattern::constant as re;
 use crate::Span;
 
@@ -116,8 +118,14 @@ pub enum TenseHint {
 ///
 /// See the [module docs](self) for the rules. The result is sorted by span start and its
 /// spans do not overlap.
-pub fn find_dates(text: &str, article_date: Option<Date>, future: bool) -> Vec<DateMention> {
+pub fn find_dates(
+    lex: &Lexicons,
+    text: &str,
+    article_date: Option<Date>,
+    future: bool,
+) -> Vec<DateMention> {
     let ctx = Ctx {
+        lex,
         text,
         article: article_date,
         future,
@@ -139,6 +147,7 @@ pub fn find_dates(text: &str, article_date: Option<Date>, future: bool) -> Vec<D
 
 /// What every rule needs to know about the sentence.
 struct Ctx<'a> {
+    lex: &'a Lexicons,
     text: &'a str,
     article: Option<Date>,
     future: bool,
@@ -348,7 +357,7 @@ fn month_only(ctx: &Ctx<'_>, out: &mut Vec<DateMention>) {
                 Some("in" | "In" | "during" | "During") => {}
                 _ => {
                     let end = c.get(0).map_or(ctx.text.len(), |m| m.end());
-                    if !may_ends_phrase(&ctx.text[end..]) {
+                    if !may_ends_phrase(ctx.lex, &ctx.text[end..]) {
                         continue;
                     }
                 }
@@ -361,7 +370,7 @@ fn month_only(ctx: &Ctx<'_>, out: &mut Vec<DateMention>) {
 }
 
 /// After a bare "May" with a preposition other than "in": is this the end of a date phrase?
-fn may_ends_phrase(rest: &str) -> bool {
+fn may_ends_phrase(lex: &Lexicons, rest: &str) -> bool {
     let trimmed = rest.trim_start();
     if trimmed.is_empty() {
         return true;
@@ -373,37 +382,14 @@ fn may_ends_phrase(rest: &str) -> bool {
         .split(|ch: char| !ch.is_alphanumeric())
         .next()
         .unwrap_or("");
-    matches!(word, "and" | "or")
+    // "in May and June", "by May or later".
+    word.starts_with(char::is_lowercase) && lex.is(word, FunctionClass::ListConjunction)
 }
 
-/// Lowercase words that may follow a bare year without making it a count.
-fn allowed_after_year(word: &str) -> bool {
-    matches!(
-        word,
-        "and"
-            | "or"
-            | "to"
-            | "the"
-            | "a"
-            | "when"
-            | "after"
-            | "before"
-            | "as"
-            | "that"
-            | "but"
-            | "at"
-            | "in"
-            | "on"
-            | "with"
-            | "for"
-            | "until"
-            | "while"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "we"
-    )
+/// A bare year is a date when a function word follows it ("in 2019 and", "since 2014
+/// when", "in 2019 he said"), not a noun or an adjective ("in 2000 cases").
+fn allowed_after_year(lex: &Lexicons, word: &str) -> bool {
+    !lex.function_classes(word).is_empty()
 }
 
 fn year_only(ctx: &Ctx<'_>, out: &mut Vec<DateMention>) {
@@ -413,7 +399,7 @@ fn year_only(ctx: &Ctx<'_>, out: &mut Vec<DateMention>) {
         }
         if let Some(after) = c.name("after") {
             let a = after.as_str().trim_start();
-            if !allowed_after_year(a) {
+            if !allowed_after_year(ctx.lex, a) {
                 continue;
             }
         }
@@ -880,7 +866,12 @@ mod tests {
     fn check_row(row: &Row) {
         let (sentence, article, span_text, expected) = *row;
         let article = article.map(d);
-        let found = find_dates(sentence, article, future(sentence));
+        let found = find_dates(
+            Lexicons::default_for_tests(),
+            sentence,
+            article,
+            future(sentence),
+        );
         assert_eq!(found.len(), 1, "one mention in {sentence:?}: {found:?}");
         let first = found[0];
         assert_eq!(&sentence[first.span], span_text, "span in {sentence:?}");
@@ -899,17 +890,42 @@ mod tests {
     fn nothing_found() {
         for s in NOTHING {
             assert_eq!(
-                find_dates(s, Some(d("2019-05-20")), future(s)),
+                find_dates(
+                    Lexicons::default_for_tests(),
+                    s,
+                    Some(d("2019-05-20")),
+                    future(s)
+                ),
                 vec![],
                 "in {s:?}"
             );
         }
     }
 
+    /// A bare year after a preposition is a date when a function word follows it, of
+    /// whatever class, and a count when a noun does.
+    #[test]
+    fn a_year_before_a_function_word_is_a_date() {
+        let lex = Lexicons::default_for_tests();
+        for s in [
+            "In 2019 his party won.",
+            "Since 2014 they have met twice.",
+            "By 2030 it will be done.",
+        ] {
+            let found = find_dates(lex, s, None, false);
+            assert_eq!(found.len(), 1, "in {s:?}");
+        }
+        assert_eq!(
+            find_dates(lex, "The lab saw problems in 2000 cases.", None, false),
+            vec![]
+        );
+    }
+
     #[test]
     fn tense_hints() {
         let a = Some(d("2017-03-22"));
-        let hint = |s: &str| find_dates(s, a, future(s))[0].tense_hint;
+        let hint =
+            |s: &str| find_dates(Lexicons::default_for_tests(), s, a, future(s))[0].tense_hint;
         assert_eq!(hint("They met last week."), Some(TenseHint::Past));
         assert_eq!(hint("They met yesterday."), Some(TenseHint::Past));
         assert_eq!(hint("They met earlier this week."), Some(TenseHint::Past));
@@ -926,7 +942,12 @@ mod tests {
         assert_eq!(hint("They met on March 20."), None);
         assert_eq!(hint("They met today."), None);
         // Tense hints survive a missing article date.
-        let none = find_dates("They met yesterday.", None, future("They met yesterday."));
+        let none = find_dates(
+            Lexicons::default_for_tests(),
+            "They met yesterday.",
+            None,
+            future("They met yesterday."),
+        );
         assert_eq!(none[0].tense_hint, Some(TenseHint::Past));
         assert_eq!(none[0].date, None);
     }
@@ -935,7 +956,12 @@ mod tests {
     fn several_sorted_and_non_overlapping() {
         let s = "Lavrov met Blinken on Monday, March 20, 2017 and again last Friday, \
                  before talks in November 2013 were recalled.";
-        let found = find_dates(s, Some(d("2017-03-29")), future(s));
+        let found = find_dates(
+            Lexicons::default_for_tests(),
+            s,
+            Some(d("2017-03-29")),
+            future(s),
+        );
         let texts: Vec<&str> = found.iter().map(|m| &s[m.span]).collect();
         assert_eq!(
             texts,
@@ -950,11 +976,14 @@ mod tests {
     #[test]
     fn longest_wins() {
         let s = "They met in March 2017.";
-        let found = find_dates(s, None, future(s));
+        let found = find_dates(Lexicons::default_for_tests(), s, None, future(s));
         assert_eq!(found.len(), 1);
         assert_eq!(&s[found[0].span], "March 2017");
         let s = "They met on 2017-03-20.";
-        assert_eq!(find_dates(s, None, future(s)).len(), 1);
+        assert_eq!(
+            find_dates(Lexicons::default_for_tests(), s, None, future(s)).len(),
+            1
+        );
     }
 
     #[test]
@@ -971,24 +1000,35 @@ mod tests {
             "They met 999 days ago.",
             "They met on 9999-12-31 and 0000-00-00.",
         ] {
-            let _ = find_dates(s, Some(max), future(s));
-            let _ = find_dates(s, Some(min), future(s));
-            let _ = find_dates(s, None, future(s));
+            let _ = find_dates(Lexicons::default_for_tests(), s, Some(max), future(s));
+            let _ = find_dates(Lexicons::default_for_tests(), s, Some(min), future(s));
+            let _ = find_dates(Lexicons::default_for_tests(), s, None, future(s));
         }
         let found = find_dates(
+            Lexicons::default_for_tests(),
             "They meet tomorrow.",
             Some(max),
             future("They meet tomorrow."),
         );
         assert_eq!(found[0].date, None);
-        let found = find_dates("Held on 2017-02-30.", None, future("Held on 2017-02-30."));
+        let found = find_dates(
+            Lexicons::default_for_tests(),
+            "Held on 2017-02-30.",
+            None,
+            future("Held on 2017-02-30."),
+        );
         assert_eq!(found[0].date, None);
     }
 
     #[test]
     fn multibyte_text_is_safe() {
         let s = "Путин — met “on Monday” in São Paulo… on 5 May.";
-        let found = find_dates(s, Some(d("2017-05-10")), future(s));
+        let found = find_dates(
+            Lexicons::default_for_tests(),
+            s,
+            Some(d("2017-05-10")),
+            future(s),
+        );
         let texts: Vec<&str> = found.iter().map(|m| &s[m.span]).collect();
         assert_eq!(texts, ["Monday", "5 May"]);
     }

@@ -295,7 +295,7 @@ impl Pass<'_> {
 fn sentence_dates(ctx: &Context<'_>, sentence: Span) -> Vec<DateMention> {
     let text = ctx.doc.text();
     let future = ctx.lex.has_future(text, sentence);
-    let mut mentions = find_dates(&text[sentence], ctx.doc.civil_date(), future);
+    let mut mentions = find_dates(ctx.lex, &text[sentence], ctx.doc.civil_date(), future);
     if let Some(end) = dateline_end(&text[sentence]) {
         mentions.retain(|d| d.span.start >= end);
     }
