@@ -49,7 +49,7 @@ impl Tagger<'_> {
 
     /// The parts of speech of a word, looked up in lower case.
     fn info(&self, w: &str) -> Option<&WordInfo> {
-        self.words.get(&w.to_lowercase())
+        crate::lexicon::with_lower(w, |lower| self.words.get(lower))
     }
 
     /// The tag of token `i`, not part of a mention, after a token tagged `prev`: the parts

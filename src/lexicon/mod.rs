@@ -131,7 +131,7 @@ impl Lexicons {
 
 /// Calls `f` with `word` in lower case, as [`lower`] gives it, without allocating for a
 /// word of ASCII letters (most words of most news).
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
     if !bytes.is_ascii() {
         return f(&lower(word));
