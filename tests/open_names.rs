@@ -278,3 +278,19 @@ fn demonyms_in_organisation_names_and_acronyms_in_parentheses() {
         ),
     ]);
 }
+
+/// The object of a locative is what a possessive names, and the object of "according to"
+/// is a source: neither makes the name before them a place. Initials written without
+/// periods after a title, the first of them a word ("A K Antony").
+#[test]
+fn possessives_sources_and_initials() {
+    check(&[
+        ("The talks took place in Brekov's office on Monday.", &[]),
+        ("It ranks 135th according to Quantcast.", &[]),
+        ("Flights to Bergen were cut.", &[(L, "Bergen")]),
+        (
+            "Defence Minister A K Antony met the union leaders.",
+            &[(P, "A K Antony")],
+        ),
+    ]);
+}

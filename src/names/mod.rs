@@ -411,13 +411,31 @@ impl Context<'_> {
             && (!taken[j] || self.small_place_at(j))
             && toks[j].kind == TokenKind::Word
             && (is_name_word(self.word(j)) || is_initials(self.word(j)))
-            && !self.classes(j).meets(ClassSet::of(&[
+            && (!self.classes(j).meets(ClassSet::of(&[
                 WordClass::NotName,
                 WordClass::OrgHead,
                 WordClass::OrgWord,
                 WordClass::PlaceWord,
                 WordClass::CorporateSuffix,
-            ]))
+            ])) || self.initial_before_initial(j))
+    }
+
+    /// "Defence Minister A K Antony": a capital letter that is also a word ("A", "I")
+    /// followed by another lone capital and a name word is an initial.
+    fn initial_before_initial(&self, j: usize) -> bool {
+        let lone_capital = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| {
+                let w = &self.text[t.span];
+                w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+            })
+        };
+        lone_capital(j)
+            && lone_capital(j + 1)
+            && self.spaced(j, j + 1)
+            && self
+                .tokens
+                .get(j + 2)
+                .is_some_and(|t| self.spaced(j + 1, j + 2) && is_name_word(&self.text[t.span]))
     }
 
     /// How a name whose tokens end before token `end` goes on: the number of tokens it

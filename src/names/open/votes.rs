@@ -334,6 +334,28 @@ pub(super) fn context_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vo
     v
 }
 
+/// Whether a possessive "'s" (or a bare apostrophe) follows the run, glued to it.
+fn possessive_after(facts: &Tokens<'_>, run: Run) -> bool {
+    let end = facts.tokens[run.end - 1].span.end;
+    facts.text[end..].starts_with(['\'', '’'])
+}
+
+/// Whether `before` and the word `pw` end with a cue phrase that names its speaker after
+/// it ("according to", class `speaker_after` of `speech_verbs.tsv`).
+fn ends_speaker_phrase(pass: &Pass<'_>, before: &str, pw: &str) -> bool {
+    let mut words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    words.reverse();
+    words.push(pw.to_lowercase());
+    pass.ctx.words.cues.phrases.iter().any(|(phrase, class)| {
+        *class == crate::gazetteer::SpeechClass::SpeakerAfter && words.ends_with(phrase)
+    })
+}
+
 /// Evidence from the word before the candidate: "in X", "lawyers at X", "his son X", "the
 /// town of X", "Seattle-based X", "the X", "said X".
 fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
@@ -344,7 +366,14 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     let pw = &text[prev.span];
     let classes = lex.function_classes(pw);
     let before = &text[..prev.span.start];
-    if classes.has(FunctionClass::Locative) && prev.span.end < first.span.start {
+    // "in Antony's office": before a possessive, the locative's object is the thing
+    // possessed, not the name. "according to Quantcast": the object of a phrase that names
+    // a speaker is a source, not a place.
+    if classes.has(FunctionClass::Locative)
+        && prev.span.end < first.span.start
+        && !possessive_after(facts, run)
+        && !ends_speaker_phrase(pass, before, pw)
+    {
         let (kind, weight) = after_locative(pass, pw, before);
         v.add(kind, weight, NameVia::Context);
     }
@@ -475,7 +504,8 @@ fn is_speech_verb(pass: &Pass<'_>, word: &str) -> bool {
     )
 }
 
-/// What a noun after "X's" says about X: a part of an organisation or a relative.
+/// What a noun after "X's" says about X: a part of an organisation or a relative. (Not a
+/// place noun: "Obama's home state" is a person's.)
 fn possessed(pass: &Pass<'_>, text: &str, from: usize) -> Option<EntityKind> {
     let window = Span::new(from, (from + 40).min(text.len()));
     let window = Span::new(from, floor_boundary(text, window.end));
