@@ -1234,15 +1234,7 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             .is_some_and(|c| c.has(WordClass::Particle));
     // "First Baptist Church Broad": a word that makes a name an organisation, a place or a
     // building is no part of a person's name.
-    let classifying = (run.start..run.end).any(|j| {
-        pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
-            WordClass::OrgHead,
-            WordClass::Facility,
-            WordClass::PlaceWord,
-            WordClass::CorporateSuffix,
-            WordClass::OrgWord,
-        ]))
-    });
+    let classifying = (run.start..run.end).any(|j| classifies(pass, j));
     words.len() >= 2
         && !particle_first
         && !classifying
@@ -1255,6 +1247,18 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             || pass.ctx.given_gender(first).is_some()
             || pass.ctx.small_place_at(first))
         && is_namey(pass, facts, last)
+}
+
+/// Whether token `j` is a word that makes a name an organisation, a place or a building
+/// ("Council", "Inc", "County", "Park").
+fn classifies(pass: &Pass<'_>, j: usize) -> bool {
+    pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
+        WordClass::OrgHead,
+        WordClass::Facility,
+        WordClass::PlaceWord,
+        WordClass::CorporateSuffix,
+        WordClass::OrgWord,
+    ]))
 }
 
 /// "spokesman Josh Earnest", "Emma Stone said": a known given name, then one capitalised
@@ -1270,16 +1274,9 @@ fn surname_after_given(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     }
     let (first, last) = (run.start, run.start + 1);
     let capitalised = |j: usize| facts.shapes[j] == Shape::Capitalised;
-    let classifying = [first, last].iter().any(|&j| {
-        pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
-            WordClass::OrgHead,
-            WordClass::Facility,
-            WordClass::PlaceWord,
-            WordClass::CorporateSuffix,
-            WordClass::OrgWord,
-            WordClass::NotName,
-        ]))
-    });
+    let classifying = [first, last]
+        .iter()
+        .any(|&j| classifies(pass, j) || pass.ctx.classes(j).has(WordClass::NotName));
     let w = &facts.text[facts.tokens[last].span];
     let plural = pass
         .ctx
