@@ -288,6 +288,12 @@ fn possessives_sources_and_initials() {
         ("The talks took place in Brekov's office on Monday.", &[]),
         ("It ranks 135th according to Quantcast.", &[]),
         ("Flights to Bergen were cut.", &[(L, "Bergen")]),
+        // A possessor after a comma is an apposition's, not a list item: it gives and takes
+        // no kind from the name before it ("his son" makes Stephen a person).
+        (
+            "Garrett met his son Stephen, Brekovia's executive vice president.",
+            &[(P, "Stephen")],
+        ),
         (
             "Defence Minister A K Antony met the union leaders.",
             &[(P, "A K Antony")],

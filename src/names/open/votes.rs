@@ -116,7 +116,15 @@ pub(super) fn coordination_votes(
         if joined == 0 || j < 0 || j as usize >= facts.tokens.len() {
             return None;
         }
-        kind_at[j as usize]
+        let kind = kind_at[j as usize]?;
+        // "Stephen, Memphis' executive": a possessor to the right is no list item.
+        let mut end = j as usize;
+        while end + 1 < facts.tokens.len() && kind_at[end + 1] == Some(kind) {
+            end += 1;
+        }
+        let possessor =
+            step > 0 && facts.text[facts.tokens[end].span.end..].starts_with(['\'', '’']);
+        (!possessor).then_some(kind)
     };
     // "Lietuvos Gelezinkeliai (Lithuanian Railways, LG)": a name followed by its translation
     // in parentheses takes the translation's kind (not a person's: "Jo Cox (Labour)").
@@ -133,6 +141,11 @@ pub(super) fn coordination_votes(
     };
     let mut add: Vec<(String, EntityKind)> = Vec::new();
     for (run, key) in found {
+        // "his son Stephen, Dallas' executive vice president": a possessor stands in an
+        // apposition, not in a list.
+        if possessive_after(facts, *run) {
+            continue;
+        }
         // "Kim Soo, Andrew Wan and Lee Min": a given name and a common word has a weak
         // kind of its own, which a list of people confirms.
         let weak = surname_after_given(pass, facts, *run) && pooled[key].person < 2;
