@@ -53,6 +53,15 @@ use MeetingStatus::{Cancelled, Held, Planned};
 #[test]
 fn trigger_forms() {
     let rows: Vec<(&str, Vec<Row>)> = vec![
+        // Credentials presented and received, with or without a determiner.
+        (
+            "Kovacs presented her letters of credence to Berglund on Monday.",
+            vec![row(&[A, B], Held, None, Some("2019-05-13"))],
+        ),
+        (
+            "Berglund received credentials from Kovacs.",
+            vec![row(&[A, B], Held, None, None)],
+        ),
         (
             "Kovacs met Berglund on Monday.",
             vec![row(&[A, B], Held, None, Some("2019-05-13"))],
