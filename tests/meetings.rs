@@ -53,6 +53,13 @@ use MeetingStatus::{Cancelled, Held, Planned};
 #[test]
 fn trigger_forms() {
     let rows: Vec<(&str, Vec<Row>)> = vec![
+        // A role noun for a person whose title named the country between title and name
+        // ("Minister for Foreign Affairs of Japan, Kamikawa Yoko").
+        (
+            "Visiting Minister for Foreign Affairs of Japan, Kamikawa Yoko, arrived. Later, \
+             the Japanese foreign minister paid a courtesy call on Kovacs.",
+            vec![row(&[A, "Kamikawa Yoko"], Held, None, None)],
+        ),
         // Credentials presented and received, with or without a determiner.
         (
             "Kovacs presented her letters of credence to Berglund on Monday.",

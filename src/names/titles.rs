@@ -27,10 +27,14 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
         let qualifier = pass.ctx.country_before(span.start);
         let lead = qualifier.map_or(span.start, |(_, start)| start);
         let first = token_after_titles(&pass.ctx, &found, k);
+        // "Minister for Foreign Affairs of Japan, Kamikawa Yoko": the country between the
+        // title and the name.
+        let (of_country, first) = country_between(&pass.ctx, first);
         let name = name_after_title(pass, info, first);
         // "Foreign Minister Anna Kovacs of Hungary": the country after the name.
         let country = qualifier
             .map(|(c, _)| c)
+            .or(of_country)
             .or_else(|| name.and_then(|n| pass.ctx.country_after(n.end)));
         let mention = TitleMention {
             span,
@@ -42,6 +46,27 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
         pass.out.titles.push(mention);
         second_name_sharing(pass, &found, mention);
     }
+}
+
+/// "of Japan" (and a comma) at token `first`, right after a title: the country's entry and
+/// the token after it; else no country and `first` itself.
+fn country_between(ctx: &Context<'_>, first: usize) -> (Option<usize>, usize) {
+    let tokens = ctx.tokens;
+    let Some(before) = first.checked_sub(1).and_then(|k| tokens.get(k)) else {
+        return (None, first);
+    };
+    let Some(country) = ctx.country_after(before.span.end) else {
+        return (None, first);
+    };
+    let start = before.span.end + " of ".len();
+    let Some(m) = ctx.found.mentions.iter().find(|m| m.span.start == start) else {
+        return (None, first);
+    };
+    let mut next = token_index_at(tokens, m.span.end);
+    if tokens.get(next).is_some_and(|t| &ctx.text[t.span] == ",") {
+        next += 1;
+    }
+    (Some(country), next)
 }
 
 /// The titles of the body outside gazetteer mentions, longest first and on whole words,
