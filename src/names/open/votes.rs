@@ -99,45 +99,10 @@ pub(super) fn coordination_votes(
     found: &[(Run, String)],
     pooled: &mut HashMap<String, Votes>,
 ) {
-    let kind_at = kinds_by_token(pass, facts, found, pooled);
-    let joiner = |j: usize| {
-        let w = &facts.text[facts.tokens[j].span];
-        matches!(w, "," | "&")
-            || pass
-                .ctx
-                .is_lower_function(w, FunctionClass::ListConjunction)
-    };
-    let neighbour = |mut j: isize, step: isize| -> Option<EntityKind> {
-        let mut joined = 0;
-        while j >= 0 && (j as usize) < facts.tokens.len() && joiner(j as usize) && joined < 2 {
-            j += step;
-            joined += 1;
-        }
-        if joined == 0 || j < 0 || j as usize >= facts.tokens.len() {
-            return None;
-        }
-        let kind = kind_at[j as usize]?;
-        // "Stephen, Memphis' executive": a possessor to the right is no list item.
-        let mut end = j as usize;
-        while end + 1 < facts.tokens.len() && kind_at[end + 1] == Some(kind) {
-            end += 1;
-        }
-        let possessor =
-            step > 0 && facts.text[facts.tokens[end].span.end..].starts_with(['\'', '’']);
-        (!possessor).then_some(kind)
-    };
-    // "Lietuvos Gelezinkeliai (Lithuanian Railways, LG)": a name followed by its translation
-    // in parentheses takes the translation's kind (not a person's: "Jo Cox (Labour)").
-    let glossed_by = |run: &Run| -> Option<EntityKind> {
-        let open = facts.tokens.get(run.end)?;
-        let first = facts.tokens.get(run.end + 1)?;
-        let opens = &facts.text[open.span] == "("
-            && facts.text[facts.tokens[run.end - 1].span.end..open.span.start] == *" "
-            && open.span.end == first.span.start;
-        if !opens {
-            return None;
-        }
-        kind_at[run.end + 1].filter(|&k| k != EntityKind::Person)
+    let list = List {
+        pass,
+        facts,
+        kind_at: kinds_by_token(pass, facts, found, pooled),
     };
     let mut add: Vec<(String, EntityKind)> = Vec::new();
     for (run, key) in found {
@@ -151,15 +116,15 @@ pub(super) fn coordination_votes(
         let weak = surname_after_given(pass, facts, *run) && pooled[key].person < 2;
         // A gloss outweighs shape alone ("Lietuvos Gelezinkeliai" looks like a person's
         // name).
-        if let Some(kind) = glossed_by(run).filter(|_| pooled[key].person <= 1) {
+        if let Some(kind) = list.glossed_by(*run).filter(|_| pooled[key].person <= 1) {
             add.push((key.clone(), kind));
             continue;
         }
         if pooled[key].winner().is_some() && !weak {
             continue;
         }
-        let left = neighbour(run.start as isize - 1, -1);
-        let right = neighbour(run.end as isize, 1);
+        let left = list.neighbour(run.start as isize - 1, -1);
+        let right = list.neighbour(run.end as isize, 1);
         let kind = match (left, right) {
             (Some(a), Some(b)) if a != b => None,
             (a, b) => a.or(b),
@@ -180,6 +145,63 @@ pub(super) fn coordination_votes(
         if let Some(v) = pooled.get_mut(&key) {
             v.add(kind, 2, NameVia::Context);
         }
+    }
+}
+
+/// The names of a text as a list reads them: the kind of the name at each token.
+struct List<'a, 'p> {
+    pass: &'a Pass<'p>,
+    facts: &'a Tokens<'a>,
+    kind_at: Vec<Option<EntityKind>>,
+}
+
+impl List<'_, '_> {
+    /// A comma, "&" or a list conjunction ("and", "or") at token `j`.
+    fn joiner(&self, j: usize) -> bool {
+        let w = &self.facts.text[self.facts.tokens[j].span];
+        matches!(w, "," | "&")
+            || self
+                .pass
+                .ctx
+                .is_lower_function(w, FunctionClass::ListConjunction)
+    }
+
+    /// The kind of the name listed next to token `j` going `step` (-1 left, +1 right),
+    /// across one or two joiners; `None` without a joiner or a named neighbour. "Stephen,
+    /// Memphis' executive": a possessor to the right is no list item.
+    fn neighbour(&self, mut j: isize, step: isize) -> Option<EntityKind> {
+        let (facts, kind_at) = (self.facts, &self.kind_at);
+        let mut joined = 0;
+        while j >= 0 && (j as usize) < facts.tokens.len() && self.joiner(j as usize) && joined < 2 {
+            j += step;
+            joined += 1;
+        }
+        if joined == 0 || j < 0 || j as usize >= facts.tokens.len() {
+            return None;
+        }
+        let kind = kind_at[j as usize]?;
+        let mut end = j as usize;
+        while end + 1 < facts.tokens.len() && kind_at[end + 1] == Some(kind) {
+            end += 1;
+        }
+        let possessor =
+            step > 0 && facts.text[facts.tokens[end].span.end..].starts_with(['\'', '’']);
+        (!possessor).then_some(kind)
+    }
+
+    /// "Lietuvos Gelezinkeliai (Lithuanian Railways, LG)": the kind of the translation in
+    /// parentheses right after the run (not a person's: "Jo Cox (Labour)").
+    fn glossed_by(&self, run: Run) -> Option<EntityKind> {
+        let facts = self.facts;
+        let open = facts.tokens.get(run.end)?;
+        let first = facts.tokens.get(run.end + 1)?;
+        let opens = &facts.text[open.span] == "("
+            && facts.text[facts.tokens[run.end - 1].span.end..open.span.start] == *" "
+            && open.span.end == first.span.start;
+        if !opens {
+            return None;
+        }
+        self.kind_at[run.end + 1].filter(|&k| k != EntityKind::Person)
     }
 }
 
