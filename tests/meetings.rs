@@ -60,6 +60,16 @@ fn trigger_forms() {
              the Japanese foreign minister paid a courtesy call on Kovacs.",
             vec![row(&[A, "Kamikawa Yoko"], Held, None, None)],
         ),
+        // A present progressive on the article's own day has not happened yet; a past
+        // progressive has.
+        (
+            "Kovacs is meeting with Berglund on Wednesday to discuss the budget.",
+            vec![row(&[A, B], Planned, None, Some("2019-05-15"))],
+        ),
+        (
+            "Kovacs was meeting with Berglund on Wednesday when the news broke.",
+            vec![row(&[A, B], Held, None, Some("2019-05-15"))],
+        ),
         // Credentials presented and received, with or without a determiner.
         (
             "Kovacs presented her letters of credence to Berglund on Monday.",

@@ -71,7 +71,7 @@ use super::dates::{find_dates, DateMention, TenseHint};
 use super::Context;
 use crate::document::Sentence as DocSentence;
 use crate::gazetteer::TriggerClass::{Attend, Noun, ObjectVerb, Verb};
-use crate::gazetteer::{ClassSet, TriggerClass};
+use crate::gazetteer::{ClassSet, FunctionClass, TriggerClass, WordTag};
 use crate::record::{Excerpt, Meeting, MeetingStatus, Quote};
 use crate::segment::quotes::QuoteSpan;
 use crate::span::overlapping;
@@ -265,13 +265,17 @@ impl Pass<'_> {
     fn apply_dates(&mut self, before: usize, dates: &[DateMention]) {
         if let Some(d) = dates.iter().find(|d| d.date.is_some()) {
             let iso = d.date.map(|d| d.to_string());
-            let ahead = match (d.date, self.ctx.doc.civil_date()) {
-                (Some(x), Some(a)) => x > a,
-                _ => false,
+            let (ahead, today) = match (d.date, self.ctx.doc.civil_date()) {
+                (Some(x), Some(a)) => (x > a, x == a),
+                _ => (false, false),
             };
+            let ctx = self.ctx;
             for m in &mut self.found[before..] {
                 m.date = iso.clone();
-                if ahead && m.status == MeetingStatus::Held {
+                // "Edwards is meeting with Landrieu Thursday" in Thursday's paper: a
+                // present progressive of the article's own day has not happened yet.
+                let upcoming = ahead || today && present_progressive(ctx, m.evidence);
+                if upcoming && m.status == MeetingStatus::Held {
                     m.status = MeetingStatus::Planned;
                 }
             }
@@ -310,6 +314,35 @@ fn sentence_dates(ctx: &Context<'_>, sentence: Span) -> Vec<DateMention> {
 /// Whether `s` lies inside one of the document's quotations.
 fn in_quotation(quotes: &[QuoteSpan], s: Span) -> bool {
     overlapping(quotes, s, |q| q.outer).is_some_and(|q| q.outer.contains(s))
+}
+
+/// Whether a meeting verb of `span` is in the present progressive: a present form of "be"
+/// (`be` class, not a past form in `words.tsv`) right before a verb's "-ing" form
+/// ("is meeting", "are holding talks").
+fn present_progressive(ctx: &Context<'_>, span: Span) -> bool {
+    let text = ctx.doc.text();
+    let tags = |w: &str| {
+        ctx.gaz
+            .words
+            .get(&w.to_lowercase())
+            .map(|info| info.tags)
+            .unwrap_or_default()
+    };
+    ctx.lex
+        .triggers
+        .find(text, span)
+        .iter()
+        .filter(|(_, c)| c.meets(ClassSet::of(&[Verb, ObjectVerb])))
+        .any(|(term, _)| {
+            let first = text[*term].split_whitespace().next().unwrap_or("");
+            let before = text[span.start..term.start].split_whitespace().next_back();
+            tags(first).has(WordTag::VerbIng)
+                && before.is_some_and(|b| {
+                    ctx.lex.is(b, FunctionClass::Be)
+                        && !tags(b).has(WordTag::VerbPast)
+                        && !tags(b).has(WordTag::VerbPastPart)
+                })
+        })
 }
 
 /// Merges meetings told again; emits records in text order.
