@@ -272,8 +272,8 @@ pub struct Meeting {
     /// standing for one: "at the Kremlin"), when the text gives it.
     #[serde(default)]
     pub place_entity: Option<usize>,
-    /// The building or site the meeting was held in, when the text names one ("Radisson
-    /// Blu Hotel", "Merdeka Palace"); `place` is then the city it stands in when that is
+    /// The building or site the meeting was held in, when the text names one ("Grand
+    /// Hotel", "Merdeka Palace"); `place` is then the city it stands in when that is
     /// known, else the venue itself.
     #[serde(default)]
     pub venue: Option<String>,

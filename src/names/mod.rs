@@ -420,7 +420,7 @@ impl Context<'_> {
             ])) || self.initial_before_initial(j))
     }
 
-    /// "Defence Minister A K Antony": a capital letter that is also a word ("A", "I")
+    /// "Defence Minister A K Brekov": a capital letter that is also a word ("A", "I")
     /// followed by another lone capital and a name word is an initial.
     fn initial_before_initial(&self, j: usize) -> bool {
         let lone_capital = |k: usize| {
@@ -579,7 +579,7 @@ impl Context<'_> {
     /// Where an organisation name whose head is token `i`, read back to token `start`
     /// with `n` words before the head so far, starts after one more step to the left: a
     /// possessive right before the head ("the Prime Minister's Office"), a capitalised
-    /// word across "&" or "and" ("Telford & Wrekin Council"), or a capitalised word.
+    /// word across "&" or "and" ("Harlow & Wold Council"), or a capitalised word.
     fn org_goes_left(&self, i: usize, start: usize, n: usize, taken: &[bool]) -> Option<usize> {
         let toks = self.tokens;
         if start == i && start >= 3 && self.spaced(start - 1, start) {
@@ -613,7 +613,7 @@ impl Context<'_> {
 
     /// Where an organisation name whose head is token `i` ends on the right, and how many
     /// words after a `head_link` ("of", "for") it took: further words up to another head or
-    /// a corporate suffix ("Bharat Petroleum Corporation Limited", "Telford Hospital NHS
+    /// a corporate suffix ("Bharat Petroleum Corporation Limited", "Harlow Hospital NHS
     /// Trust"), a number ("Council 31"), then capitalised words after a head link ("Ministry
     /// of Public Security"), also across a connector ("of Foreign Affairs and Trade").
     fn org_right_end(&self, i: usize, taken: &[bool]) -> (usize, usize) {

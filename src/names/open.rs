@@ -6,9 +6,9 @@
 //! A candidate is a maximal run of name tokens: capitalised words ("Okafor"), short
 //! all-capital words ("AV", "NATO"), words with an inner capital ("GameStop", "McAdam"),
 //! joined by single spaces (a line break inside a paragraph counts as a space), by hyphens
-//! and apostrophes inside a name ("Misbah-ul-Haq", "O'Neill", "Ng'ang'a"), by initials' periods
+//! and apostrophes inside a name ("Noor-ul-Amin", "O'Neill", "Ng'ang'a"), by initials' periods
 //! ("J. R. Smith"), by name particles between two name words ("Luiz da Silva") and by the
-//! connectors of organisation names ("Telford & Wrekin Council"). A possessive "'s" ends a
+//! connectors of organisation names ("Harlow & Wold Council"). A possessive "'s" ends a
 //! run. Then:
 //!
 //! - a function word at the start ("The", "In", "But") is dropped (a leading "The" is kept
@@ -18,7 +18,7 @@
 //!   dropped ("Police said", "Despite Smith's", "Asked whether"); in a headline each such
 //!   word ends the run;
 //! - a connector ("of", "and", "&", "the") stays inside only when the run ends in a word
-//!   that makes it an organisation or a place ("Telford & Wrekin Council"); otherwise the
+//!   that makes it an organisation or a place ("Harlow & Wold Council"); otherwise the
 //!   run is cut there ("Ana Ruiz of Acme" gives "Ana Ruiz" and "Acme");
 //! - a run that is exactly a gazetteer name is left to the gazetteer; one that holds a
 //!   gazetteer name and more words swallows it when its last word makes it an organisation,
@@ -281,7 +281,7 @@ fn kind_to_add(
     {
         return None;
     }
-    // A bare given name is a person only when the text says so ("his son Stephen",
+    // A bare given name is a person only when the text says so ("his son Tomas",
     // "Christie said"); else resolution may read it as the first name of a person named in
     // full.
     if single
@@ -291,7 +291,7 @@ fn kind_to_add(
     {
         return None;
     }
-    // A given name and a common word ("Josh Earnest") is a person only when the context
+    // A given name and a common word ("Jon Baker") is a person only when the context
     // says so too.
     if kind == EntityKind::Person && votes.person < 2 && surname_after_given(pass, facts, run) {
         return None;
@@ -735,7 +735,7 @@ fn run_goes_on(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<usize>
 
 /// How many tokens a run takes with token `end`, glued to its last token: an initial's
 /// period and the name token after it ("J. R. Smith"), or a hyphen, apostrophe or "&" and
-/// the word after it ("Jae-in", "Misbah-ul-Haq", "O'Neill", "Ng'ang'a", "AT&T"); not a
+/// the word after it ("Jae-in", "Noor-ul-Amin", "O'Neill", "Ng'ang'a", "AT&T"); not a
 /// possessive, a contraction, or a common word after a hyphen ("Kuwait-based").
 fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<usize> {
     let (text, toks) = (facts.text, facts.tokens);
@@ -871,8 +871,8 @@ fn team(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
 
 /// Connectors ("of", "and", "&") stay only in a run that ends in a head word, and "of" or
 /// "for" only right after a head word ("Bank of", "Gulf of"; not "Chair of The ... Trust"),
-/// "and" or "&" only after a word that is no head ("Telford & Wrekin Council"; not "Yazoo
-/// City and Montgomery Village").
+/// "and" or "&" only after a word that is no head ("Harlow & Wold Council"; not "Clay
+/// City and Oak Village").
 fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
     // "Albany and New York City": a head word inside a known name ends that name, not
     // the run, so the connector joins two names.
@@ -901,8 +901,8 @@ fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
                     WordClass::Facility,
                 ]));
         // A preposition among the connectors ("of", "for", "on"; not "and", "the"), or
-        // a joiner right after a head word, which ends a first name of a list ("Yazoo
-        // City and Montgomery Village", "Kiambu County & Nakuru County").
+        // a joiner right after a head word, which ends a first name of a list ("Clay
+        // City and Oak Village", "Kiambu County & Nakuru County").
         let joiner = !pass.ctx.words.is(w, FunctionClass::Preposition);
         if joiner {
             after_head
@@ -1065,7 +1065,7 @@ fn drop_common_lead(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
 }
 
 /// Drops trailing punctuation and lower-case words that are no name tokens, unless glued
-/// to the word before ("Misbah-ul-Haq").
+/// to the word before ("Noor-ul-Amin").
 fn drop_trailing_joiners(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
     while run.start < run.end {
         let j = run.end - 1;
@@ -1261,7 +1261,7 @@ fn classifies(pass: &Pass<'_>, j: usize) -> bool {
     ]))
 }
 
-/// "spokesman Josh Earnest", "Emma Stone said": a known given name, then one capitalised
+/// "spokesman Jon Baker", "Ella Stone said": a known given name, then one capitalised
 /// word that is also a common English word, may be a given name and a surname. It is weak
 /// evidence ("Kelly File", "Warner Music", "Rose Bowl" have the same shape), so it names a
 /// person only with the context's support (see `kind_to_add`). Not when the word is a

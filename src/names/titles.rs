@@ -27,7 +27,7 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
         let qualifier = pass.ctx.country_before(span.start);
         let lead = qualifier.map_or(span.start, |(_, start)| start);
         let first = token_after_titles(&pass.ctx, &found, k);
-        // "Minister for Foreign Affairs of Japan, Kamikawa Yoko": the country between the
+        // "Minister for Foreign Affairs of Japan, Hana Mori": the country between the
         // title and the name.
         let (of_country, first) = country_between(&pass.ctx, first);
         let name = name_after_title(pass, info, first);

@@ -140,7 +140,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
         let Some((inside, _)) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
             continue;
         };
-        // "(BKK)", or a translation then an acronym: "(Lithuanian Railways, LG)".
+        // "(SKK)", or a translation then an acronym: "(Norwegian Railways, NJ)".
         let mut offset = m.span.end + 2;
         let mut parts = Vec::new();
         for part in inside.split(", ") {
@@ -174,7 +174,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
                     via: Via::Alias,
                 });
             } else if let Some(other) = rule_found_at(b, span) {
-                // "Belaruskaya Kalinaya Kompaniya (BKK)": the acronym was read as a name
+                // "Severnaya Kalinaya Kompaniya (SKK)": the acronym was read as a name
                 // of its own; it is the institution's.
                 merges.push((other, m.entity));
             }

@@ -90,7 +90,7 @@ fn rank(via: NameVia) -> u8 {
     }
 }
 
-/// "Wasim Akram, Misbah-ul-Haq and Urooj Mumtaz": a name with no kind of its own, listed
+/// "Kofi Mensah, Noor-ul-Amin and Lina Farouk": a name with no kind of its own, listed
 /// with names of one kind (joined by commas, "and", "or"), takes their kind. A person only
 /// when its words are name-like.
 pub(super) fn coordination_votes(
@@ -106,15 +106,15 @@ pub(super) fn coordination_votes(
     };
     let mut add: Vec<(String, EntityKind)> = Vec::new();
     for (run, key) in found {
-        // "his son Stephen, Dallas' executive vice president": a possessor stands in an
+        // "his son Tomas, Lyons' executive vice president": a possessor stands in an
         // apposition, not in a list.
         if possessive_after(facts, *run) {
             continue;
         }
-        // "Kim Soo, Andrew Wan and Lee Min": a given name and a common word has a weak
+        // "Kim Soo, Jon Baker and Lee Min": a given name and a common word has a weak
         // kind of its own, which a list of people confirms.
         let weak = surname_after_given(pass, facts, *run) && pooled[key].person < 2;
-        // A gloss outweighs shape alone ("Lietuvos Gelezinkeliai" looks like a person's
+        // A gloss outweighs shape alone ("Norske Jernbaner" looks like a person's
         // name).
         if let Some(kind) = list.glossed_by(*run).filter(|_| pooled[key].person <= 1) {
             add.push((key.clone(), kind));
@@ -167,8 +167,8 @@ impl List<'_, '_> {
     }
 
     /// The kind of the name listed next to token `j` going `step` (-1 left, +1 right),
-    /// across one or two joiners; `None` without a joiner or a named neighbour. "Stephen,
-    /// Memphis' executive": a possessor to the right is no list item.
+    /// across one or two joiners; `None` without a joiner or a named neighbour. "Tomas,
+    /// Lyons' executive": a possessor to the right is no list item.
     fn neighbour(&self, mut j: isize, step: isize) -> Option<EntityKind> {
         let (facts, kind_at) = (self.facts, &self.kind_at);
         let mut joined = 0;
@@ -189,8 +189,8 @@ impl List<'_, '_> {
         (!possessor).then_some(kind)
     }
 
-    /// "Lietuvos Gelezinkeliai (Lithuanian Railways, LG)": the kind of the translation in
-    /// parentheses right after the run (not a person's: "Jo Cox (Labour)").
+    /// "Norske Jernbaner (Norwegian Railways, NJ)": the kind of the translation in
+    /// parentheses right after the run (not a person's: "Ana Ruiz (Labour)").
     fn glossed_by(&self, run: Run) -> Option<EntityKind> {
         let facts = self.facts;
         let open = facts.tokens.get(run.end)?;
@@ -290,7 +290,7 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
             v.add(EntityKind::Institution, 1, NameVia::Shape);
         }
     }
-    // "Belaruskaya Kalinaya Kompaniya (BKK)": an acronym of the name's initials after it.
+    // "Severnaya Kalinaya Kompaniya (SKK)": an acronym of the name's initials after it.
     if !single && acronym_follows(facts, run) {
         v.add(EntityKind::Institution, 4, NameVia::Pattern);
     }
@@ -401,8 +401,8 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     let pw = &text[prev.span];
     let classes = lex.function_classes(pw);
     let before = &text[..prev.span.start];
-    // "in Antony's office": before a possessive, the locative's object is the thing
-    // possessed, not the name. "according to Quantcast": the object of a phrase that names
+    // "in Brekov's office": before a possessive, the locative's object is the thing
+    // possessed, not the name. "according to Rankwise": the object of a phrase that names
     // a speaker is a source, not a place.
     if classes.has(FunctionClass::Locative)
         && prev.span.end < first.span.start
@@ -412,7 +412,7 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
         let (kind, weight) = after_locative(pass, pw, before);
         v.add(kind, weight, NameVia::Context);
     }
-    // "his son Stephen", "lawyer Ben Crump": a noun for a person right before the name.
+    // "his son Tomas", "lawyer Ana Ruiz": a noun for a person right before the name.
     let pr = lex.role_classes(&pw.to_lowercase());
     if (pr.has(RoleNounClass::Relative) || pr.has(RoleNounClass::PersonNoun))
         && pw.starts_with(char::is_lowercase)

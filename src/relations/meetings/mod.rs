@@ -45,9 +45,9 @@
 //!    in Tokyo on March 20 is the first ...") gives its place and date to the meetings told
 //!    in the next three paragraphs that lack them, and, when it opens with a definite
 //!    meeting noun ("The meeting was held at ..."), to the meeting told just before. A
-//!    building in a city ("at the Radisson Blu Hotel in Johannesburg") gives the city as the
+//!    building in a city ("at the Grand Hotel in Bergen") gives the city as the
 //!    place and the building as the `venue`. A meeting still without a place takes, in
-//!    turn: the place a stay in its sentence leads to ("who is visiting Baku", "arrived in
+//!    turn: the place a stay in its sentence leads to ("who is visiting Oslo", "arrived in
 //!    Hanoi and met"), that of an earlier meeting of a participant, and, when held, the
 //!    dateline's place or the article's setting (a city that dominates a local article);
 //!    a venue no gazetteer knows stands in the setting too.
@@ -91,8 +91,8 @@ const OBJECT_WINDOW: usize = 6;
 const CONTINUATION_PARAGRAPHS: usize = 3;
 
 /// Where a meeting was held: the place (a city, region or country, else the building
-/// itself) and the building or site named, if any ("Radisson Blu Hotel" in
-/// "Johannesburg").
+/// itself) and the building or site named, if any ("Grand Hotel" in
+/// "Bergen").
 #[derive(Clone, Debug, PartialEq)]
 struct Site {
     place: String,
@@ -272,7 +272,7 @@ impl Pass<'_> {
             let ctx = self.ctx;
             for m in &mut self.found[before..] {
                 m.date = iso.clone();
-                // "Edwards is meeting with Landrieu Thursday" in Thursday's paper: a
+                // "Kim is meeting with Lee on Thursday" in Thursday's paper: a
                 // present progressive of the article's own day has not happened yet.
                 let upcoming = ahead || today && present_progressive(ctx, m.evidence);
                 if upcoming && m.status == MeetingStatus::Held {

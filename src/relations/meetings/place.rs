@@ -32,7 +32,7 @@ pub(super) fn is_definite(ctx: &Context<'_>, sentence: Span, noun: Span) -> bool
     words.count() <= 2 && first.is_some_and(|t| ctx.lex.is(&text[t.span], FunctionClass::Definite))
 }
 
-/// "A met B on Thursday. The meeting was held at the Radisson Blu Hotel in Johannesburg.":
+/// "A met B on Thursday. The meeting was held at the Grand Hotel in Bergen.":
 /// a definite meeting noun in a sentence that tells no meeting of its own gives its place
 /// and date to the meeting told last, when that one lacks them and was told within
 /// [`CONTINUATION_PARAGRAPHS`] paragraphs before (with every meeting of the same
@@ -115,8 +115,8 @@ pub(super) fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
     settle_venues(ctx, found, dateline.as_deref());
 }
 
-/// "met ... at the Hyderabad House" under a "NEW DELHI:" dateline, "began the visit at the
-/// Innovation Centre" in an article set in Exeter: a venue no gazetteer knows, given with
+/// "met ... at the Harbour House" under a "BERGEN:" dateline, "began the visit at the
+/// Innovation Centre" in an article set in Bergen: a venue no gazetteer knows, given with
 /// no city of its own, stands in the city a stay in its sentence leads to ("who arrived in
 /// New Delhi on Thursday"), else the dateline's or the article's setting, which becomes the
 /// meeting's place (the venue is kept as such).
@@ -140,7 +140,7 @@ fn settle_venues(ctx: &Context<'_>, found: &mut [Found], around: Option<&str>) {
     }
 }
 
-/// "... met the Brazilian foreign minister, who is visiting Baku": the place a word of a
+/// "... met the Brazilian foreign minister, who is visiting Oslo": the place a word of a
 /// stay (class `visit_place`) leads to in the sentence of `evidence`, across at most three
 /// lower-case words ("to", "in", "the Azerbaijani capital"), is where the meeting of that
 /// sentence is held. A stay after a subordinator ("met Lee before visiting Oslo") and an
@@ -189,16 +189,16 @@ fn after_subordinator(ctx: &Context<'_>, sentence: Span, term: Span) -> bool {
 }
 
 /// The article's setting, when one city dominates it: a city named at least twice, alone
-/// or at the start of other names ("Nairobi County", "Telford & Wrekin Council"), and at
+/// or at the start of other names ("Nairobi County", "Bergen Harbour Authority"), and at
 /// least twice as often as any other place but its own country and the places named after
-/// it ("Telford" five times in a council's news; not "Washington" four times beside
+/// it ("Bergen" five times in a council's news; not "Washington" four times beside
 /// "Vermont" three times in national politics). Local news seldom repeats where a meeting
 /// in its own town took place.
 fn setting(ctx: &Context<'_>) -> Option<String> {
     let text = ctx.doc.text();
     let mut counts: HashMap<usize, usize> = HashMap::new();
     // How many mentions begin with each run of one to three words followed by more
-    // ("Telford & Wrekin Council", "Exeter Science Park"): names given after a place.
+    // ("Bergen Harbour Authority", "Bergen Science Park"): names given after a place.
     let mut named_after: HashMap<&str, usize> = HashMap::new();
     for m in &ctx.res.mentions {
         if ctx.res.entities[m.entity].kind == EntityKind::Place {
@@ -377,7 +377,7 @@ fn without_venue_preposition<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&
     }
 }
 
-/// `rest` after a leading space, a `venue_preposition` and a space (" in Johannesburg").
+/// `rest` after a leading space, a `venue_preposition` and a space (" in Bergen").
 fn after_venue_preposition<'t>(ctx: &Context<'_>, rest: &'t str) -> Option<&'t str> {
     let (word, after) = rest.strip_prefix(' ')?.split_once(' ')?;
     is_venue_preposition(ctx, word, false).then_some(after)
@@ -426,7 +426,7 @@ fn building_before<'t>(ctx: &Context<'_>, before: &'t str) -> Option<&'t str> {
     (words > 0 && preposition).then_some(head)
 }
 
-/// "at State House, Nairobi", "at the Radisson Blu Hotel in Johannesburg": the city after
+/// "at State House, Nairobi", "at the Grand Hotel in Bergen": the city after
 /// a building, a comma or a `venue_preposition`: the meeting's place is the city the
 /// building stands in.
 fn city_after(ctx: &Context<'_>, clause: Span, span: Span) -> Option<String> {
