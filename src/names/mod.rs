@@ -339,6 +339,11 @@ impl Context<'_> {
     /// The country named right after a titled name: "Foreign Minister Anna Kovacs of
     /// Hungary" (a country of the gazetteer after " of "; not "of the party").
     pub(super) fn country_after(&self, offset: usize) -> Option<usize> {
+        self.country_mention_after(offset).map(|(entry, _)| entry)
+    }
+
+    /// [`Context::country_after`] with the span of the country's mention.
+    pub(super) fn country_mention_after(&self, offset: usize) -> Option<(usize, Span)> {
         self.text[offset..].strip_prefix(" of ")?;
         let start = offset + " of ".len();
         self.found
@@ -349,7 +354,7 @@ impl Context<'_> {
                 let e = self.gaz.entry(m.entry);
                 e.kind == EntityKind::Place && e.place_type.as_deref() == Some("country")
             })
-            .map(|m| m.entry)
+            .map(|m| (m.entry, m.span))
     }
 
     /// Reads a person's name from token `i`: capitalised words joined by single spaces,

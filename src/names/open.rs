@@ -293,7 +293,7 @@ fn kind_to_add(
     }
     // A given name and a common word ("Jon Baker") is a person only when the context
     // says so too.
-    if kind == EntityKind::Person && votes.person < 2 && surname_after_given(pass, facts, run) {
+    if kind == EntityKind::Person && votes.person < 2 && votes.given_and_common {
         return None;
     }
     // A single letter, or a single common word without a head ("the Annex"), is no name.

@@ -52,17 +52,14 @@ pub(super) fn titles(pass: &mut Pass<'_>) {
 /// the token after it; else no country and `first` itself.
 fn country_between(ctx: &Context<'_>, first: usize) -> (Option<usize>, usize) {
     let tokens = ctx.tokens;
-    let Some(before) = first.checked_sub(1).and_then(|k| tokens.get(k)) else {
+    let after = first
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .and_then(|before| ctx.country_mention_after(before.span.end));
+    let Some((country, span)) = after else {
         return (None, first);
     };
-    let Some(country) = ctx.country_after(before.span.end) else {
-        return (None, first);
-    };
-    let start = before.span.end + " of ".len();
-    let Some(m) = ctx.found.mentions.iter().find(|m| m.span.start == start) else {
-        return (None, first);
-    };
-    let mut next = token_index_at(tokens, m.span.end);
+    let mut next = token_index_at(tokens, span.end);
     if tokens.get(next).is_some_and(|t| &ctx.text[t.span] == ",") {
         next += 1;
     }

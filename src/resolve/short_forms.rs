@@ -198,10 +198,12 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
 /// The entity of a mention spanning exactly `span` that a rule found (no gazetteer entry),
 /// if any.
 fn rule_found_at(b: &Builder<'_>, span: Span) -> Option<usize> {
-    b.out
-        .mentions
-        .iter()
-        .find(|x| x.span == span)
+    // The mentions are sorted: the first that does not end before `span` starts.
+    let mentions = &b.out.mentions;
+    let i = mentions.partition_point(|x| x.span.end <= span.start);
+    mentions
+        .get(i)
+        .filter(|x| x.span == span)
         .map(|x| x.entity)
         .filter(|&e| b.out.entities[e].entry.is_none())
 }

@@ -19,6 +19,9 @@ pub(super) struct Votes {
     pub(super) place: i32,
     pub(super) institution: i32,
     via: [Option<NameVia>; 3],
+    /// The name is a known given name and a common word ("Jon Baker"): its person vote
+    /// needs the context's support.
+    pub(super) given_and_common: bool,
 }
 
 fn slot(kind: EntityKind) -> usize {
@@ -46,6 +49,7 @@ impl Votes {
         self.person += other.person;
         self.place += other.place;
         self.institution += other.institution;
+        self.given_and_common |= other.given_and_common;
         for (mine, theirs) in self.via.iter_mut().zip(other.via) {
             if let Some(v) = theirs {
                 if mine.is_none_or(|w| rank(v) < rank(w)) {
@@ -113,7 +117,7 @@ pub(super) fn coordination_votes(
         }
         // "Kim Soo, Jon Baker and Lee Min": a given name and a common word has a weak
         // kind of its own, which a list of people confirms.
-        let weak = surname_after_given(pass, facts, *run) && pooled[key].person < 2;
+        let weak = pooled[key].given_and_common && pooled[key].person < 2;
         // A gloss outweighs shape alone ("Norske Jernbaner" looks like a person's
         // name).
         if let Some(kind) = list.glossed_by(*run).filter(|_| pooled[key].person <= 1) {
@@ -184,8 +188,7 @@ impl List<'_, '_> {
         while end + 1 < facts.tokens.len() && kind_at[end + 1] == Some(kind) {
             end += 1;
         }
-        let possessor =
-            step > 0 && facts.text[facts.tokens[end].span.end..].starts_with(['\'', '’']);
+        let possessor = step > 0 && apostrophe_at(facts.text, facts.tokens[end].span.end);
         (!possessor).then_some(kind)
     }
 
@@ -299,6 +302,7 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
     }
     if surname_after_given(pass, facts, run) {
         v.add(EntityKind::Person, 1, NameVia::GivenName);
+        v.given_and_common = true;
     }
     v
 }
@@ -371,24 +375,36 @@ pub(super) fn context_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vo
 
 /// Whether a possessive "'s" (or a bare apostrophe) follows the run, glued to it.
 fn possessive_after(facts: &Tokens<'_>, run: Run) -> bool {
-    let end = facts.tokens[run.end - 1].span.end;
-    facts.text[end..].starts_with(['\'', '’'])
+    apostrophe_at(facts.text, facts.tokens[run.end - 1].span.end)
+}
+
+/// Whether an apostrophe (straight or curly) starts at `offset`.
+fn apostrophe_at(text: &str, offset: usize) -> bool {
+    text[offset..].starts_with(['\'', '’'])
 }
 
 /// Whether `before` and the word `pw` end with a cue phrase that names its speaker after
 /// it ("according to", class `speaker_after` of `speech_verbs.tsv`).
 fn ends_speaker_phrase(pass: &Pass<'_>, before: &str, pw: &str) -> bool {
-    let mut words: Vec<String> = before
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(str::to_lowercase)
-        .collect();
-    words.reverse();
-    words.push(pw.to_lowercase());
     pass.ctx.words.cues.phrases.iter().any(|(phrase, class)| {
-        *class == crate::gazetteer::SpeechClass::SpeakerAfter && words.ends_with(phrase)
+        let Some((last, rest)) = phrase.split_last() else {
+            return false;
+        };
+        *class == crate::gazetteer::SpeechClass::SpeakerAfter
+            && same_word(pw, last)
+            && before
+                .split_whitespace()
+                .rev()
+                .zip(rest.iter().rev())
+                .filter(|(w, p)| same_word(w, p))
+                .count()
+                == rest.len()
     })
+}
+
+/// Whether a word of the text is a lexicon word (written in lower case), in any case.
+fn same_word(word: &str, lower: &str) -> bool {
+    crate::lexicon::with_lower(word, |w| w == lower)
 }
 
 /// Evidence from the word before the candidate: "in X", "lawyers at X", "his son X", "the

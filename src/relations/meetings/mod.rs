@@ -322,10 +322,7 @@ fn in_quotation(quotes: &[QuoteSpan], s: Span) -> bool {
 fn present_progressive(ctx: &Context<'_>, span: Span) -> bool {
     let text = ctx.doc.text();
     let tags = |w: &str| {
-        ctx.gaz
-            .words
-            .get(&w.to_lowercase())
-            .map(|info| info.tags)
+        crate::lexicon::with_lower(w, |lower| ctx.gaz.words.get(lower).map(|info| info.tags))
             .unwrap_or_default()
     };
     ctx.lex

@@ -95,17 +95,25 @@ pub(super) fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
         // The same meeting told again, before or after ("On Monday, A met B. A one-on-one
         // meeting took place between A and B at the palace in Kabul."), then an earlier
         // meeting of a participant.
-        let same = (0..found.len()).find(|&j| {
+        // The meetings are in text order: only those of the nearby paragraphs are read.
+        let lo = (0..i)
+            .rev()
+            .take_while(|&j| near(&found[j]))
+            .last()
+            .unwrap_or(i);
+        let hi = (i + 1..found.len())
+            .take_while(|&j| near(&found[j]))
+            .last()
+            .map_or(i + 1, |j| j + 1);
+        let same = (lo..hi).find(|&j| {
             j != i
                 && found[j].place.is_some()
                 && found[j].status == found[i].status
-                && near(&found[j])
                 && shared(&found[j]) >= 2
         });
-        let earlier = (0..i).rev().find(|&j| {
-            let f = &found[j];
-            f.place.is_some() && paragraph(f) + CONTINUATION_PARAGRAPHS >= p && shared(f) >= 1
-        });
+        let earlier = (lo..i)
+            .rev()
+            .find(|&j| found[j].place.is_some() && shared(&found[j]) >= 1);
         found[i].place = match same.or(earlier) {
             Some(j) => found[j].place.clone(),
             None if found[i].status == MeetingStatus::Held => dateline.clone().map(Site::at),
