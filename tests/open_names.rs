@@ -300,3 +300,132 @@ fn possessives_sources_and_initials() {
         ),
     ]);
 }
+
+#[test]
+fn a_person_before_the_title_of_a_work_is_a_person() {
+    check(&[
+        (
+            "She read a chapter of Tomas Brekov's Winter Letters aloud.",
+            &[(P, "Tomas Brekov")],
+        ),
+        (
+            "The band covered Maria Okafor's Last Song at the festival.",
+            &[(P, "Maria Okafor")],
+        ),
+        // A place's possessive still starts a longer name, not a name of its own.
+        ("Boats moored at Fisherman's Cove overnight.", &[]),
+    ]);
+}
+
+#[test]
+fn initials_before_a_given_name_belong_to_the_name() {
+    check(&[
+        (
+            "The movement was founded by L. Tomas Brekov in 1954.",
+            &[(P, "L. Tomas Brekov")],
+        ),
+        (
+            "The agency was run by J. Edgar Lund for decades. Lund retired in 1972.",
+            &[(P, "J. Edgar Lund")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_given_name_of_two_hyphenated_syllables_makes_a_person() {
+    check(&[
+        (
+            "Lawmaker Hui Chi-fung said the vote was unfair.",
+            &[(P, "Hui Chi-fung")],
+        ),
+        (
+            "Leung Kwok-hung, a veteran activist, was arrested.",
+            // "hung" is an English word, but a syllable of the name here.
+            &[(P, "Leung Kwok-hung")],
+        ),
+        (
+            "Park Joo-ho was injured in the first half.",
+            // A sentence-initial common word is the family name.
+            &[(P, "Park Joo-ho")],
+        ),
+        (
+            "The coach brought on Kim Shin-wook in the second half.",
+            &[(P, "Kim Shin-wook")],
+        ),
+        // Compounds after a place or a name are no given names.
+        (
+            "A Tel Aviv-based firm and a Bergen-style protest.",
+            &[(L, "Tel Aviv"), (L, "Bergen")],
+        ),
+        ("Critics called him a Brave Truth-Teller.", &[]),
+    ]);
+}
+
+#[test]
+fn a_country_in_dotted_initials_is_a_word_of_the_office_it_names() {
+    check(&[
+        (
+            "Researchers at the U.S. Department of Agriculture disagreed.",
+            &[(I, "U.S. Department of Agriculture")],
+        ),
+        (
+            "The U.K. Border Force said it had no record.",
+            &[(I, "U.K. Border Force")],
+        ),
+        // Not a title: the country stays a place of its own.
+        (
+            "U.S. Senator Ana Ruiz said no.",
+            &[(L, "United States"), (P, "Ana Ruiz")],
+        ),
+    ]);
+}
+
+#[test]
+fn and_between_two_organisations_keeps_them_apart() {
+    check(&[
+        (
+            "Scientists from the Massachusetts Institute of Technology and Bergen State University took part.",
+            &[
+                (I, "Massachusetts Institute of Technology"),
+                (I, "Bergen State University"),
+            ],
+        ),
+        (
+            "The Institute of Marine Studies and Oslo Fisheries College agreed.",
+            &[
+                (I, "Institute of Marine Studies"),
+                (I, "Oslo Fisheries College"),
+            ],
+        ),
+        // One name with "and" inside.
+        (
+            "The Harlow and Wold Council met on Monday.",
+            &[(I, "Harlow and Wold Council")],
+        ),
+        (
+            "The Department of Health and Human Services said so.",
+            &[(I, "Department of Health and Human Services")],
+        ),
+        (
+            "The Bergen and Wold Hospital NHS Trust apologised.",
+            &[(I, "Bergen and Wold Hospital NHS Trust")],
+        ),
+    ]);
+}
+
+#[test]
+fn middle_initials_link_a_name_to_its_gazetteer_person() {
+    let extractor = Extractor::builder()
+        .entry(gazette::GazetteerEntry::person("local:1", "Tomas Brekov"))
+        .build()
+        .expect("builds");
+    let text = "Tomas K. Brekov arrived on Monday. Brekov left on Friday.";
+    let out = extractor.extract(&Document::parse(text));
+    let people: Vec<_> = out
+        .entities
+        .iter()
+        .filter(|e| e.kind == P)
+        .map(|e| (e.name.as_str(), e.id.as_deref(), e.mentions.len()))
+        .collect();
+    assert_eq!(people, [("Tomas Brekov", Some("local:1"), 2)]);
+}

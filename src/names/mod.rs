@@ -601,9 +601,16 @@ impl Context<'_> {
             }
         }
         let j = start - 1;
+        if let Some(first) = self.country_initials_ending(j) {
+            return self.spaced(j, start).then_some(first);
+        }
         let joins = matches!(self.word(j), "&" | "and") && n > 0;
+        // "the Tokyo Institute of Technology and Osaka State University": an institution the
+        // gazetteer knows, or one read from its head, is no word of the next one.
         if joins
             && j > 0
+            && !self.ends_institution(j - 1)
+            && !self.ends_linked_org(j - 1)
             && self.spaced(j - 1, j)
             && self.spaced(j, start)
             && self.org_word_ok(j - 1)
@@ -614,6 +621,70 @@ impl Context<'_> {
             return None;
         }
         Some(j)
+    }
+
+    /// Whether the capitalised words from token `k` name an organisation of their own: a
+    /// head noun after two words or more, or after a gazetteer place ("... Institute of
+    /// Technology and Bergen State University"; not "... of Health and Human Services").
+    fn org_of_its_own(&self, k: usize, taken: &[bool]) -> bool {
+        let toks = self.tokens;
+        let mut j = k;
+        while j < toks.len() && j - k <= MAX_ORG_WORDS && self.org_word_ok(j) {
+            if j > k && self.classes(j).has(WordClass::OrgHead) {
+                let place_first = taken[k] && !self.taken_by_person(k, taken);
+                return j - k >= 2 || place_first;
+            }
+            if j + 1 < toks.len() && !self.spaced(j, j + 1) {
+                break;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// Whether token `j` ends an organisation name read from its head to the right: a head
+    /// noun, a head link and capitalised words ("Institute of Technology").
+    fn ends_linked_org(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && j - k < MAX_ORG_WORDS && self.org_word_ok(k) && self.spaced(k - 1, k) {
+            k -= 1;
+        }
+        k < j && k > 0 && self.classes(k).has(WordClass::HeadLink) && {
+            let head = self.classes(k - 1);
+            head.has(WordClass::OrgHead) && self.spaced(k - 1, k)
+        }
+    }
+
+    /// Whether a gazetteer institution's mention ends with token `j`.
+    fn ends_institution(&self, j: usize) -> bool {
+        let s = self.tokens[j].span;
+        overlapping(&self.found.mentions, s, |m| m.span).is_some_and(|m| {
+            m.span.end == s.end && self.gaz.entry(m.entry).kind == EntityKind::Institution
+        })
+    }
+
+    /// "U.S." of "the U.S. Department of Agriculture": the first token of a gazetteer place
+    /// or institution written in dotted initials whose last period is token `j`.
+    fn country_initials_ending(&self, j: usize) -> Option<usize> {
+        let toks = self.tokens;
+        let glued = |a: usize| toks[a].span.end == toks[a + 1].span.start;
+        let mut first = j + 1;
+        while first >= 2
+            && self.word(first - 1) == "."
+            && glued(first - 2)
+            && self.word(first - 2).chars().count() == 1
+            && self.word(first - 2).starts_with(char::is_uppercase)
+            && (first == j + 1 || glued(first - 1))
+        {
+            first -= 2;
+        }
+        if j + 1 - first < 4 || (first > 0 && glued(first - 1)) {
+            return None;
+        }
+        let span = Span::new(toks[first].span.start, toks[j].span.end);
+        overlapping(&self.found.mentions, span, |m| m.span)
+            .is_some_and(|m| m.span == span && !self.is_person(m.entry))
+            .then_some(first)
     }
 
     /// Where an organisation name whose head is token `i` ends on the right, and how many
@@ -657,6 +728,7 @@ impl Context<'_> {
                 && k + 1 < toks.len()
                 && self.spaced(k, k + 1)
                 && self.org_word_ok(k + 1)
+                && !self.org_of_its_own(k + 1, taken)
             {
                 k += 1;
             } else {

@@ -9,7 +9,8 @@
 //! and apostrophes inside a name ("Noor-ul-Amin", "O'Neill", "Ng'ang'a"), by initials' periods
 //! ("J. R. Smith"), by name particles between two name words ("Luiz da Silva") and by the
 //! connectors of organisation names ("Harlow & Wold Council"). A possessive "'s" ends a
-//! run. Then:
+//! run; before "'s" and a capitalised word, a run is the start of a longer name ("Fisherman's
+//! Cove") unless it is a person's full name ("Ana Ruiz's Last Song"). Then:
 //!
 //! - a function word at the start ("The", "In", "But") is dropped (a leading "The" is kept
 //!   as evidence that the name is no person);
@@ -33,8 +34,10 @@
 //! - **its words**: a corporate suffix ("Inc", "Ltd", "AG") or an organisation head noun
 //!   ("Council", "Trust") at the end → institution; a place noun ("County", "River") or a
 //!   building noun ("Park", "Stadium") at the end → place; a plural common noun at the end
-//!   ("Cowboys", "Monkeys") → institution (teams, bands); a known given name first and a
-//!   name-like word last → person; an acronym or a word with an inner capital on its own
+//!   ("Cowboys", "Monkeys") → institution (teams, bands); a known given name first (after
+//!   any initials: "L. Ana Ruiz") and a name-like word last → person; a short family name
+//!   and a given name of two hyphenated syllables ("Leung Kwok-hung", "Park Ji-sung") →
+//!   person, whatever the syllables mean in English; an acronym or a word with an inner capital on its own
 //!   ("NATO", "GameStop") → institution;
 //! - **its context**: "in"/"near"/"from" before it, or "-based" after it → place; "X, 34," →
 //!   person; an apposition ", a lawyer" / ", the video game retailer" / ", a border town" →
@@ -186,7 +189,8 @@ fn pooled_votes(
         if only_class_words(pass, facts, run) {
             continue;
         }
-        if before_possessed_name(facts, run) || coordinated_with_common_noun(pass, facts, run) {
+        if before_possessed_name(pass, facts, run) || coordinated_with_common_noun(pass, facts, run)
+        {
             continue;
         }
         let key = key_of(facts, run);
@@ -362,8 +366,15 @@ fn single_shape(facts: &Tokens<'_>, run: Run) -> bool {
 }
 
 /// "Krishna's Butter Ball", "Fisherman's Cove": a run before "'s" and a capitalised word
-/// that is no title is the start of a longer name, not a name of its own.
-fn before_possessed_name(facts: &Tokens<'_>, run: Run) -> bool {
+/// that is no title is the start of a longer name, not a name of its own. Not a person's
+/// full name ("Ana Ruiz's Last Song": the work of a person named before it).
+fn before_possessed_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    if (2..=4).contains(&(run.end - run.start))
+        && pass.ctx.given_gender(after_initials(facts, run)).is_some()
+        && person_shaped(pass, facts, run)
+    {
+        return false;
+    }
     let t = facts.tokens;
     let (Some(apo), Some(s), Some(next)) = (t.get(run.end), t.get(run.end + 1), t.get(run.end + 2))
     else {
@@ -762,7 +773,7 @@ fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<
             || pass.ctx.gaz.words.get(aw).is_some_and(|i| {
                 i.tags.has(WordTag::VerbPastPart) || i.tags.has(WordTag::VerbIng)
             }));
-    if compound {
+    if compound && !syllable_pair(pass, facts, end - 1) {
         return None;
     }
     let contraction = matches!(nw, "'" | "’") && matches!(aw, "t" | "ll" | "re" | "ve" | "d" | "m");
@@ -771,6 +782,69 @@ fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<
         && !contraction
         && (!pass.taken[end + 1] || taken_by_gazetteer(pass, facts, end + 1));
     joined.then_some(2)
+}
+
+/// Whether a syllable of at most six letters, then a hyphen and another such syllable,
+/// start at token `j` (`j + 1` the hyphen, `j + 2` the second syllable).
+fn syllables_at(facts: &Tokens<'_>, j: usize) -> bool {
+    let t = facts.tokens;
+    let syllable = |k: usize| {
+        t.get(k).is_some_and(|tok| {
+            let w = &facts.text[tok.span];
+            tok.kind == TokenKind::Word
+                && (2..=6).contains(&w.chars().count())
+                && w.chars().all(char::is_alphabetic)
+        })
+    };
+    let glued = |k: usize| t[k].span.end == t[k + 1].span.start;
+    syllable(j)
+        && syllable(j + 2)
+        && &facts.text[t[j + 1].span] == "-"
+        && glued(j)
+        && glued(j + 1)
+        && t.get(j + 3).is_none_or(|n| {
+            n.span.start != t[j + 2].span.end
+                || !(n.kind == TokenKind::Word || &facts.text[n.span] == "-")
+        })
+}
+
+/// "Leung Kwok-hung": a short capitalised word that follows another name word and is no
+/// gazetteer name nor a common word, with a hyphen and a second syllable after it, is a
+/// two-syllable given name even when the second syllable is an English word ("hung");
+/// "Tel Aviv-based", "Silicon Valley-based" are compounds.
+fn syllable_pair(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let short = |k: usize, n: usize| facts.text[facts.tokens[k].span].chars().count() <= n;
+    j > 0
+        && syllables_at(facts, j)
+        && short(j, 5)
+        && short(j + 2, 4)
+        && facts.shapes[j] == Shape::Capitalised
+        && facts.shapes[j - 1] == Shape::Capitalised
+        && spaced(facts.text, &facts.tokens[j - 1], &facts.tokens[j])
+        && !taken_by_gazetteer(pass, facts, j)
+        && !is_common(pass, facts, j)
+}
+
+/// "Leung Kwok-hung", "Park Ji-sung", "Moon Jae-in": a short family name, then a given name
+/// of two short syllables joined by a hyphen (the order and spelling of romanised Korean,
+/// Cantonese and Taiwanese names) is a person's name, whatever its words mean in English.
+fn syllable_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let (f, a) = (run.start, run.start + 1);
+    let short = |k: usize| facts.text[facts.tokens[k].span].chars().count() <= 6;
+    run.end - run.start == 4
+        && facts.shapes[f] == Shape::Capitalised
+        && facts.shapes[a] == Shape::Capitalised
+        && short(f)
+        && spaced(facts.text, &facts.tokens[f], &facts.tokens[a])
+        && syllables_at(facts, a)
+        && !(is_common(pass, facts, a) && is_common(pass, facts, a + 2))
+        && pass
+            .ctx
+            .words
+            .function_classes(&facts.text[facts.tokens[f].span])
+            .is_empty()
+        && !taken_by_gazetteer(pass, facts, f)
+        && !(a..run.end).any(|k| taken_by_gazetteer(pass, facts, k) || classifies(pass, k))
 }
 
 /// Trims and cuts a raw run into candidates (see the module docs).
@@ -956,11 +1030,23 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
             facts.shapes[j] == Shape::Capitalised && !pass.ctx.words.function_classes(w).is_empty();
         let given_first = pass.ctx.given_gender(j).is_some()
             && j + 1 < run.end
-            && facts.shapes[j + 1] == Shape::Capitalised;
+            && facts.shapes[j + 1] == Shape::Capitalised
+            || syllable_given_name(
+                pass,
+                facts,
+                Run {
+                    start: j,
+                    end: run.end,
+                },
+            );
+        // "L. Ron Hubbard": an initial before a name is a word of it.
+        let initial = initial_at(facts, j) && j + 2 < run.end;
         let common_start = (facts.initial[j] || facts.headline[j])
             && (is_common(pass, facts, j) || pass.ctx.is_very_common(j))
-            && !given_first;
+            && !given_first
+            && !initial;
         let before_given = run.end - j > 2
+            && !initial
             && !headed(pass, facts, run)
             && (is_common(pass, facts, j) || is_title(pass, facts, j))
             && (j + 1..run.end).any(|k| pass.ctx.given_gender(k).is_some());
@@ -1020,6 +1106,7 @@ fn start_at_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run
         && is_title(pass, facts, run.start - 2);
     let not_name = |j: usize| {
         pass.ctx.given_gender(j).is_none()
+            && !initial_at(facts, j)
             && (after_title_of
                 || is_common(pass, facts, j)
                 || is_title(pass, facts, j)
@@ -1036,14 +1123,7 @@ fn start_at_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run
 /// are not part of it. An initial ("J." of "Peter J. Lund") is a name word; a given name is
 /// no common word.
 fn drop_common_lead(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
-    let initial = |j: usize| {
-        facts.tokens[j].kind == TokenKind::Word
-            && facts.text[facts.tokens[j].span].chars().count() == 1
-            && facts.shapes[j] != Shape::Other
-            && facts.tokens.get(j + 1).is_some_and(|p| {
-                p.span.start == facts.tokens[j].span.end && &facts.text[p.span] == "."
-            })
-    };
+    let initial = |j: usize| initial_at(facts, j);
     let tail = (run.start..run.end)
         .rev()
         .take_while(|&j| {
@@ -1062,6 +1142,26 @@ fn drop_common_lead(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
         }
     }
     run
+}
+
+/// Whether token `j` is an initial: one capital letter glued to a period ("J." of "J. Ruiz").
+fn initial_at(facts: &Tokens<'_>, j: usize) -> bool {
+    facts.tokens[j].kind == TokenKind::Word
+        && facts.text[facts.tokens[j].span].chars().count() == 1
+        && facts.shapes[j] != Shape::Other
+        && facts
+            .tokens
+            .get(j + 1)
+            .is_some_and(|p| p.span.start == facts.tokens[j].span.end && &facts.text[p.span] == ".")
+}
+
+/// The first token of a run after its leading initials ("Ron" of "L. Ron Hubbard").
+fn after_initials(facts: &Tokens<'_>, run: Run) -> usize {
+    let mut j = run.start;
+    while j + 2 < run.end && initial_at(facts, j) {
+        j += 2;
+    }
+    j
 }
 
 /// Drops trailing punctuation and lower-case words that are no name tokens, unless glued
@@ -1211,9 +1311,10 @@ fn small_places_in_a_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool
 /// Two or more capitalised words, the first and the last name-like (or the first a known
 /// given name).
 fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
-    let words: Vec<usize> = (run.start..run.end)
+    let start = after_initials(facts, run);
+    let words: Vec<usize> = (start..run.end)
         .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
-        .filter(|&j| j == run.start || facts.tokens[j - 1].span.end != facts.tokens[j].span.start)
+        .filter(|&j| j == start || facts.tokens[j - 1].span.end != facts.tokens[j].span.start)
         .filter(|&j| {
             !(facts.shapes[j] == Shape::Other && pass.ctx.classes(j).has(WordClass::Particle))
         })

@@ -3,7 +3,10 @@
 //! - **Organisation patterns**: capitalised words ending in a head noun ("National Security
 //!   Office", "Ohio State University", also across a possessive: "the Prime Minister's
 //!   Office") or a head noun followed by "of" and capitalised words ("Ministry of Public
-//!   Security", "University of Tokyo").
+//!   Security", "University of Tokyo"). A country in dotted initials before it is a word of
+//!   the name ("the U.S. Department of Agriculture"); "and" joins the words of one name
+//!   ("Harlow and Wold Council", "Department of Health and Human Services") but not two
+//!   names ("the Bergen Institute of Technology and Oslo State University").
 //! - **Offices in lower case** (`office` and `national_office` in `role_nouns.tsv`): "the
 //!   presidential office", "the French presidency", "Mexico's foreign ministry" (the
 //!   gazetteer's institution of that country when it has one); a national office only with a

@@ -282,9 +282,13 @@ fn known_names(b: &mut Builder<'_>, input: &Inputs<'_>) -> Vec<RuleName> {
             .clone()
             .unwrap_or_else(|| names::canonical(&text[n.span]));
         let e = match n.kind {
-            EntityKind::Person => b
-                .person_variant(&name)
-                .unwrap_or_else(|| b.named_entity(EntityKind::Person, name, n.gender)),
+            EntityKind::Person => match b.person_variant(&name) {
+                Some(e) => e,
+                None => match names::gazetteer_without_initials(input.gaz, input.surnames, &name) {
+                    Some(entry) => b.entry_entity(entry),
+                    None => b.named_entity(EntityKind::Person, name, n.gender),
+                },
+            },
             kind => b.named_entity(kind, name, None),
         };
         let via = match n.via {

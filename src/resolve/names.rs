@@ -280,6 +280,36 @@ pub(super) fn gazetteer_surname(
     }
 }
 
+/// "Vladimir V. Ostrov", "Ana M. J. Ruiz": a person's name with initials between the given
+/// name and the surname is the one gazetteer person named (or aliased) the same without
+/// them.
+pub(super) fn gazetteer_without_initials(
+    gaz: &Gazetteer,
+    surnames: &SurnameIndex,
+    name: &str,
+) -> Option<usize> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [first, middle @ .., last] = words.as_slice() else {
+        return None;
+    };
+    let initial = |w: &str| {
+        w.strip_suffix('.')
+            .is_some_and(|c| c.chars().count() == 1 && c.chars().all(char::is_uppercase))
+    };
+    if middle.is_empty() || !middle.iter().all(|w| initial(w)) || initial(first) {
+        return None;
+    }
+    let short = format!("{first} {last}");
+    let mut found = surnames.all(last).iter().copied().filter(|&e| {
+        let entry = gaz.entry(e);
+        entry.name == short || entry.aliases.contains(&short)
+    });
+    match (found.next(), found.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,8 @@
 //! words, each place it stands, the names it is listed with, and its shape.
 
 use super::{
-    is_namey, is_title, person_shaped, spaced, surname_after_given, team, Run, Shape, TokenCursor,
-    Tokens,
+    after_initials, is_namey, is_title, person_shaped, spaced, surname_after_given,
+    syllable_given_name, team, Run, Shape, TokenCursor, Tokens,
 };
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
@@ -274,7 +274,8 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
             v.add(EntityKind::Institution, 4, NameVia::Pattern);
         }
     }
-    let given = pass.ctx.given_gender(run.start).is_some() && person_shaped(pass, facts, run);
+    let given = pass.ctx.given_gender(after_initials(facts, run)).is_some()
+        && person_shaped(pass, facts, run);
     if given {
         v.add(EntityKind::Person, 3, NameVia::GivenName);
     }
@@ -297,7 +298,9 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
     if !single && acronym_follows(facts, run) {
         v.add(EntityKind::Institution, 4, NameVia::Pattern);
     }
-    if !given && person_shaped(pass, facts, run) {
+    if syllable_given_name(pass, facts, run) {
+        v.add(EntityKind::Person, 2, NameVia::Shape);
+    } else if !given && person_shaped(pass, facts, run) {
         v.add(EntityKind::Person, 1, NameVia::Shape);
     }
     if surname_after_given(pass, facts, run) {
