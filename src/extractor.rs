@@ -73,7 +73,7 @@ impl Extractor {
         let lex = &inner.lexicons;
         let found = mentions::find(gaz, &inner.matcher, lex, doc);
         lap("gazetteer");
-        let names = names::find(&inner.names, gaz, lex, doc, &found);
+        let names = names::find(&inner.names, gaz, lex, &inner.surnames, doc, &found);
         lap("names");
         let res = resolve::resolve(&resolve::Inputs {
             gaz,

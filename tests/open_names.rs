@@ -429,3 +429,68 @@ fn middle_initials_link_a_name_to_its_gazetteer_person() {
         .collect();
     assert_eq!(people, [("Tomas Brekov", Some("local:1"), 2)]);
 }
+
+#[test]
+fn the_outlet_that_carries_a_piece_is_an_institution() {
+    check(&[
+        (
+            "The county is a bellwether, according to a new article in Rankwise.",
+            &[(I, "Rankwise")],
+        ),
+        (
+            "In an interview on Radio Wold, Ana Ruiz said she would run.",
+            &[(I, "Radio Wold"), (P, "Ana Ruiz")],
+        ),
+        // Without a piece of writing, "in" still names a place.
+        ("She grew up in Harlowby.", &[(L, "Harlowby")]),
+    ]);
+}
+
+#[test]
+fn a_middle_initial_makes_a_person_of_a_given_name_and_a_common_word() {
+    check(&[
+        (
+            "The votes went to the next chairman, Jon T. Bush, on Friday.",
+            &[(P, "Jon T. Bush")],
+        ),
+        (
+            "The votes went to the chairman, Mary E. Baker, on Friday.",
+            &[(P, "Mary E. Baker")],
+        ),
+    ]);
+}
+
+#[test]
+fn followers_of_a_religion_and_peoples_are_no_entities() {
+    check(&[
+        (
+            "Given the vitriol he has directed at Latinos, the race is hard.",
+            &[],
+        ),
+        (
+            "Issues important to Hispanics and Muslims were raised.",
+            &[],
+        ),
+        // Inside a name they stay.
+        (
+            "The Muslim Council of Bergen said so.",
+            &[(I, "Muslim Council of Bergen")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_famous_surname_after_a_locative_is_the_person_not_a_place() {
+    let extractor = Extractor::builder()
+        .entry(gazette::GazetteerEntry::person("local:1", "Tomas Ostrov"))
+        .build()
+        .expect("builds");
+    let text = "The rivals struggled to set themselves apart from Ostrov on trade.";
+    let out = extractor.extract(&Document::parse(text));
+    let kinds: Vec<_> = out
+        .entities
+        .iter()
+        .map(|e| (e.kind, e.name.as_str()))
+        .collect();
+    assert_eq!(kinds, [(P, "Tomas Ostrov")]);
+}

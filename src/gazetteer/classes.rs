@@ -247,6 +247,10 @@ classes! {
         /// A noun for the person who holds the same office elsewhere: "counterpart",
         /// "counterparts" ("his Russian counterpart", "with their counterparts").
         Counterpart = "counterpart",
+        /// A piece of writing or broadcasting that an outlet carries: "in X" or "on X" after
+        /// it names the outlet ("an article in the Bergen Courier", "an interview on Radio
+        /// Wold").
+        Piece = "piece",
     }
 }
 
@@ -285,6 +289,9 @@ classes! {
         /// A participle that, joined by a hyphen after a place, describes the organisation
         /// named after it by its seat: "Seattle-based Acme".
         SeatParticiple = "seat_participle",
+        /// A word for the followers of a religion or the members of a people larger than one
+        /// country: "Muslims", "Latino", "Asian". No entity on its own.
+        GroupNoun = "group_noun",
     }
 }
 

@@ -32,6 +32,7 @@ use crate::document::Document;
 use crate::gazetteer::{ClassSet, FunctionClass, Gazetteer, Gender, Title, WordClass};
 use crate::lexicon::Lexicons;
 use crate::mentions::GazetteerMentions;
+use crate::resolve::SurnameIndex;
 use crate::segment::{Token, TokenKind};
 use crate::span::{ending_at, overlapping, starting_within};
 use crate::{EntityKind, Span};
@@ -204,6 +205,7 @@ pub(crate) fn find(
     lex: &NameLexicon,
     gaz: &Gazetteer,
     words: &Lexicons,
+    surnames: &SurnameIndex,
     doc: &Document,
     found: &GazetteerMentions,
 ) -> NameMentions {
@@ -215,6 +217,7 @@ pub(crate) fn find(
         gaz,
         lex,
         words,
+        surnames,
         found,
     };
     let mut pass = Pass {
@@ -256,6 +259,8 @@ pub(super) struct Context<'a> {
     pub(super) gaz: &'a Gazetteer,
     pub(super) lex: &'a NameLexicon,
     pub(super) words: &'a Lexicons,
+    /// The gazetteer's people by surname ("Ostrov" alone may be the one famous Ostrov).
+    pub(super) surnames: &'a SurnameIndex,
     pub(super) found: &'a GazetteerMentions,
 }
 

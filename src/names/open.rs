@@ -52,7 +52,7 @@
 //! name ("Okafor" for "Ngozi Okafor").
 
 use super::{Pass, RuleName};
-use crate::gazetteer::{FunctionClass, WordClass, WordTag};
+use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
 use crate::names::NameVia;
 use crate::segment::{Token, TokenKind};
 use crate::span::{overlapping, starting_within};
@@ -482,7 +482,10 @@ fn only_class_words(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             }
             let w = &facts.text[t.span];
             let lower = w.to_lowercase();
-            !pass.ctx.classes(j).is_empty()
+            // "Muslims" alone is no name; "Orthodox Church" is one.
+            let classes = pass.ctx.classes(j);
+            let group_only = classes == crate::gazetteer::ClassSet::of(&[WordClass::GroupNoun]);
+            !(classes.is_empty() || group_only && run.end - run.start > 1)
                 || !pass.ctx.words.function_classes(w).is_empty()
                 || pass.ctx.gaz.titles.contains_key(&lower)
         })
@@ -928,8 +931,11 @@ fn plural_common(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
     let w = facts.text[facts.tokens[j].span].to_lowercase();
     pass.ctx.gaz.words.get(&w).is_some_and(|info| {
         info.tags.has(WordTag::Plural) && !info.tags.has(WordTag::Noun) && !info.proper
-    }) && pass.ctx.words.role_classes(&w).is_empty()
-        && !pass.ctx.gaz.titles.contains_key(&w)
+    }) && {
+        // A noun for people ("officials") ends no team's name; "Reports" may end a firm's.
+        let roles = pass.ctx.words.role_classes(&w);
+        roles.is_empty() || roles == crate::gazetteer::ClassSet::of(&[RoleNounClass::Piece])
+    } && !pass.ctx.gaz.titles.contains_key(&w)
 }
 
 /// A team or band: name-like words (or a city) then a plural common noun ("Dallas Cowboys").
@@ -1153,6 +1159,29 @@ fn initial_at(facts: &Tokens<'_>, j: usize) -> bool {
             .tokens
             .get(j + 1)
             .is_some_and(|p| p.span.start == facts.tokens[j].span.end && &facts.text[p.span] == ".")
+}
+
+/// "Mary E. Baker", "Jon T. Bush": a known given name, initials, then one capitalised word,
+/// even a common English word: a middle initial is written only inside a person's name.
+fn given_initials_surname(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let g = after_initials(facts, run);
+    if pass.ctx.given_gender(g).is_none() {
+        return false;
+    }
+    let mut j = g + 1;
+    while j + 2 < run.end && initial_at(facts, j) {
+        j += 2;
+    }
+    j > g + 1
+        && j + 1 == run.end
+        && facts.shapes[j] == Shape::Capitalised
+        && facts.text[facts.tokens[j].span].chars().count() > 1
+        && !classifies(pass, j)
+        && pass
+            .ctx
+            .words
+            .function_classes(&facts.text[facts.tokens[j].span])
+            .is_empty()
 }
 
 /// The first token of a run after its leading initials ("Ron" of "L. Ron Hubbard").

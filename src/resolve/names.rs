@@ -76,7 +76,7 @@ impl SurnameIndex {
         }
     }
 
-    pub(super) fn unique(&self, surname: &str) -> Option<usize> {
+    pub(crate) fn unique(&self, surname: &str) -> Option<usize> {
         match self.all(surname) {
             [one] => Some(*one),
             _ => None,

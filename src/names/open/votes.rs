@@ -2,8 +2,8 @@
 //! words, each place it stands, the names it is listed with, and its shape.
 
 use super::{
-    after_initials, is_namey, is_title, person_shaped, spaced, surname_after_given,
-    syllable_given_name, team, Run, Shape, TokenCursor, Tokens,
+    after_initials, given_initials_surname, is_namey, is_title, person_shaped, spaced,
+    surname_after_given, syllable_given_name, team, Run, Shape, TokenCursor, Tokens,
 };
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
@@ -275,7 +275,8 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
         }
     }
     let given = pass.ctx.given_gender(after_initials(facts, run)).is_some()
-        && person_shaped(pass, facts, run);
+        && person_shaped(pass, facts, run)
+        || given_initials_surname(pass, facts, run);
     if given {
         v.add(EntityKind::Person, 3, NameVia::GivenName);
     }
@@ -423,10 +424,15 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     // "in Brekov's office": before a possessive, the locative's object is the thing
     // possessed, not the name. "according to Rankwise": the object of a phrase that names
     // a speaker is a source, not a place.
+    // "differentiating themselves from Ostrov": a word that is the surname of one
+    // gazetteer person is read as that person by resolution, not as a place.
+    let famous_surname =
+        run.end - run.start == 1 && pass.ctx.surnames.unique(&text[first.span]).is_some();
     if classes.has(FunctionClass::Locative)
         && prev.span.end < first.span.start
         && !possessive_after(facts, run)
         && !ends_speaker_phrase(pass, before, pw)
+        && !famous_surname
     {
         let (kind, weight) = after_locative(pass, pw, before);
         v.add(kind, weight, NameVia::Context);
@@ -474,23 +480,23 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
 
 /// The kind and weight a locative word `pw` gives the name after it (`before` is the text
 /// before the word): an institution after an `affiliation` word that follows a noun for a
-/// person ("lawyers at Perkins Coie", "an official at the agency"), else a place, more
+/// person ("lawyers at Perkins Coie", "an official at the agency") or a `piece` ("an
+/// article in Rankwise"), else a place, more
 /// surely after a `place_preposition` ("in", "near").
 fn after_locative(pass: &Pass<'_>, pw: &str, before: &str) -> (EntityKind, i32) {
     let lex = pass.ctx.words;
-    let noun_before = before
-        .split_whitespace()
-        .next_back()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .is_some_and(|w| {
-            let r = lex.role_classes(&w);
-            r.has(RoleNounClass::PersonNoun) || r.has(RoleNounClass::Anonymous)
-        });
-    if pass.ctx.is_lower_function(pw, FunctionClass::Affiliation) && noun_before {
+    let noun = before.split_whitespace().next_back().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let noun = lex.role_classes(noun.as_deref().unwrap_or_default());
+    let person_before = noun.has(RoleNounClass::PersonNoun) || noun.has(RoleNounClass::Anonymous);
+    if pass.ctx.is_lower_function(pw, FunctionClass::Affiliation) && person_before {
         return (EntityKind::Institution, 2);
+    }
+    // "an article in Rankwise", "an interview on Radio Wold": the outlet that carries it.
+    if noun.has(RoleNounClass::Piece) {
+        return (EntityKind::Institution, 3);
     }
     let strong = lex.is(pw, FunctionClass::PlacePreposition);
     (EntityKind::Place, if strong { 2 } else { 1 })
