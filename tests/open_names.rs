@@ -494,3 +494,45 @@ fn a_famous_surname_after_a_locative_is_the_person_not_a_place() {
         .collect();
     assert_eq!(kinds, [(P, "Tomas Ostrov")]);
 }
+
+#[test]
+fn names_with_an_apostrophe_inside_any_sentence() {
+    check(&[
+        ("He met Mary O'Connor on Monday.", &[(P, "Mary O'Connor")]),
+        (
+            "Only councillors Brekov, Sandra O’Neill and Tim Ruiz voted against.",
+            &[(P, "Brekov"), (P, "Sandra O’Neill"), (P, "Tim Ruiz")],
+        ),
+    ]);
+}
+
+#[test]
+fn police_ranks_written_short_are_titles() {
+    check(&[
+        ("Det Sgt Mary Byrne told the court.", &[(P, "Mary Byrne")]),
+        ("Supt. Ana Ruiz led the search.", &[(P, "Ana Ruiz")]),
+    ]);
+}
+
+#[test]
+fn a_noun_for_an_organisation_before_or_a_spokesman_after_makes_an_institution() {
+    check(&[
+        (
+            "The firm Tickbox has reaffirmed its commitment.",
+            &[(I, "Tickbox")],
+        ),
+        (
+            "Plastics manufacturer Harlowplast said orders rose.",
+            &[(I, "Harlowplast")],
+        ),
+        (
+            "A Wold Steel spokesman declined to comment.",
+            &[(I, "Wold Steel")],
+        ),
+        // Before a person's name the noun says what the person does.
+        (
+            "Publisher Ana Ruiz said sales rose.",
+            &[(P, "Ana Ruiz")],
+        ),
+    ]);
+}

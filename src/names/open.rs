@@ -1376,7 +1376,18 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
         && (is_namey(pass, facts, first)
             || pass.ctx.given_gender(first).is_some()
             || pass.ctx.small_place_at(first))
-        && is_namey(pass, facts, last)
+        && (is_namey(pass, facts, last) || namey_after_glue(pass, facts, last, run.end))
+}
+
+/// "O'Connor", "Abdul-Jabbar": a word glued by an apostrophe or a hyphen to a name-like
+/// word inside the run ("O" alone is no name).
+fn namey_after_glue(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize, end: usize) -> bool {
+    let t = facts.tokens;
+    j + 2 < end
+        && matches!(&facts.text[t[j + 1].span], "'" | "’" | "-")
+        && t[j].span.end == t[j + 1].span.start
+        && t[j + 1].span.end == t[j + 2].span.start
+        && is_namey(pass, facts, j + 2)
 }
 
 /// Whether token `j` is a word that makes a name an organisation, a place or a building

@@ -83,7 +83,7 @@ impl SurnameIndex {
         }
     }
 
-    pub(super) fn all(&self, surname: &str) -> &[usize] {
+    pub(crate) fn all(&self, surname: &str) -> &[usize] {
         let Some(k) = self.surnames.find(surname) else {
             return &[];
         };

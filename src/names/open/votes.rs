@@ -444,6 +444,14 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     {
         v.add(EntityKind::Person, 3, NameVia::Context);
     }
+    // "the retailer Tickbox", "plastics maker Harlowplast": a noun for an organisation
+    // (not before a person's name: "manufacturer Jon Baker", "publisher Ana Ruiz").
+    if pr.has(RoleNounClass::InstitutionNoun)
+        && pw.starts_with(char::is_lowercase)
+        && !person_named(pass, facts, run)
+    {
+        v.add(EntityKind::Institution, 3, NameVia::Context);
+    }
     // "the coastal town of Mamallapuram", "the village of Busia".
     if pw == "of" {
         let noun = before
@@ -554,6 +562,28 @@ fn votes_after(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
             v.add(kind, weight, NameVia::Context);
         }
     }
+    // "a Harlow Steel spokesman", "Tickbox officials": a name that modifies a noun for
+    // someone who speaks for an organisation is that organisation (not a person's name:
+    // a person's spokesman is a famous person's, whom the gazetteer knows).
+    let speaks_for = nw.starts_with(char::is_lowercase)
+        && last.span.end < next.span.start
+        && pass
+            .ctx
+            .words
+            .role_classes(nw)
+            .has(RoleNounClass::Anonymous);
+    if speaks_for && !person_named(pass, facts, run) {
+        v.add(EntityKind::Institution, 2, NameVia::Context);
+    }
+}
+
+/// Whether the run may be a person's name: its shape, a known given name first, or a last
+/// word that is the surname of a gazetteer person ("Ostrov aides").
+fn person_named(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let last = &facts.text[facts.tokens[run.end - 1].span];
+    person_shaped(pass, facts, run)
+        || pass.ctx.given_gender(run.start).is_some()
+        || !pass.ctx.surnames.all(last).is_empty()
 }
 
 fn is_speech_verb(pass: &Pass<'_>, word: &str) -> bool {
