@@ -36,7 +36,7 @@
 mod tagging;
 
 use crate::document::Document;
-use crate::gazetteer::{FastMap, FunctionClass, WordInfo, WordTag};
+use crate::gazetteer::{FunctionClass, WordInfo, WordMap, WordTag};
 use crate::lexicon::Lexicons;
 use crate::resolve::Resolution;
 use crate::segment::TokenKind;
@@ -93,7 +93,7 @@ pub(crate) struct Sentence<'a> {
     res: &'a Resolution,
     lex: &'a Lexicons,
     /// `words.tsv`: the parts of speech of word forms.
-    words: &'a FastMap<String, WordInfo>,
+    words: &'a WordMap,
 }
 
 /// The verb group of a verb: the tokens from its first auxiliary to the verb.
@@ -118,7 +118,7 @@ impl<'a> Sentence<'a> {
         doc: &'a Document,
         res: &'a Resolution,
         lex: &'a Lexicons,
-        words: &'a FastMap<String, WordInfo>,
+        words: &'a WordMap,
         span: Span,
     ) -> Self {
         let text = doc.text();

@@ -406,23 +406,27 @@ impl ExtractorBuilder {
     /// malformed line and every bad entry or alias added in code is reported, each with its
     /// file and line number or its id; any of them fails the build.
     pub fn build(&self) -> Result<Extractor, Error> {
-        let gazetteer = Gazetteer::load_with(self.defaults, &self.locations, &self.added)?;
+        // The date patterns, which the first extraction would compile, are compiled on
+        // another thread while the gazetteer is read (as is the map of word forms).
+        let gazetteer = std::thread::scope(|scope| {
+            let patterns = std::thread::Builder::new()
+                .spawn_scoped(scope, relations::dates::compile_patterns)
+                .ok();
+            let gazetteer = Gazetteer::load_with(self.defaults, &self.locations, &self.added);
+            patterns.map(join);
+            gazetteer
+        })?;
         let gaz = &gazetteer;
-        // The matcher, the lexicons and the map of word forms (built when first read, which
-        // every extraction does) are independent: built side by side, on other cores when
-        // there are any. A thread that cannot be started leaves its work to this one.
+        // The matcher and the lexicons are independent: built side by side, on another
+        // core when there is one. A thread that cannot be started leaves its work to this one.
         let (matcher, names, lexicons, surnames) = std::thread::scope(|scope| {
             let matcher = std::thread::Builder::new()
                 .spawn_scoped(scope, || Matcher::build(gaz))
-                .ok();
-            let words = std::thread::Builder::new()
-                .spawn_scoped(scope, || gaz.words.len())
                 .ok();
             let names = NameLexicon::build(gaz);
             let lexicons = Lexicons::build(gaz);
             let surnames = SurnameIndex::build(gaz);
             let matcher = matcher.map_or_else(|| Matcher::build(gaz), join);
-            words.map(join);
             (matcher, names, lexicons, surnames)
         });
         let (matcher, names, lexicons) = (matcher?, names?, lexicons?);

@@ -530,9 +530,6 @@ fn a_noun_for_an_organisation_before_or_a_spokesman_after_makes_an_institution()
             &[(I, "Wold Steel")],
         ),
         // Before a person's name the noun says what the person does.
-        (
-            "Publisher Ana Ruiz said sales rose.",
-            &[(P, "Ana Ruiz")],
-        ),
+        ("Publisher Ana Ruiz said sales rose.", &[(P, "Ana Ruiz")]),
     ]);
 }

@@ -743,6 +743,10 @@ fn run(args: Args) -> Result<bool, String> {
             .unwrap_or_else(|e| std::panic::resume_unwind(e))
     });
     bar.finish_and_clear();
+    // The process ends next, and the system takes its memory back at once: freeing the
+    // gazetteer (tens of thousands of entries and strings, one by one) would only add a
+    // tenth to the run of a short input.
+    std::mem::forget(extractor);
     match written {
         Ok(all_ok) => Ok(all_ok),
         // Output closed early (`extract ... | head`): stop quietly, as other tools do.

@@ -2,7 +2,7 @@
 //! function words (`function_words.tsv`) and the parts of speech of `words.tsv`.
 
 use super::Tag;
-use crate::gazetteer::{FastMap, FunctionClass, WordInfo, WordTag};
+use crate::gazetteer::{FunctionClass, WordInfo, WordTag};
 use crate::lexicon::Lexicons;
 use crate::resolve::Resolution;
 use crate::segment::{Token, TokenKind};
@@ -11,7 +11,7 @@ use crate::Span;
 /// The lexicons and the tokens of one sentence, for tagging its words.
 pub(super) struct Tagger<'t> {
     pub(super) lex: &'t Lexicons,
-    pub(super) words: &'t FastMap<String, WordInfo>,
+    pub(super) words: &'t crate::gazetteer::WordMap,
     pub(super) text: &'t str,
     pub(super) tokens: &'t [Token],
 }
@@ -275,7 +275,7 @@ mod tests {
     fn tags(text: &str) -> Vec<(String, Tag)> {
         let mut tokens = Vec::new();
         crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
-        let words = FastMap::default();
+        let words = crate::gazetteer::WordMap::default();
         let tagger = Tagger {
             lex: Lexicons::default_for_tests(),
             words: &words,

@@ -22,6 +22,7 @@ pub(crate) use matcher::{Form, Match, Matcher, Target};
 use parse::Added;
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 pub(crate) use strings::StrSet;
+pub(crate) use words::WordMap;
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
@@ -103,8 +104,24 @@ impl Gazetteer {
         let mut gaz = Gazetteer::default();
         gaz.reserve_entries(&sources);
         let mut rest = Unmerged::default();
-        for source in sources {
-            gaz.read_source(source, &mut rest, &mut errors);
+        // The map of the words files is built on another thread while the other files are
+        // read (it is read by every extraction, and needs nothing else).
+        let word_files: Vec<_> = sources
+            .iter()
+            .filter(|s| s.kind == FileKind::Words)
+            .map(|s| (s.label.clone(), s.bytes.clone()))
+            .collect();
+        let word_map = std::thread::scope(|scope| {
+            let map = std::thread::Builder::new()
+                .spawn_scoped(scope, || words::build_map(&word_files))
+                .ok();
+            for source in sources {
+                gaz.read_source(source, &mut rest, &mut errors);
+            }
+            map.map(|m| m.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        });
+        if let Some(map) = word_map {
+            gaz.words.set_map(map);
         }
         gaz.add_entries_in_code(added, &mut rest.rejected, &mut errors);
         for row in &rest.alias_rows {

@@ -1,25 +1,62 @@
-//! The English word forms of `words*.tsv`, read into a map the first time they are looked
-//! up.
+//! The English word forms of `words*.tsv`, in a map built while the other gazetteer files
+//! are read.
 //!
-//! Loading checks every line (a bad one is an error at its file and line, like any other
-//! file's) but keeps only the files' bytes, borrowed for the embedded default: the map of
-//! some 50,000 forms is built when a pass first reads it, and never by an extractor that
-//! does not.
+//! Loading checks every line of a user's words file (a bad one is an error at its file and
+//! line, like any other file's); the embedded file is checked by a test, and read once,
+//! into the map, on another thread while the rest of the gazetteer loads. A map that could
+//! not be built so (no thread) is built when a pass first reads it.
 
 use super::entry::WordInfo;
-use super::parse::{self, FastMap, FileKind};
+use super::parse::{self, FileKind};
+use super::strings::StrSet;
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
 /// English word forms by their lower-case form; a later file's row replaces an earlier
-/// one's. Reads as a `FastMap<String, WordInfo>`.
+/// one's. Reads as a [`WordMap`].
 #[derive(Default)]
 pub(crate) struct Words {
     /// The words files, checked, in load order: their labels and bytes.
     files: Vec<(Arc<str>, Cow<'static, [u8]>)>,
-    map: OnceLock<FastMap<String, WordInfo>>,
+    map: OnceLock<WordMap>,
+}
+
+/// Word forms and what `words*.tsv` says of them: the forms end to end in one
+/// [`StrSet`] (no allocation per form), their infos in the same order.
+#[derive(Debug, Default)]
+pub(crate) struct WordMap {
+    forms: StrSet,
+    infos: Vec<WordInfo>,
+}
+
+impl WordMap {
+    /// What the files say of this form (in lower case), if they list it.
+    pub(crate) fn get(&self, form: &str) -> Option<&WordInfo> {
+        self.forms
+            .find(form)
+            .and_then(|i| self.infos.get(i as usize))
+    }
+
+    /// The number of forms.
+    pub(crate) fn len(&self) -> usize {
+        self.infos.len()
+    }
+
+    /// Adds a form, or replaces what an earlier row said of it. A set past 4 GiB of forms
+    /// (never from real files) keeps what it has.
+    fn insert(&mut self, form: &str, info: WordInfo) {
+        match self.forms.insert(form) {
+            Ok((_, true)) => self.infos.push(info),
+            Ok((i, false)) => {
+                if let Some(old) = self.infos.get_mut(i as usize) {
+                    *old = info;
+                }
+            }
+            Err(_) => {}
+        }
+    }
 }
 
 impl Words {
@@ -29,31 +66,46 @@ impl Words {
         self.map = OnceLock::new();
     }
 
-    fn build(&self) -> FastMap<String, WordInfo> {
-        let mut map = FastMap::default();
-        // The files were checked when they were loaded: a file with a problem fails the
-        // load, so there are none left to report.
-        let mut errors = Vec::new();
-        for (label, bytes) in &self.files {
-            parse::parse_file(
-                label,
-                FileKind::Words,
-                bytes,
-                &mut errors,
-                &mut parse::NoEntries,
-                &mut |word, info| {
-                    map.insert(word.to_string(), info);
-                },
-            );
-        }
-        map
+    /// Puts in the map built from the files added so far (by [`build_map`] on another
+    /// thread, while the rest of the gazetteer was read).
+    pub(crate) fn set_map(&mut self, map: WordMap) {
+        self.map = OnceLock::from(map);
+    }
+
+    fn build(&self) -> WordMap {
+        build_map(&self.files)
     }
 }
 
-impl Deref for Words {
-    type Target = FastMap<String, WordInfo>;
+/// The map of the rows of words files (checked, or to be checked by the load), a later
+/// file's row replacing an earlier one's.
+pub(crate) fn build_map(files: &[(Arc<str>, Cow<'static, [u8]>)]) -> WordMap {
+    // About 25 bytes a line (the embedded file: 52,000 lines, 1.3 MB, 10 bytes a form).
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let mut map = WordMap {
+        forms: StrSet::with_capacity(bytes / 24, bytes / 2),
+        infos: Vec::with_capacity(bytes / 24),
+    };
+    // The files were checked when they were loaded, or are checked by the load this map is
+    // built for: a file with a problem fails it, so there are none to report here.
+    let mut errors = Vec::new();
+    for (label, bytes) in files {
+        parse::parse_file(
+            label,
+            FileKind::Words,
+            bytes,
+            &mut errors,
+            &mut parse::NoEntries,
+            &mut |word, info| map.insert(word, info),
+        );
+    }
+    map
+}
 
-    fn deref(&self) -> &FastMap<String, WordInfo> {
+impl Deref for Words {
+    type Target = WordMap;
+
+    fn deref(&self) -> &WordMap {
         self.map.get_or_init(|| self.build())
     }
 }
@@ -75,7 +127,8 @@ mod tests {
     #[test]
     fn built_on_first_use_later_files_replacing_earlier_rows() {
         let gaz = Gazetteer::load(true, &[]).unwrap();
-        assert!(gaz.words.map.get().is_none());
+        // Built by the load, on another thread.
+        assert!(gaz.words.map.get().is_some());
         let said = gaz.words.get("said").copied().unwrap();
         assert!(said.tags.has(crate::gazetteer::classes::WordTag::VerbPast));
         assert!(gaz.words.len() > 50_000);
@@ -90,9 +143,9 @@ mod tests {
         .unwrap();
         std::fs::write(dir.join("words_2.tsv"), "word\tlevel\nzyx\t70\n").unwrap();
         let gaz = Gazetteer::load(true, &[Location::Dir(dir.clone())]).unwrap();
-        assert_eq!(gaz.words["zyx"].level, 70);
-        assert!(gaz.words["zyx"].tags.is_empty());
-        assert!(gaz.words.contains_key("said"));
+        assert_eq!(gaz.words.get("zyx").unwrap().level, 70);
+        assert!(gaz.words.get("zyx").unwrap().tags.is_empty());
+        assert!(gaz.words.get("said").is_some());
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -108,6 +108,10 @@ struct Run {
     end: usize,
 }
 
+/// The text of a candidate (its words joined by single spaces), shared by the candidates of
+/// that text.
+pub(super) type Key = std::rc::Rc<str>;
+
 /// Per-token facts the rule reads.
 struct Tokens<'t> {
     text: &'t str,
@@ -182,9 +186,9 @@ fn pooled_votes(
     pass: &Pass<'_>,
     facts: &Tokens<'_>,
     runs: Vec<Run>,
-) -> (Vec<(Run, String)>, HashMap<String, Votes>) {
-    let mut pooled: HashMap<String, Votes> = HashMap::new();
-    let mut found: Vec<(Run, String)> = Vec::new();
+) -> (Vec<(Run, Key)>, HashMap<Key, Votes>) {
+    let mut pooled: HashMap<Key, Votes> = HashMap::new();
+    let mut found: Vec<(Run, Key)> = Vec::new();
     for run in runs {
         if only_class_words(pass, facts, run) {
             continue;
@@ -193,11 +197,19 @@ fn pooled_votes(
         {
             continue;
         }
-        let key = key_of(facts, run);
-        let votes = pooled
-            .entry(key.clone())
-            .or_insert_with(|| inner_votes(pass, facts, run));
-        votes.merge(context_votes(pass, facts, run));
+        // One copy of each text, shared by its runs (a long document repeats its names).
+        let text = key_of(facts, run);
+        let key = match pooled.get_key_value(text.as_str()) {
+            Some((key, _)) => key.clone(),
+            None => {
+                let key = Key::from(text);
+                pooled.insert(key.clone(), inner_votes(pass, facts, run));
+                key
+            }
+        };
+        if let Some(votes) = pooled.get_mut(&key) {
+            votes.merge(context_votes(pass, facts, run));
+        }
         found.push((run, key));
     }
     (found, pooled)
@@ -208,14 +220,14 @@ fn pooled_votes(
 /// a person's name, so shape alone does not make them people.
 fn no_shape_for_shared_first_words(
     pass: &Pass<'_>,
-    found: &[(Run, String)],
-    pooled: &mut HashMap<String, Votes>,
+    found: &[(Run, Key)],
+    pooled: &mut HashMap<Key, Votes>,
 ) {
     let mut first_words: HashMap<&str, Vec<&str>> = HashMap::new();
     for (_, key) in found {
         if let (Some(first), true) = (key.split_whitespace().next(), key.contains(' ')) {
             let list = first_words.entry(first).or_default();
-            if !list.contains(&key.as_str()) {
+            if !list.contains(&&**key) {
                 list.push(key);
             }
         }
@@ -226,7 +238,7 @@ fn no_shape_for_shared_first_words(
         .flat_map(|(_, keys)| keys.iter().map(|k| k.to_string()))
         .collect();
     for key in shared {
-        if let Some(v) = pooled.get_mut(&key) {
+        if let Some(v) = pooled.get_mut(key.as_str()) {
             if v.via(EntityKind::Person) == Some(NameVia::Shape) {
                 v.person = 0;
             }
@@ -238,14 +250,14 @@ fn no_shape_for_shared_first_words(
 /// word that the votes make people, as lists of words.
 fn people_named(
     pass: &Pass<'_>,
-    found: &[(Run, String)],
-    pooled: &HashMap<String, Votes>,
+    found: &[(Run, Key)],
+    pooled: &HashMap<Key, Votes>,
 ) -> Vec<Vec<String>> {
     let mut people = known_people(pass);
     let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
     for (run, key) in found {
         if run.end - run.start > 1
-            && seen.insert(key.as_str())
+            && seen.insert(&**key)
             && pooled[key].winner() == Some(EntityKind::Person)
         {
             people.push(key.split_whitespace().map(str::to_string).collect());

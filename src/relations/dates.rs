@@ -161,6 +161,26 @@ const YEAR: &str = r"(?P<year>\d{4})(?-u:\b)";
 const MODIFIER: &str = r"(?:(?-u:\b)(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))";
 const PREP: &str = r"(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Tt]hrough|of)";
 
+/// Compiles the date patterns now rather than on the first extraction: the extractor's
+/// build does it on a spare core while it reads the gazetteer.
+pub(crate) fn compile_patterns() {
+    for re in [
+        &ISO_RE,
+        &MDY_RE,
+        &DMY_RE,
+        &MONTH_YEAR_RE,
+        &MONTH_ONLY_RE,
+        &YEAR_ONLY_RE,
+        &REL_MONTH_RE,
+        &REL_PERIOD_RE,
+        &DAY_WORD_RE,
+        &AGO_RE,
+        &WEEKDAY_RE,
+    ] {
+        Lazy::force(re);
+    }
+}
+
 static ISO_RE: Lazy<Regex> =
     Lazy::new(|| re(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)"));
 static MDY_RE: Lazy<Regex> = Lazy::new(|| {

@@ -3,7 +3,7 @@
 
 use super::{
     after_initials, given_initials_surname, is_namey, is_title, person_shaped, spaced,
-    surname_after_given, syllable_given_name, team, Run, Shape, TokenCursor, Tokens,
+    surname_after_given, syllable_given_name, team, Key, Run, Shape, TokenCursor, Tokens,
 };
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
@@ -100,15 +100,15 @@ fn rank(via: NameVia) -> u8 {
 pub(super) fn coordination_votes(
     pass: &Pass<'_>,
     facts: &Tokens<'_>,
-    found: &[(Run, String)],
-    pooled: &mut HashMap<String, Votes>,
+    found: &[(Run, Key)],
+    pooled: &mut HashMap<Key, Votes>,
 ) {
     let list = List {
         pass,
         facts,
         kind_at: kinds_by_token(pass, facts, found, pooled),
     };
-    let mut add: Vec<(String, EntityKind)> = Vec::new();
+    let mut add: Vec<(Key, EntityKind)> = Vec::new();
     for (run, key) in found {
         // "his son Tomas, Lyons' executive vice president": a possessor stands in an
         // apposition, not in a list.
@@ -213,8 +213,8 @@ impl List<'_, '_> {
 fn kinds_by_token(
     pass: &Pass<'_>,
     facts: &Tokens<'_>,
-    found: &[(Run, String)],
-    pooled: &HashMap<String, Votes>,
+    found: &[(Run, Key)],
+    pooled: &HashMap<Key, Votes>,
 ) -> Vec<Option<EntityKind>> {
     let mut kind_at: Vec<Option<EntityKind>> = vec![None; facts.tokens.len()];
     let (mut starts, mut ends) = (

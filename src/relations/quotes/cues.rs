@@ -2,7 +2,7 @@
 //! among the document's tokens outside quotation marks.
 
 use crate::document::Document;
-use crate::gazetteer::{FunctionClass, SpeechClass, WordInfo, WordTag};
+use crate::gazetteer::{FunctionClass, SpeechClass, WordTag};
 use crate::lexicon::Lexicons;
 use crate::lexicon::SpeechCues;
 use crate::resolve::Resolution;
@@ -139,7 +139,7 @@ pub(super) fn attribution_slots(
     doc: &Document,
     res: &Resolution,
     lex: &Lexicons,
-    words: &crate::gazetteer::FastMap<String, WordInfo>,
+    words: &crate::gazetteer::WordMap,
     quoted: &[Span],
     known: &[Cue],
 ) -> Vec<Cue> {
@@ -175,7 +175,7 @@ struct Slots<'a> {
     doc: &'a Document,
     res: &'a Resolution,
     lex: &'a Lexicons,
-    words: &'a crate::gazetteer::FastMap<String, WordInfo>,
+    words: &'a crate::gazetteer::WordMap,
     text: &'a str,
     toks: &'a [Token],
 }
