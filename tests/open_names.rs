@@ -533,3 +533,30 @@ fn a_noun_for_an_organisation_before_or_a_spokesman_after_makes_an_institution()
         ("Publisher Ana Ruiz said sales rose.", &[(P, "Ana Ruiz")]),
     ]);
 }
+
+#[test]
+fn a_place_after_a_locative_and_a_region_word_or_before_residents() {
+    check(&[
+        (
+            "Police in southern Harlowby arrested him.",
+            &[(L, "Harlowby")],
+        ),
+        (
+            "Wold resident Ana Ruiz complained about the noise.",
+            &[(L, "Wold"), (P, "Ana Ruiz")],
+        ),
+        // Capitalised, the region word is a word of the name.
+        ("He flew to South Harlowby.", &[(L, "South Harlowby")]),
+    ]);
+}
+
+#[test]
+fn an_acronym_of_a_term_of_common_words_names_nothing() {
+    check(&[
+        ("The state's Internally Generated Revenue (IGR) rose.", &[]),
+        (
+            "The Severnaya Kalinaya Kompaniya (SKK) said so.",
+            &[(I, "Severnaya Kalinaya Kompaniya")],
+        ),
+    ]);
+}

@@ -251,6 +251,9 @@ classes! {
         /// it names the outlet ("an article in the Bergen Courier", "an interview on Radio
         /// Wold").
         Piece = "piece",
+        /// A noun for the people who live in or come from a place: the name right before it
+        /// is a place ("Harlowby resident Ana Ruiz", "Wold natives").
+        Inhabitant = "inhabitant",
     }
 }
 
@@ -292,6 +295,9 @@ classes! {
         /// A word for the followers of a religion or the members of a people larger than one
         /// country: "Muslims", "Latino", "Asian". No entity on its own.
         GroupNoun = "group_noun",
+        /// A lower-case adjective that places a region inside a place, between a locative
+        /// and its name: "in southern Wold", "in rural Harlowby", "in neighbouring Bergen".
+        PlaceModifier = "place_modifier",
     }
 }
 

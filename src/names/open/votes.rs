@@ -280,7 +280,11 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
     if given {
         v.add(EntityKind::Person, 3, NameVia::GivenName);
     }
-    if single && !dotted(facts, run.start) && !is_title(pass, facts, run.start) {
+    if single
+        && !dotted(facts, run.start)
+        && !is_title(pass, facts, run.start)
+        && !abbreviates_term(pass, facts, run.start)
+    {
         let shape = facts.shapes[run.start];
         let w = &facts.text[facts.tokens[run.start].span];
         let roman = w.chars().all(|c| "IVXLCDM".contains(c));
@@ -295,8 +299,9 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
             v.add(EntityKind::Institution, 1, NameVia::Shape);
         }
     }
-    // "Severnaya Kalinaya Kompaniya (SKK)": an acronym of the name's initials after it.
-    if !single && acronym_follows(facts, run) {
+    // "Severnaya Kalinaya Kompaniya (SKK)": an acronym of the name's initials after it;
+    // not for a term of common words ("Gross Domestic Product (GDP)").
+    if !single && !common_term(pass, facts, run) && acronym_follows(facts, run) {
         v.add(EntityKind::Institution, 4, NameVia::Pattern);
     }
     if syllable_given_name(pass, facts, run) {
@@ -326,6 +331,42 @@ fn dotted(facts: &Tokens<'_>, j: usize) -> bool {
             .get(j + 2)
             .is_some_and(|n| n.span.start == facts.tokens[j + 1].span.end);
     before || after
+}
+
+/// Whether every word of the run is a common English word (a name too: "Gross")
+/// of no name class ("Gross Domestic Product", "Value Added Tax").
+fn common_term(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    (run.start..run.end).all(|j| {
+        let w = &facts.text[facts.tokens[j].span];
+        let common = crate::lexicon::with_lower(w, |w| {
+            pass.ctx
+                .gaz
+                .words
+                .get(w)
+                .is_some_and(|info| info.level <= crate::names::COMMON_LEVEL)
+        });
+        facts.tokens[j].kind != TokenKind::Word || common && pass.ctx.classes(j).is_empty()
+    })
+}
+
+/// "GDP" of "Gross Domestic Product (GDP)": an acronym in parentheses right after the
+/// common-word term whose initials it is abbreviates the term; it names nothing.
+fn abbreviates_term(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let t = facts.tokens;
+    if j < 2 || &facts.text[t[j - 1].span] != "(" {
+        return false;
+    }
+    let end = j - 1;
+    let mut start = end;
+    while start > 0
+        && end - start < 8
+        && t[start - 1].kind == TokenKind::Word
+        && facts.shapes[start - 1] == Shape::Capitalised
+    {
+        start -= 1;
+    }
+    let run = Run { start, end };
+    start < end && common_term(pass, facts, run) && acronym_follows(facts, run)
 }
 
 /// Whether " (XYZ)" follows the run, XYZ made of the initials of its words.
@@ -419,24 +460,8 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     let first = toks[run.start];
     let prev = &toks[run.start - 1];
     let pw = &text[prev.span];
-    let classes = lex.function_classes(pw);
     let before = &text[..prev.span.start];
-    // "in Brekov's office": before a possessive, the locative's object is the thing
-    // possessed, not the name. "according to Rankwise": the object of a phrase that names
-    // a speaker is a source, not a place.
-    // "differentiating themselves from Ostrov": a word that is the surname of one
-    // gazetteer person is read as that person by resolution, not as a place.
-    let famous_surname =
-        run.end - run.start == 1 && pass.ctx.surnames.unique(&text[first.span]).is_some();
-    if classes.has(FunctionClass::Locative)
-        && prev.span.end < first.span.start
-        && !possessive_after(facts, run)
-        && !ends_speaker_phrase(pass, before, pw)
-        && !famous_surname
-    {
-        let (kind, weight) = after_locative(pass, pw, before);
-        v.add(kind, weight, NameVia::Context);
-    }
+    locative_votes(pass, facts, run, v);
     // "his son Tomas", "lawyer Ana Ruiz": a noun for a person right before the name.
     let pr = lex.role_classes(&pw.to_lowercase());
     if (pr.has(RoleNounClass::Relative) || pr.has(RoleNounClass::PersonNoun))
@@ -471,7 +496,7 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     {
         v.add(EntityKind::Institution, 3, NameVia::Context);
     }
-    if classes.has(FunctionClass::Definite)
+    if lex.is(pw, FunctionClass::Definite)
         && !facts.initial[run.start]
         && pw.starts_with(char::is_lowercase)
     {
@@ -483,6 +508,45 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     );
     if inverted && prev.span.end < first.span.start {
         v.add(EntityKind::Person, 2, NameVia::Context);
+    }
+}
+
+/// Evidence from a locative right before the candidate ("in X", "lawyers at X"), or before
+/// a place modifier before it ("in southern X").
+fn locative_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
+    let (text, toks) = (facts.text, facts.tokens);
+    let lex = pass.ctx.words;
+    let first = toks[run.start];
+    let prev = &toks[run.start - 1];
+    let pw = &text[prev.span];
+    let before = &text[..prev.span.start];
+    // "differentiating themselves from Ostrov": a word that is the surname of one
+    // gazetteer person is read as that person by resolution, not as a place.
+    if run.end - run.start == 1 && pass.ctx.surnames.unique(&text[first.span]).is_some() {
+        return;
+    }
+    // "in Brekov's office": before a possessive, the locative's object is the thing
+    // possessed, not the name. "according to Rankwise": the object of a phrase that names
+    // a speaker is a source, not a place.
+    if lex.is(pw, FunctionClass::Locative)
+        && prev.span.end < first.span.start
+        && !possessive_after(facts, run)
+        && !ends_speaker_phrase(pass, before, pw)
+    {
+        let (kind, weight) = after_locative(pass, pw, before);
+        v.add(kind, weight, NameVia::Context);
+    }
+    // "in southern Wold": a locative, a place modifier, then the name.
+    let modified = pass
+        .ctx
+        .classes(run.start - 1)
+        .has(WordClass::PlaceModifier)
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| lex.is(w, FunctionClass::PlacePreposition));
+    if modified {
+        v.add(EntityKind::Place, 2, NameVia::Context);
     }
 }
 
@@ -561,6 +625,17 @@ fn votes_after(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
         if let Some((kind, weight)) = apposition(pass, text, next.span.end) {
             v.add(kind, weight, NameVia::Context);
         }
+    }
+    // "Harlowby resident Ana Ruiz", "Wold natives": where they live or come from.
+    let inhabitants = nw.starts_with(char::is_lowercase)
+        && last.span.end < next.span.start
+        && pass
+            .ctx
+            .words
+            .role_classes(nw)
+            .has(RoleNounClass::Inhabitant);
+    if inhabitants {
+        v.add(EntityKind::Place, 3, NameVia::Context);
     }
     // "a Harlow Steel spokesman", "Tickbox officials": a name that modifies a noun for
     // someone who speaks for an organisation is that organisation (not a person's name:
