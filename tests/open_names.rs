@@ -560,3 +560,22 @@ fn an_acronym_of_a_term_of_common_words_names_nothing() {
         ),
     ]);
 }
+
+#[test]
+fn clubs_and_the_outlets_people_talk_to() {
+    check(&[
+        (
+            "The visitors beat Swallows FC 2-1 on Sunday.",
+            &[(I, "Swallows FC")],
+        ),
+        // A head noun first names the club of the place after it.
+        (
+            "FC Goa coach Ana Ruiz was pleased.",
+            &[(I, "FC Goa"), (P, "Ana Ruiz")],
+        ),
+        (
+            "Tomas Brekov told the Harlow Courier he was angry.",
+            &[(P, "Tomas Brekov"), (I, "Harlow Courier")],
+        ),
+    ]);
+}

@@ -1295,7 +1295,11 @@ fn swallows_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, span: Span)
         .iter()
         .filter(|m| span.contains(m.span))
         .any(|m| pass.ctx.gaz.entry(m.entry).kind == EntityKind::Institution);
+    // "FC Harlowby": a head noun first names the club or body of the place after it.
+    let head_first =
+        run.end - run.start >= 2 && pass.ctx.classes(run.start).has(WordClass::OrgHead);
     (headed(pass, facts, run) && !(org_headed && institutions_inside))
+        || head_first && !institutions_inside
         || small_places_in_a_name(pass, facts, run)
 }
 

@@ -496,6 +496,15 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     {
         v.add(EntityKind::Institution, 3, NameVia::Context);
     }
+    // "told the Harlow Courier": a listener with an article is an outlet or a body.
+    let told = before
+        .split_whitespace()
+        .next_back()
+        .and_then(|w| lex.cues.verbs.get(w))
+        .is_some_and(|c| *c == crate::gazetteer::SpeechClass::Tell);
+    if told && pw == "the" {
+        v.add(EntityKind::Institution, 2, NameVia::Context);
+    }
     if lex.is(pw, FunctionClass::Definite)
         && !facts.initial[run.start]
         && pw.starts_with(char::is_lowercase)
