@@ -679,7 +679,7 @@ fn is_speech_verb(pass: &Pass<'_>, word: &str) -> bool {
 }
 
 /// What a noun after "X's" says about X: a part of an organisation or a relative. (Not a
-/// place noun: "Obama's home state" is a person's.)
+/// place noun: "Ostrov's home state" is a person's.)
 fn possessed(pass: &Pass<'_>, text: &str, from: usize) -> Option<EntityKind> {
     let window = Span::new(from, (from + 40).min(text.len()));
     let window = Span::new(from, floor_boundary(text, window.end));
