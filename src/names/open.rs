@@ -36,7 +36,7 @@
 //!   building noun ("Park", "Stadium") at the end → place; a plural common noun at the end
 //!   ("Cowboys", "Monkeys") → institution (teams, bands); a known given name first (after
 //!   any initials: "L. Ana Ruiz") and a name-like word last → person; a short family name
-//!   and a given name of two hyphenated syllables ("Leung Kwok-hung", "Park Ji-sung") →
+//!   and a given name of two hyphenated syllables ("Leung Wai-hung", "Park Ji-won") →
 //!   person, whatever the syllables mean in English; an acronym or a word with an inner capital on its own
 //!   ("NATO", "GameStop") → institution;
 //! - **its context**: "in"/"near"/"from" before it, or "-based" after it → place; "X, 34," →
@@ -823,7 +823,7 @@ fn syllables_at(facts: &Tokens<'_>, j: usize) -> bool {
         })
 }
 
-/// "Leung Kwok-hung": a short capitalised word that follows another name word and is no
+/// "Leung Wai-hung": a short capitalised word that follows another name word and is no
 /// gazetteer name nor a common word, with a hyphen and a second syllable after it, is a
 /// two-syllable given name even when the second syllable is an English word ("hung");
 /// "Tel Aviv-based", "Silicon Valley-based" are compounds.
@@ -840,7 +840,7 @@ fn syllable_pair(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
         && !is_common(pass, facts, j)
 }
 
-/// "Leung Kwok-hung", "Park Ji-sung", "Moon Jae-in": a short family name, then a given name
+/// "Leung Wai-hung", "Park Ji-won", "Moon Jae-in": a short family name, then a given name
 /// of two short syllables joined by a hyphen (the order and spelling of romanised Korean,
 /// Cantonese and Taiwanese names) is a person's name, whatever its words mean in English.
 fn syllable_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
