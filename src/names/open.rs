@@ -840,7 +840,7 @@ fn syllable_pair(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
         && !is_common(pass, facts, j)
 }
 
-/// "Leung Wai-hung", "Park Ji-won", "Moon Jae-in": a short family name, then a given name
+/// "Leung Wai-hung", "Park Ji-won", "Choi Jae-in": a short family name, then a given name
 /// of two short syllables joined by a hyphen (the order and spelling of romanised Korean,
 /// Cantonese and Taiwanese names) is a person's name, whatever its words mean in English.
 fn syllable_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
