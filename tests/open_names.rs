@@ -579,3 +579,16 @@ fn clubs_and_the_outlets_people_talk_to() {
         ),
     ]);
 }
+
+#[test]
+fn family_names_shared_by_many_two_syllable_names_stay_people() {
+    check(&[(
+        "Leung Wai-hung, Leung Yiu-ming and Leung Che-wing were elected. Leung Siu-fai lost.",
+        &[
+            (P, "Leung Wai-hung"),
+            (P, "Leung Yiu-ming"),
+            (P, "Leung Che-wing"),
+            (P, "Leung Siu-fai"),
+        ],
+    )]);
+}

@@ -217,7 +217,8 @@ fn pooled_votes(
 
 /// "Ngāti Paoa", "Ngāti Tamaoho", "Ngāti Whātua": a first word shared by three names or
 /// more that is no given name is a common word of those names (a tribe's, a port's), not
-/// a person's name, so shape alone does not make them people.
+/// a person's name, so shape alone does not make them people. Not a family name before a
+/// two-syllable given name ("Leung Wai-hung", "Leung Yiu-ming", "Leung Che-wing").
 fn no_shape_for_shared_first_words(
     pass: &Pass<'_>,
     found: &[(Run, Key)],
@@ -239,7 +240,7 @@ fn no_shape_for_shared_first_words(
         .collect();
     for key in shared {
         if let Some(v) = pooled.get_mut(key.as_str()) {
-            if v.via(EntityKind::Person) == Some(NameVia::Shape) {
+            if v.via(EntityKind::Person) == Some(NameVia::Shape) && !v.syllable_name {
                 v.person = 0;
             }
         }

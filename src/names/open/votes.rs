@@ -22,6 +22,9 @@ pub(super) struct Votes {
     /// The name is a known given name and a common word ("Jon Baker"): its person vote
     /// needs the context's support.
     pub(super) given_and_common: bool,
+    /// The name is a family name and a two-syllable given name ("Leung Wai-hung"): its
+    /// shape holds even when many names share the family name.
+    pub(super) syllable_name: bool,
 }
 
 fn slot(kind: EntityKind) -> usize {
@@ -50,6 +53,7 @@ impl Votes {
         self.place += other.place;
         self.institution += other.institution;
         self.given_and_common |= other.given_and_common;
+        self.syllable_name |= other.syllable_name;
         for (mine, theirs) in self.via.iter_mut().zip(other.via) {
             if let Some(v) = theirs {
                 if mine.is_none_or(|w| rank(v) < rank(w)) {
@@ -139,8 +143,13 @@ pub(super) fn coordination_votes(
                     || is_namey(pass, facts, j)
                     || facts.shapes[j] == Shape::Other
             });
+        // A known given name with a surname is no place nor organisation a list could
+        // make it ("Ana Ruiz, Bergen and Oslo"); alone it may be either ("Georgia, Ohio and
+        // Florida", "Acme, Dell and Tickbox").
+        let full = pass.ctx.given_gender(run.start).is_some() && run.end - run.start > 1;
         match kind {
             Some(EntityKind::Person) if !name_like => {}
+            Some(EntityKind::Place | EntityKind::Institution) if full => {}
             Some(k) => add.push((key.clone(), k)),
             None => {}
         }
@@ -306,6 +315,7 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
     }
     if syllable_given_name(pass, facts, run) {
         v.add(EntityKind::Person, 2, NameVia::Shape);
+        v.syllable_name = true;
     } else if !given && person_shaped(pass, facts, run) {
         v.add(EntityKind::Person, 1, NameVia::Shape);
     }
