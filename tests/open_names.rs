@@ -592,3 +592,36 @@ fn family_names_shared_by_many_two_syllable_names_stay_people() {
         ],
     )]);
 }
+
+#[test]
+fn particles_elided_or_doubled_and_clustered_initials() {
+    check(&[
+        (
+            "Prof. Ana d'Oro said the ants were clever.",
+            &[(P, "Ana d'Oro")],
+        ),
+        ("The lawyer, Lia dell’Acqua, agreed.", &[(P, "Lia dell’Acqua")]),
+        (
+            "Coach Tomas ten Berg lamented the result.",
+            &[(P, "Tomas ten Berg")],
+        ),
+        (
+            "Ana van der Wold chaired the session.",
+            &[(P, "Ana van der Wold")],
+        ),
+        ("O.J. Brekov was acquitted.", &[(P, "O.J. Brekov")]),
+        // A club named with "United".
+        (
+            "Harlow United lost to the visitors.",
+            &[(I, "Harlow United")],
+        ),
+    ]);
+}
+
+#[test]
+fn two_people_whose_middle_initials_differ_stay_two() {
+    check(&[(
+        "Tomas W. Brekov met Tomas H.W. Brekov on Monday.",
+        &[(P, "Tomas W. Brekov"), (P, "Tomas H.W. Brekov")],
+    )]);
+}

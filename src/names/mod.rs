@@ -470,6 +470,28 @@ impl Context<'_> {
                 .get(end + 1)
                 .is_some_and(|a| &self.text[next.span.end..a.span.start] == " ")
             && self.name_word_ok(end + 1, taken);
+        // Two particles ("Ursula von der Leyen").
+        let two = self.classes(end).has(WordClass::Particle)
+            && end + 2 < toks.len()
+            && self.classes(end + 1).has(WordClass::Particle)
+            && &self.text[next.span.end..toks[end + 1].span.start] == " "
+            && &self.text[toks[end + 1].span.end..toks[end + 2].span.start] == " "
+            && self.name_word_ok(end + 2, taken);
+        if two {
+            return Some((3, true));
+        }
+        // An elided particle glued to the name word after it ("Ana d'Oro").
+        let elided = self.classes(end).has(WordClass::Particle)
+            && toks.get(end + 2).is_some_and(|w| {
+                let apostrophe = &toks[end + 1];
+                matches!(&self.text[apostrophe.span], "'" | "’")
+                    && apostrophe.span.start == next.span.end
+                    && w.span.start == apostrophe.span.end
+            })
+            && self.name_word_ok(end + 2, taken);
+        if elided {
+            return Some((3, true));
+        }
         particle.then_some((2, true))
     }
 

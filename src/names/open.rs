@@ -757,6 +757,31 @@ fn run_goes_on(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<usize>
         && toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
         && end + 1 < toks.len()
         && is_name_token(pass, facts, end + 1);
+    // Two particles: "Ana van der Berg".
+    let two = classes.has(WordClass::Particle)
+        && facts.shapes[end] == Shape::Other
+        && end + 2 < toks.len()
+        && pass.ctx.classes(end + 1).has(WordClass::Particle)
+        && facts.shapes[end + 1] == Shape::Other
+        && spaced(text, next, &toks[end + 1])
+        && spaced(text, &toks[end + 1], &toks[end + 2])
+        && is_name_token(pass, facts, end + 2);
+    if two {
+        return Some(3);
+    }
+    // An elided particle glued to the name word after it: "Ana d'Oro", "Lia dell'Acqua".
+    let elided = classes.has(WordClass::Particle)
+        && facts.shapes[end] == Shape::Other
+        && toks.get(end + 2).is_some_and(|w| {
+            let apostrophe = &toks[end + 1];
+            matches!(&text[apostrophe.span], "'" | "’")
+                && apostrophe.span.start == next.span.end
+                && w.span.start == apostrophe.span.end
+                && facts.shapes[end + 2] == Shape::Capitalised
+        });
+    if elided {
+        return Some(3);
+    }
     between.then_some(2)
 }
 
@@ -768,10 +793,23 @@ fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<
     let (text, toks) = (facts.text, facts.tokens);
     let (prev, next) = (&toks[end - 1], &toks[end]);
     let nw = &text[next.span];
-    if nw == "." && facts.shapes[end - 1] != Shape::Other && text[prev.span].chars().count() == 1 {
+    // "Bedminster, N.J. Ana Ruiz": a place's dotted initials are no person's.
+    let place_initials = taken_by_gazetteer(pass, facts, end - 1);
+    if nw == "."
+        && facts.shapes[end - 1] != Shape::Other
+        && text[prev.span].chars().count() == 1
+        && !place_initials
+    {
         let name_after = toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
             && is_name_token(pass, facts, end + 1);
-        return name_after.then_some(2);
+        // "O.J. Ruiz": another initial glued to this one's period.
+        let initial_after = toks.get(end + 1).is_some_and(|a| {
+            a.span.start == next.span.end
+                && a.kind == TokenKind::Word
+                && text[a.span].chars().count() == 1
+                && facts.shapes[end + 1] == Shape::Capitalised
+        }) && initial_at(facts, end + 1);
+        return (name_after || initial_after).then_some(2);
     }
     if !matches!(nw, "-" | "'" | "’" | "&") {
         return None;
@@ -1360,7 +1398,11 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     let start = after_initials(facts, run);
     let words: Vec<usize> = (start..run.end)
         .filter(|&j| facts.tokens[j].kind == TokenKind::Word)
-        .filter(|&j| j == start || facts.tokens[j - 1].span.end != facts.tokens[j].span.start)
+        .filter(|&j| {
+            j == start
+                || facts.tokens[j - 1].span.end != facts.tokens[j].span.start
+                || after_elided_particle(pass, facts, j)
+        })
         .filter(|&j| {
             !(facts.shapes[j] == Shape::Other && pass.ctx.classes(j).has(WordClass::Particle))
         })
@@ -1382,7 +1424,9 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     // "First Baptist Church Broad": a word that makes a name an organisation, a place or a
     // building is no part of a person's name.
     let classifying = (run.start..run.end).any(|j| classifies(pass, j));
-    words.len() >= 2
+    // "J. Ruiz", "O.J. Ruiz": initials and a surname.
+    let initials = start > run.start && words.len() == 1;
+    (words.len() >= 2 || initials)
         && !particle_first
         && !classifying
         && words
@@ -1394,6 +1438,16 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             || pass.ctx.given_gender(first).is_some()
             || pass.ctx.small_place_at(first))
         && (is_namey(pass, facts, last) || namey_after_glue(pass, facts, last, run.end))
+}
+
+/// "Oro" of "Ana d'Oro": a word glued to the apostrophe of an elided particle.
+fn after_elided_particle(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let t = facts.tokens;
+    j >= 2
+        && matches!(&facts.text[t[j - 1].span], "'" | "’")
+        && t[j - 2].span.end == t[j - 1].span.start
+        && facts.shapes[j - 2] == Shape::Other
+        && pass.ctx.classes(j - 2).has(WordClass::Particle)
 }
 
 /// "O'Connor", "Abdul-Jabbar": a word glued by an apostrophe or a hyphen to a name-like
