@@ -600,7 +600,10 @@ fn particles_elided_or_doubled_and_clustered_initials() {
             "Prof. Ana d'Oro said the ants were clever.",
             &[(P, "Ana d'Oro")],
         ),
-        ("The lawyer, Lia dell’Acqua, agreed.", &[(P, "Lia dell’Acqua")]),
+        (
+            "The lawyer, Lia dell’Acqua, agreed.",
+            &[(P, "Lia dell’Acqua")],
+        ),
         (
             "Coach Tomas ten Berg lamented the result.",
             &[(P, "Tomas ten Berg")],
@@ -624,4 +627,19 @@ fn two_people_whose_middle_initials_differ_stay_two() {
         "Tomas W. Brekov met Tomas H.W. Brekov on Monday.",
         &[(P, "Tomas W. Brekov"), (P, "Tomas H.W. Brekov")],
     )]);
+}
+
+#[test]
+fn seats_sees_and_parties_before_a_title_are_not_people() {
+    check(&[
+        (
+            "The Member for Barwon Ana Ruiz said the drought was severe.",
+            &[(P, "Ana Ruiz")],
+        ),
+        // A name that qualifies the title of the person after it is no person.
+        (
+            "Harlowby Wold TD Tomas Lund agreed.",
+            &[(P, "Tomas Lund")],
+        ),
+    ]);
 }

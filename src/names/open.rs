@@ -1158,9 +1158,11 @@ fn start_at_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run
         return run;
     };
     let g = words[k + 1];
+    // "Archbishop of Canterbury Justin Welby", "Member for Harlow Ana Ruiz": the words
+    // after a capitalised noun and "of" or "for" name its see or seat.
     let after_title_of = run.start >= 2
-        && &facts.text[facts.tokens[run.start - 1].span] == "of"
-        && is_title(pass, facts, run.start - 2);
+        && pass.ctx.classes(run.start - 1).has(WordClass::HeadLink)
+        && facts.shapes[run.start - 2] == Shape::Capitalised;
     let not_name = |j: usize| {
         pass.ctx.given_gender(j).is_none()
             && !initial_at(facts, j)

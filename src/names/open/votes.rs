@@ -645,6 +645,22 @@ fn votes_after(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
             v.add(kind, weight, NameVia::Context);
         }
     }
+    // "Tickbox CEO Ana Ruiz", "Wold Party Deputy Ana Ruiz": a name that qualifies the
+    // title of the person named after it is that person's organisation or place, not a
+    // person (unless it is shaped like one: "Ostrov Education Secretary Ana Ruiz").
+    let qualifies_title = is_title(pass, facts, run.end)
+        && spaced(facts.text, &last, next)
+        && toks.get(run.end + 1).is_some_and(|n| {
+            spaced(facts.text, next, n)
+                && n.kind == TokenKind::Word
+                && n.span.start < n.span.end
+                && text[n.span].starts_with(char::is_uppercase)
+        });
+    let known_person_words = pass.ctx.given_gender(run.start).is_some()
+        || !pass.ctx.surnames.all(&text[last.span]).is_empty();
+    if qualifies_title && !known_person_words {
+        v.add(EntityKind::Person, -3, NameVia::Context);
+    }
     // "Harlowby resident Ana Ruiz", "Wold natives": where they live or come from.
     let inhabitants = nw.starts_with(char::is_lowercase)
         && last.span.end < next.span.start
