@@ -637,9 +637,6 @@ fn seats_sees_and_parties_before_a_title_are_not_people() {
             &[(P, "Ana Ruiz")],
         ),
         // A name that qualifies the title of the person after it is no person.
-        (
-            "Harlowby Wold TD Tomas Lund agreed.",
-            &[(P, "Tomas Lund")],
-        ),
+        ("Harlowby Wold TD Tomas Lund agreed.", &[(P, "Tomas Lund")]),
     ]);
 }

@@ -645,6 +645,19 @@ fn votes_after(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
             v.add(kind, weight, NameVia::Context);
         }
     }
+    votes_of_next_word(pass, facts, run, v);
+}
+
+/// Evidence from the word right after the candidate: a title it qualifies ("Tickbox CEO
+/// Ana Ruiz"), a noun for its inhabitants ("Wold residents") or for its spokespeople ("a
+/// Tickbox spokesman").
+fn votes_of_next_word(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
+    let (text, toks) = (facts.text, facts.tokens);
+    let last = toks[run.end - 1];
+    let Some(next) = toks.get(run.end) else {
+        return;
+    };
+    let nw = &text[next.span];
     // "Tickbox CEO Ana Ruiz", "Wold Party Deputy Ana Ruiz": a name that qualifies the
     // title of the person named after it is that person's organisation or place, not a
     // person (unless it is shaped like one: "Ostrov Education Secretary Ana Ruiz").
