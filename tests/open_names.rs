@@ -640,3 +640,21 @@ fn seats_sees_and_parties_before_a_title_are_not_people() {
         ("Harlowby Wold TD Tomas Lund agreed.", &[(P, "Tomas Lund")]),
     ]);
 }
+
+#[test]
+fn amounts_and_the_places_a_place_noun_follows() {
+    check(&[
+        (
+            "He denied supplying Sh209,532,000 worth of fertiliser.",
+            &[],
+        ),
+        (
+            "Protests hit the Lwold and Khawold areas.",
+            &[(L, "Lwold"), (L, "Khawold")],
+        ),
+        (
+            "Police in the Harlowby district said so.",
+            &[(L, "Harlowby")],
+        ),
+    ]);
+}

@@ -84,6 +84,16 @@ fn shape(text: &str, t: &Token) -> Shape {
         return Shape::Other;
     }
     let w = &text[t.span];
+    // "Sh209", "P100": a currency's short sign glued to an amount is no name.
+    let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
+    let digits = w
+        .chars()
+        .skip(letters)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if (1..=3).contains(&letters) && digits >= 3 && letters + digits == w.chars().count() {
+        return Shape::Other;
+    }
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return Shape::Other;

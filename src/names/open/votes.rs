@@ -674,6 +674,20 @@ fn votes_of_next_word(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Vot
     if qualifies_title && !known_person_words {
         v.add(EntityKind::Person, -3, NameVia::Context);
     }
+    // "the Harlowby district", "the Lwold, Nomwold and Khawold areas": a noun for a place
+    // (not after an acronym: "the WBC town hall" is a broadcaster's).
+    let acronym = run.end - run.start == 1 && facts.shapes[run.start] == Shape::Capitals;
+    let place_noun = !acronym
+        && nw.starts_with(char::is_lowercase)
+        && last.span.end < next.span.start
+        && pass
+            .ctx
+            .words
+            .role_classes(nw)
+            .has(RoleNounClass::PlaceNoun);
+    if place_noun {
+        v.add(EntityKind::Place, 2, NameVia::Context);
+    }
     // "Harlowby resident Ana Ruiz", "Wold natives": where they live or come from.
     let inhabitants = nw.starts_with(char::is_lowercase)
         && last.span.end < next.span.start
