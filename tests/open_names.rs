@@ -658,3 +658,11 @@ fn amounts_and_the_places_a_place_noun_follows() {
         ),
     ]);
 }
+
+#[test]
+fn the_title_of_a_work_names_nothing() {
+    check(&[
+        ("The feature film Harlow Nights premiered on Friday.", &[]),
+        ("Her novel Wold Tides sold well.", &[]),
+    ]);
+}

@@ -254,6 +254,9 @@ classes! {
         /// A noun for the people who live in or come from a place: the name right before it
         /// is a place ("Harlowby resident Ana Ruiz", "Wold natives").
         Inhabitant = "inhabitant",
+        /// A noun for a creative work: the capitalised words right after it are its title,
+        /// no entity ("the film Harlow Nights", "her novel Wold").
+        Work = "work",
     }
 }
 

@@ -479,6 +479,12 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     {
         v.add(EntityKind::Person, 3, NameVia::Context);
     }
+    // "the film Harlow Nights": a work's title names nothing.
+    if pr.has(RoleNounClass::Work) && pw.starts_with(char::is_lowercase) {
+        for kind in [EntityKind::Person, EntityKind::Place, EntityKind::Institution] {
+            v.add(kind, -4, NameVia::Context);
+        }
+    }
     // "the retailer Tickbox", "plastics maker Harlowplast": a noun for an organisation
     // (not before a person's name: "manufacturer Jon Baker", "publisher Ana Ruiz").
     if pr.has(RoleNounClass::InstitutionNoun)
