@@ -613,6 +613,11 @@ fn particles_elided_or_doubled_and_clustered_initials() {
             &[(P, "Ana van der Wold")],
         ),
         ("O.J. Brekov was acquitted.", &[(P, "O.J. Brekov")]),
+        // A name with a score is a team.
+        (
+            "The visitors defeated top-seeded Brekovia 49-48 on Friday.",
+            &[(I, "Brekovia")],
+        ),
         // A club named with "United".
         (
             "Harlow United lost to the visitors.",

@@ -481,7 +481,11 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     }
     // "the film Harlow Nights": a work's title names nothing.
     if pr.has(RoleNounClass::Work) && pw.starts_with(char::is_lowercase) {
-        for kind in [EntityKind::Person, EntityKind::Place, EntityKind::Institution] {
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Institution,
+        ] {
             v.add(kind, -4, NameVia::Context);
         }
     }
@@ -693,6 +697,21 @@ fn votes_of_next_word(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Vot
             .has(RoleNounClass::PlaceNoun);
     if place_noun {
         v.add(EntityKind::Place, 2, NameVia::Context);
+    }
+    // "defeating Wold 49-48", "Harlow 2-1": a name with a score is a team.
+    let score = next.kind == TokenKind::Number
+        && last.span.end < next.span.start
+        && toks
+            .get(run.end + 1)
+            .is_some_and(|d| matches!(&text[d.span], "-" | "–") && d.span.start == next.span.end)
+        && toks.get(run.end + 2).is_some_and(|n| {
+            n.kind == TokenKind::Number && n.span.start == toks[run.end + 1].span.end
+        })
+        && toks
+            .get(run.end + 3)
+            .is_none_or(|n| n.span.start > toks[run.end + 2].span.end || &text[n.span] != "-");
+    if score {
+        v.add(EntityKind::Institution, 3, NameVia::Context);
     }
     // "Harlowby resident Ana Ruiz", "Wold natives": where they live or come from.
     let inhabitants = nw.starts_with(char::is_lowercase)
