@@ -85,14 +85,16 @@ fn shape(text: &str, t: &Token) -> Shape {
     }
     let w = &text[t.span];
     // "Sh209", "P100": a currency's short sign glued to an amount is no name.
-    let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
-    let digits = w
-        .chars()
-        .skip(letters)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if (1..=3).contains(&letters) && digits >= 3 && letters + digits == w.chars().count() {
-        return Shape::Other;
+    if w.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
+        let digits = w
+            .chars()
+            .skip(letters)
+            .take_while(char::is_ascii_digit)
+            .count();
+        if (1..=3).contains(&letters) && digits >= 3 && letters + digits == w.chars().count() {
+            return Shape::Other;
+        }
     }
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
