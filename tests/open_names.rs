@@ -558,6 +558,12 @@ fn an_acronym_of_a_term_of_common_words_names_nothing() {
             "The Severnaya Kalinaya Kompaniya (SKK) said so.",
             &[(I, "Severnaya Kalinaya Kompaniya")],
         ),
+        ("Reactive Oxygen Species (ROS) damage cells.", &[]),
+        // A former state is a place (places_curated.tsv), not a union.
+        (
+            "Relations with the Soviet Union soured.",
+            &[(L, "Soviet Union")],
+        ),
     ]);
 }
 

@@ -343,18 +343,12 @@ fn dotted(facts: &Tokens<'_>, j: usize) -> bool {
     before || after
 }
 
-/// Whether every word of the run is a common English word (a name too: "Gross")
-/// of no name class ("Gross Domestic Product", "Value Added Tax").
+/// Whether every word of the run is an English word (a name too: "Gross") of no name
+/// class ("Gross Domestic Product", "Reactive Oxygen Species").
 fn common_term(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     (run.start..run.end).all(|j| {
         let w = &facts.text[facts.tokens[j].span];
-        let common = crate::lexicon::with_lower(w, |w| {
-            pass.ctx
-                .gaz
-                .words
-                .get(w)
-                .is_some_and(|info| info.level <= crate::names::COMMON_LEVEL)
-        });
+        let common = crate::lexicon::with_lower(w, |w| pass.ctx.gaz.words.get(w).is_some());
         facts.tokens[j].kind != TokenKind::Word || common && pass.ctx.classes(j).is_empty()
     })
 }
