@@ -580,6 +580,10 @@ fn clubs_and_the_outlets_people_talk_to() {
             &[(I, "FC Oslo"), (P, "Ana Ruiz")],
         ),
         (
+            "The Wold Examiner and the Harlow Chronicle ran the story.",
+            &[(I, "Wold Examiner"), (I, "Harlow Chronicle")],
+        ),
+        (
             "Tomas Brekov told the Harlow Courier he was angry.",
             &[(P, "Tomas Brekov"), (I, "Harlow Courier")],
         ),
