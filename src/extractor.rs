@@ -85,12 +85,17 @@ impl Extractor {
             names: &names,
         });
         lap("resolve");
+        // Later passes read the resolution and the demonyms only: free the rest now, as
+        // the output of a long document is built on top of what is alive here.
+        drop(names);
+        let demonyms = found.demonyms;
+        drop(found.mentions);
         let ctx = relations::Context {
             doc,
             gaz,
             lex,
             res: &res,
-            demonyms: &found.demonyms,
+            demonyms: &demonyms,
         };
         let quotes = relations::quotes::find(&ctx);
         lap("quotes");
@@ -197,9 +202,16 @@ fn entities(
     entities: &mut Vec<Entity>,
 ) -> Vec<Option<usize>> {
     let mut positions: Vec<Option<usize>> = vec![None; res.entities.len()];
+    // Each entity's mention list is allocated once at its final size.
+    let mut counts = vec![0usize; res.entities.len()];
+    for m in &res.mentions {
+        counts[m.entity] += 1;
+    }
     for m in &res.mentions {
         let index = *positions[m.entity].get_or_insert_with(|| {
-            entities.push(record(gaz, &res.entities[m.entity]));
+            let mut entity = record(gaz, &res.entities[m.entity]);
+            entity.mentions.reserve_exact(counts[m.entity]);
+            entities.push(entity);
             entities.len() - 1
         });
         entities[index].mentions.push(mention(text, m.span, m.via));

@@ -31,6 +31,7 @@ mod gazetteer;
 mod lexicon;
 mod mentions;
 mod names;
+mod packed;
 mod pattern;
 mod record;
 mod relations;

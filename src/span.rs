@@ -33,31 +33,31 @@ impl Span {
 
     /// The number of bytes covered.
     #[inline]
-    pub fn len(&self) -> usize {
+    pub fn len(self) -> usize {
         self.end - self.start
     }
 
     /// Whether the span covers no bytes.
     #[inline]
-    pub fn is_empty(&self) -> bool {
+    pub fn is_empty(self) -> bool {
         self.start == self.end
     }
 
     /// Whether `other` lies wholly inside this span.
     #[inline]
-    pub fn contains(&self, other: Span) -> bool {
+    pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// Whether the two spans share at least one byte.
     #[inline]
-    pub fn overlaps(&self, other: Span) -> bool {
+    pub fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// The span as a `Range<usize>`.
     #[inline]
-    pub fn range(&self) -> Range<usize> {
+    pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
 }

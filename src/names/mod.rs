@@ -32,6 +32,7 @@ use crate::document::Document;
 use crate::gazetteer::{ClassSet, FunctionClass, Gazetteer, Gender, Title, WordClass};
 use crate::lexicon::Lexicons;
 use crate::mentions::GazetteerMentions;
+use crate::packed::Flags;
 use crate::resolve::SurnameIndex;
 use crate::segment::{Token, TokenKind};
 use crate::span::{ending_at, overlapping, starting_within};
@@ -196,7 +197,7 @@ mod titles;
 pub(super) struct Pass<'a> {
     pub(super) ctx: Context<'a>,
     /// Which tokens a gazetteer mention, a demonym or an earlier rule took.
-    pub(super) taken: Vec<bool>,
+    pub(super) taken: Flags,
     pub(super) out: NameMentions,
 }
 
@@ -367,7 +368,7 @@ impl Context<'_> {
     /// particles ("Charles de Gaulle"). Returns the span, the number of words and the index
     /// of the token after the name. Common words alone are no name ("Director Academies",
     /// "Free Trade").
-    pub(super) fn read_name(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+    pub(super) fn read_name(&self, i: usize, taken: &Flags) -> Option<(Span, usize, usize)> {
         self.read_name_words(i, taken).filter(|&(_, _, end)| {
             !(i..end).all(|j| self.tokens[j].kind != TokenKind::Word || self.is_common(j))
         })
@@ -378,14 +379,14 @@ impl Context<'_> {
     pub(super) fn read_name_after_honorific(
         &self,
         i: usize,
-        taken: &[bool],
+        taken: &Flags,
     ) -> Option<(Span, usize, usize)> {
         self.read_name_words(i, taken)
     }
 
     /// The name words from token `i`, common or not: up to [`MAX_NAME_WORDS`] words, with
     /// what joins them.
-    fn read_name_words(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+    fn read_name_words(&self, i: usize, taken: &Flags) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
         if !self.name_word_ok(i, taken) {
             return None;
@@ -415,7 +416,7 @@ impl Context<'_> {
     /// Whether token `j` can be a word of a person's name: capitalised, or initials in
     /// capitals ("JVV Satyanarayan", "Ananth AV"); not a word that classifies names; free,
     /// or a small town's name inside the name ("Abena Pokua Adompim Busia").
-    fn name_word_ok(&self, j: usize, taken: &[bool]) -> bool {
+    fn name_word_ok(&self, j: usize, taken: &Flags) -> bool {
         let toks = self.tokens;
         j < toks.len()
             && (!taken[j] || self.small_place_at(j))
@@ -450,7 +451,7 @@ impl Context<'_> {
 
     /// How a name whose tokens end before token `end` goes on: the number of tokens it
     /// takes next and whether they add a name word; `None` where the name ends.
-    fn name_goes_on(&self, end: usize, taken: &[bool]) -> Option<(usize, bool)> {
+    fn name_goes_on(&self, end: usize, taken: &Flags) -> Option<(usize, bool)> {
         let toks = self.tokens;
         let last = toks[end - 1].span.end;
         let next = toks.get(end)?;
@@ -498,7 +499,7 @@ impl Context<'_> {
     /// The tokens a name takes with token `end`, glued to the name's last token: the period
     /// of an initial ("W."), or a hyphen or apostrophe and the word after it ("Jae-in",
     /// "O'Brien", "Al-Kadhimi"); `None` where the name ends.
-    fn name_goes_on_glued(&self, end: usize, taken: &[bool]) -> Option<usize> {
+    fn name_goes_on_glued(&self, end: usize, taken: &Flags) -> Option<usize> {
         let toks = self.tokens;
         let next = &toks[end];
         let nw = &self.text[next.span];
@@ -556,7 +557,7 @@ impl Context<'_> {
 
     /// Reads an organisation name whose head noun is token `i` or which starts at token `i`
     /// with a head noun followed by "of". Returns the span and the token range.
-    pub(super) fn read_org(&self, i: usize, taken: &[bool]) -> Option<(Span, usize, usize)> {
+    pub(super) fn read_org(&self, i: usize, taken: &Flags) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
         if taken[i] || !self.classes(i).has(WordClass::OrgHead) || !is_name_word(self.word(i)) {
             return None;
@@ -612,7 +613,7 @@ impl Context<'_> {
     /// with `n` words before the head so far, starts after one more step to the left: a
     /// possessive right before the head ("the Prime Minister's Office"), a capitalised
     /// word across "&" or "and" ("Harlow & Wold Council"), or a capitalised word.
-    fn org_goes_left(&self, i: usize, start: usize, n: usize, taken: &[bool]) -> Option<usize> {
+    fn org_goes_left(&self, i: usize, start: usize, n: usize, taken: &Flags) -> Option<usize> {
         let toks = self.tokens;
         if start == i && start >= 3 && self.spaced(start - 1, start) {
             let (w, apo, s) = (start - 3, start - 2, start - 1);
@@ -653,7 +654,7 @@ impl Context<'_> {
     /// Whether the capitalised words from token `k` name an organisation of their own: a
     /// head noun after two words or more, or after a gazetteer place ("... Institute of
     /// Technology and Bergen State University"; not "... of Health and Human Services").
-    fn org_of_its_own(&self, k: usize, taken: &[bool]) -> bool {
+    fn org_of_its_own(&self, k: usize, taken: &Flags) -> bool {
         let toks = self.tokens;
         let mut j = k;
         while j < toks.len() && j - k <= MAX_ORG_WORDS && self.org_word_ok(j) {
@@ -719,7 +720,7 @@ impl Context<'_> {
     /// a corporate suffix ("Bharat Petroleum Corporation Limited", "Harlow Hospital NHS
     /// Trust"), a number ("Council 31"), then capitalised words after a head link ("Ministry
     /// of Public Security"), also across a connector ("of Foreign Affairs and Trade").
-    fn org_right_end(&self, i: usize, taken: &[bool]) -> (usize, usize) {
+    fn org_right_end(&self, i: usize, taken: &Flags) -> (usize, usize) {
         let toks = self.tokens;
         let mut end = i + 1;
         let mut k = end;
@@ -789,7 +790,7 @@ impl Context<'_> {
     /// Whether token `j` is taken by something other than a place, institution or demonym
     /// (those may stand inside an organisation's name: "Ohio State University", "Norwegian
     /// Refugee Council").
-    pub(super) fn taken_by_person(&self, j: usize, taken: &[bool]) -> bool {
+    pub(super) fn taken_by_person(&self, j: usize, taken: &Flags) -> bool {
         if !taken[j] {
             return false;
         }
@@ -845,16 +846,13 @@ pub(crate) fn token_index_at(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.span.start < offset)
 }
 
-pub(super) fn mark(taken: &mut [bool], start: usize, end: usize) {
-    let end = end.min(taken.len());
-    for t in &mut taken[start..end] {
-        *t = true;
-    }
+pub(super) fn mark(taken: &mut Flags, start: usize, end: usize) {
+    taken.set_range(start, end);
 }
 
 /// For each token, whether a gazetteer mention or demonym covers it.
-fn taken_tokens(tokens: &[Token], found: &GazetteerMentions) -> Vec<bool> {
-    let mut taken = vec![false; tokens.len()];
+fn taken_tokens(tokens: &[Token], found: &GazetteerMentions) -> Flags {
+    let mut taken = Flags::new(tokens.len());
     let spans = found
         .mentions
         .iter()
@@ -862,11 +860,11 @@ fn taken_tokens(tokens: &[Token], found: &GazetteerMentions) -> Vec<bool> {
         .chain(found.demonyms.iter().map(|d| d.span));
     for s in spans {
         let from = token_index_at(tokens, s.start);
-        for (t, flag) in tokens[from..].iter().zip(&mut taken[from..]) {
+        for (i, t) in tokens.iter().enumerate().skip(from) {
             if t.span.start >= s.end {
                 break;
             }
-            *flag = true;
+            taken.set(i);
         }
     }
     taken

@@ -54,6 +54,7 @@
 use super::{Pass, RuleName};
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
 use crate::names::NameVia;
+use crate::packed::{Flags, Quads, TwoBits};
 use crate::segment::{Token, TokenKind};
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
@@ -77,6 +78,15 @@ enum Shape {
     Inner,
     /// Anything else.
     Other,
+}
+
+impl TwoBits for Shape {
+    const ALL: &'static [Shape; 4] = &[
+        Shape::Other,
+        Shape::Capitalised,
+        Shape::Capitals,
+        Shape::Inner,
+    ];
 }
 
 fn shape(text: &str, t: &Token) -> Shape {
@@ -130,13 +140,13 @@ struct Tokens<'t> {
     tokens: &'t [Token],
     /// Taken by a name an earlier rule found (not merely by a gazetteer mention), or by a
     /// title ("Chief Minister").
-    by_rule: Vec<bool>,
-    shapes: Vec<Shape>,
+    by_rule: Flags,
+    shapes: Quads<Shape>,
     /// Sentence-initial-like: the first word of a sentence, after an opening quote mark or a
     /// colon.
-    initial: Vec<bool>,
+    initial: Flags,
     /// In a paragraph written as a headline.
-    headline: Vec<bool>,
+    headline: Flags,
 }
 
 /// The open-world rule: adds every candidate that gets a kind.
@@ -586,8 +596,11 @@ impl<'t> TokenCursor<'t> {
 fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
     let ctx = &pass.ctx;
     let (text, tokens) = (ctx.text, ctx.tokens);
-    let shapes: Vec<Shape> = tokens.iter().map(|t| shape(text, t)).collect();
-    let mut initial = vec![false; tokens.len()];
+    let mut shapes = Quads::new(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        shapes.set(i, shape(text, t));
+    }
+    let mut initial = Flags::new(tokens.len());
     let mut cursor = TokenCursor::new(tokens);
     for s in ctx.doc.sentences() {
         let from = cursor.first_from(s.span.start);
@@ -596,7 +609,7 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
             .position(|t| t.kind != TokenKind::Punct)
         {
             if tokens[from + first].span.start < s.span.end {
-                initial[from + first] = true;
+                initial.set(from + first);
             }
         }
     }
@@ -605,12 +618,12 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
         let opens = matches!(prev, "“" | "\"" | "‘" | "«" | ":" | "(" | "—" | "–")
             && t.kind == TokenKind::Word;
         if opens {
-            initial[j] = true;
+            initial.set(j);
         }
     }
     // Headlines: whole paragraphs, or lines of a paragraph (a live blog's "Bush Hits Rubio
     // On Abortion" above its entry).
-    let mut headline = vec![false; tokens.len()];
+    let mut headline = Flags::new(tokens.len());
     let (mut starts, mut ends) = (TokenCursor::new(tokens), TokenCursor::new(tokens));
     for &p in ctx.doc.paragraphs() {
         let mut line_start = p.start;
@@ -619,22 +632,18 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
             line_start = span.end + 1;
             let from = starts.first_from(span.start);
             let to = ends.first_from(span.end);
-            if from < to && is_headline(text, &tokens[from..to], &shapes[from..to], span) {
-                for h in &mut headline[from..to] {
-                    *h = true;
-                }
+            if from < to && is_headline(text, tokens, &shapes, from..to, span) {
+                headline.set_range(from, to);
             }
         }
     }
-    let mut by_rule = vec![false; tokens.len()];
+    let mut by_rule = Flags::new(tokens.len());
     let (mut starts, mut ends) = (TokenCursor::new(tokens), TokenCursor::new(tokens));
     let title_spans = pass.out.titles.iter().map(|t| t.span);
     for span in pass.out.names.iter().map(|n| n.span).chain(title_spans) {
         let from = starts.first_from(span.start);
         let to = ends.first_from(span.end);
-        for b in &mut by_rule[from..to] {
-            *b = true;
-        }
+        by_rule.set_range(from, to);
     }
     Tokens {
         text,
@@ -648,12 +657,18 @@ fn token_facts<'t>(pass: &Pass<'t>) -> Tokens<'t> {
 
 /// A paragraph written as a headline: no final stop, and most of its longer words
 /// capitalised.
-fn is_headline(text: &str, tokens: &[Token], shapes: &[Shape], p: Span) -> bool {
+fn is_headline(
+    text: &str,
+    tokens: &[Token],
+    shapes: &Quads<Shape>,
+    range: std::ops::Range<usize>,
+    p: Span,
+) -> bool {
     let para = text[p].trim_end();
     if para.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']) {
         return false;
     }
-    let words: Vec<usize> = (0..tokens.len())
+    let words: Vec<usize> = range
         .filter(|&j| tokens[j].kind == TokenKind::Word && tokens[j].span.len() >= 4)
         .collect();
     if words.len() < 2 {

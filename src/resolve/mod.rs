@@ -206,19 +206,24 @@ impl<'a> Builder<'a> {
             return;
         }
         new.sort_by_key(|m| m.span.start);
-        let old = std::mem::take(&mut self.out.mentions);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        loop {
-            let take_old = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => x.span.start <= y.span.start,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            merged.extend(if take_old { a.next() } else { b.next() });
+        // Merged from the back into the grown list (an old mention first at equal starts),
+        // so that a long document's mentions are not held twice.
+        let all = &mut self.out.mentions;
+        let mut old = all.len();
+        all.reserve_exact(new.len());
+        all.extend_from_slice(&new);
+        let mut rest = new.len();
+        let mut to = all.len();
+        while rest > 0 {
+            to -= 1;
+            if old > 0 && all[old - 1].span.start > new[rest - 1].span.start {
+                old -= 1;
+                all[to] = all[old];
+            } else {
+                rest -= 1;
+                all[to] = new[rest];
+            }
         }
-        self.out.mentions = merged;
     }
 
     /// Sorts the mentions added with [`Builder::add`] (stable: equal starts keep their order).

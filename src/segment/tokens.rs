@@ -17,7 +17,25 @@ use std::cmp::Reverse;
 
 /// One token of a [`Document`](crate::Document): a run of word characters or a single other
 /// non-whitespace character.
+///
+/// A `Token` is packed: 17 bytes rather than 24, as news has a token every five bytes or
+/// so and the tokens are most of a long document's memory. Its fields are read by value
+/// (they are `Copy`) but cannot be borrowed: write `let span = token.span;` or
+/// `token.span.len()`, not `&token.span`, and copy a field into a variable before giving
+/// it to `assert_eq!` or `format!`, which borrow their arguments.
+///
+/// ```
+/// use gazette::{Document, TokenKind};
+///
+/// let doc = Document::parse("Mori met Brekov.");
+/// let first = doc.tokens()[0];
+/// let span = first.span;
+/// assert_eq!(&doc.text()[span], "Mori");
+/// assert_eq!(first.span.len(), 4);
+/// assert!(first.kind == TokenKind::Word);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, packed)]
 pub struct Token {
     /// The token's text.
     pub span: Span,
@@ -210,7 +228,8 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, Span::new(3, 5), &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].span, Span::new(3, 5));
+        let span = out[0].span; // a packed field is copied, not borrowed
+        assert_eq!(span, Span::new(3, 5));
         out.clear();
         tokenize(text, Span::new(3, 99), &mut out);
         assert!(out.is_empty());

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
+use crate::packed::Quads;
 use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
@@ -165,7 +166,7 @@ pub(super) fn coordination_votes(
 struct List<'a, 'p> {
     pass: &'a Pass<'p>,
     facts: &'a Tokens<'a>,
-    kind_at: Vec<Option<EntityKind>>,
+    kind_at: Quads<Option<EntityKind>>,
 }
 
 impl List<'_, '_> {
@@ -224,8 +225,8 @@ fn kinds_by_token(
     facts: &Tokens<'_>,
     found: &[(Run, Key)],
     pooled: &HashMap<Key, Votes>,
-) -> Vec<Option<EntityKind>> {
-    let mut kind_at: Vec<Option<EntityKind>> = vec![None; facts.tokens.len()];
+) -> Quads<Option<EntityKind>> {
+    let mut kind_at = Quads::new(facts.tokens.len());
     let (mut starts, mut ends) = (
         TokenCursor::new(facts.tokens),
         TokenCursor::new(facts.tokens),
@@ -233,9 +234,7 @@ fn kinds_by_token(
     let mut mark = |span: Span, kind: EntityKind| {
         let from = starts.first_from(span.start);
         let to = ends.first_from(span.end);
-        for k in &mut kind_at[from..to] {
-            *k = Some(kind);
-        }
+        kind_at.set_range(from, to, Some(kind));
     };
     for m in &pass.ctx.found.mentions {
         mark(m.span, pass.ctx.gaz.entry(m.entry).kind);
