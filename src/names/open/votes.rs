@@ -8,7 +8,7 @@ use super::{
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
 use crate::packed::Quads;
-use crate::segment::TokenKind;
+use crate::segment::{Token, TokenKind};
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
 
@@ -458,12 +458,8 @@ fn same_word(word: &str, lower: &str) -> bool {
 /// Evidence from the word before the candidate: "in X", "lawyers at X", "his son X", "the
 /// town of X", "Seattle-based X", "the X", "said X".
 fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
-    let (text, toks) = (facts.text, facts.tokens);
     let lex = pass.ctx.words;
-    let first = toks[run.start];
-    let prev = &toks[run.start - 1];
-    let pw = &text[prev.span];
-    let before = &text[..prev.span.start];
+    let (first, prev, pw, before) = word_before(facts, run);
     locative_votes(pass, facts, run, v);
     // "his son Tomas", "lawyer Ana Ruiz": a noun for a person right before the name.
     let pr = lex.role_classes(&pw.to_lowercase());
@@ -533,15 +529,25 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     }
 }
 
+/// The candidate's first token, the token before it, that token's word and the text
+/// before that word (the candidate does not start the text).
+fn word_before<'t>(facts: &Tokens<'t>, run: Run) -> (Token, Token, &'t str, &'t str) {
+    let (text, toks) = (facts.text, facts.tokens);
+    let prev = toks[run.start - 1];
+    (
+        toks[run.start],
+        prev,
+        &text[prev.span],
+        &text[..prev.span.start],
+    )
+}
+
 /// Evidence from a locative right before the candidate ("in X", "lawyers at X"), or before
 /// a place modifier before it ("in southern X").
 fn locative_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
-    let (text, toks) = (facts.text, facts.tokens);
+    let text = facts.text;
     let lex = pass.ctx.words;
-    let first = toks[run.start];
-    let prev = &toks[run.start - 1];
-    let pw = &text[prev.span];
-    let before = &text[..prev.span.start];
+    let (first, prev, pw, before) = word_before(facts, run);
     // "differentiating themselves from Ostrov": a word that is the surname of one
     // gazetteer person is read as that person by resolution, not as a place.
     if run.end - run.start == 1 && pass.ctx.surnames.unique(&text[first.span]).is_some() {
@@ -680,15 +686,13 @@ fn votes_of_next_word(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Vot
     // "the Harlowby district", "the Lwold, Nomwold and Khawold areas": a noun for a place
     // (not after an acronym: "the WBC town hall" is a broadcaster's).
     let acronym = run.end - run.start == 1 && facts.shapes[run.start] == Shape::Capitals;
-    let place_noun = !acronym
-        && nw.starts_with(char::is_lowercase)
-        && last.span.end < next.span.start
-        && pass
-            .ctx
-            .words
-            .role_classes(nw)
-            .has(RoleNounClass::PlaceNoun);
-    if place_noun {
+    // The classes of a lower-case noun right after the name.
+    let noun = if nw.starts_with(char::is_lowercase) && last.span.end < next.span.start {
+        pass.ctx.words.role_classes(nw)
+    } else {
+        Default::default()
+    };
+    if !acronym && noun.has(RoleNounClass::PlaceNoun) {
         v.add(EntityKind::Place, 2, NameVia::Context);
     }
     // "defeating Wold 49-48", "Harlow 2-1": a name with a score is a team.
@@ -707,27 +711,13 @@ fn votes_of_next_word(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Vot
         v.add(EntityKind::Institution, 3, NameVia::Context);
     }
     // "Harlowby resident Ana Ruiz", "Wold natives": where they live or come from.
-    let inhabitants = nw.starts_with(char::is_lowercase)
-        && last.span.end < next.span.start
-        && pass
-            .ctx
-            .words
-            .role_classes(nw)
-            .has(RoleNounClass::Inhabitant);
-    if inhabitants {
+    if noun.has(RoleNounClass::Inhabitant) {
         v.add(EntityKind::Place, 3, NameVia::Context);
     }
     // "a Harlow Steel spokesman", "Tickbox officials": a name that modifies a noun for
     // someone who speaks for an organisation is that organisation (not a person's name:
     // a person's spokesman is a famous person's, whom the gazetteer knows).
-    let speaks_for = nw.starts_with(char::is_lowercase)
-        && last.span.end < next.span.start
-        && pass
-            .ctx
-            .words
-            .role_classes(nw)
-            .has(RoleNounClass::Anonymous);
-    if speaks_for && !person_named(pass, facts, run) {
+    if noun.has(RoleNounClass::Anonymous) && !person_named(pass, facts, run) {
         v.add(EntityKind::Institution, 2, NameVia::Context);
     }
 }
