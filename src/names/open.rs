@@ -94,7 +94,7 @@ fn shape(text: &str, t: &Token) -> Shape {
         return Shape::Other;
     }
     let w = &text[t.span];
-    // "Sh209", "P100": a currency's short sign glued to an amount is no name.
+    // "Sh512", "P100": a currency's short sign glued to an amount is no name.
     if w.as_bytes().last().is_some_and(u8::is_ascii_digit) {
         let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
         let digits = w
@@ -1123,7 +1123,7 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
                     end: run.end,
                 },
             );
-        // "L. Ron Hubbard": an initial before a name is a word of it.
+        // "L. Ana Ruiz": an initial before a name is a word of it.
         let initial = initial_at(facts, j) && j + 2 < run.end;
         let common_start = (facts.initial[j] || facts.headline[j])
             && (is_common(pass, facts, j) || pass.ctx.is_very_common(j))
@@ -1264,7 +1264,7 @@ fn given_initials_surname(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool
             .is_empty()
 }
 
-/// The first token of a run after its leading initials ("Ron" of "L. Ron Hubbard").
+/// The first token of a run after its leading initials ("Ana" of "L. Ana Ruiz").
 fn after_initials(facts: &Tokens<'_>, run: Run) -> usize {
     let mut j = run.start;
     while j + 2 < run.end && initial_at(facts, j) {
