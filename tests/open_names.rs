@@ -583,6 +583,12 @@ fn clubs_and_the_outlets_people_talk_to() {
             "The Wold Examiner and the Harlow Chronicle ran the story.",
             &[(I, "Wold Examiner"), (I, "Harlow Chronicle")],
         ),
+        // "Star", "Sun", "Mail" end a newspaper's name only after a place.
+        (
+            "The Toronto Star reported it first.",
+            &[(I, "Toronto Star")],
+        ),
+        ("He was a rising Star of the league.", &[]),
         (
             "Tomas Brekov told the Harlow Courier he was angry.",
             &[(P, "Tomas Brekov"), (I, "Harlow Courier")],

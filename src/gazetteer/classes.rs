@@ -301,6 +301,9 @@ classes! {
         /// A lower-case adjective that places a region inside a place, between a locative
         /// and its name: "in southern Wold", "in rural Harlowby", "in neighbouring Bergen".
         PlaceModifier = "place_modifier",
+        /// A word that ends a newspaper's name only after a place or another such word:
+        /// "the Harlow Mail", "the Wold Star"; alone it is a common word.
+        OutletWord = "outlet_word",
     }
 }
 

@@ -517,9 +517,10 @@ fn only_class_words(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             }
             let w = &facts.text[t.span];
             let lower = w.to_lowercase();
-            // "Muslims" alone is no name; "Orthodox Church" is one.
+            // "Muslims" alone is no name; "Orthodox Church", "Weekly Standard" are.
             let classes = pass.ctx.classes(j);
-            let group_only = classes == crate::gazetteer::ClassSet::of(&[WordClass::GroupNoun]);
+            let group_only = classes == crate::gazetteer::ClassSet::of(&[WordClass::GroupNoun])
+                || classes == crate::gazetteer::ClassSet::of(&[WordClass::OutletWord]);
             !(classes.is_empty() || group_only && run.end - run.start > 1)
                 || !pass.ctx.words.function_classes(w).is_empty()
                 || pass.ctx.gaz.titles.contains_key(&lower)
@@ -1363,12 +1364,25 @@ fn swallows_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, span: Span)
         .iter()
         .filter(|m| span.contains(m.span))
         .any(|m| pass.ctx.gaz.entry(m.entry).kind == EntityKind::Institution);
+    // "the Harlow Mail": a newspaper named after its town.
+    let outlet = outlet_name(pass, facts, run);
     // "FC Harlowby": a head noun first names the club or body of the place after it.
     let head_first =
         run.end - run.start >= 2 && pass.ctx.classes(run.start).has(WordClass::OrgHead);
     (headed(pass, facts, run) && !(org_headed && institutions_inside))
         || head_first && !institutions_inside
+        || outlet
         || small_places_in_a_name(pass, facts, run)
+}
+
+/// "the Harlow Mail", "the Wold Star Tribune": an outlet word after a gazetteer place or
+/// another outlet word ends a newspaper's name.
+fn outlet_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let last = run.end - 1;
+    last > run.start
+        && pass.ctx.classes(last).has(WordClass::OutletWord)
+        && (taken_by_gazetteer(pass, facts, last - 1)
+            || pass.ctx.classes(last - 1).has(WordClass::OutletWord))
 }
 
 /// The parts of the run outside the gazetteer names `inside` it, each trimmed.

@@ -2,7 +2,7 @@
 //! words, each place it stands, the names it is listed with, and its shape.
 
 use super::{
-    after_initials, given_initials_surname, is_namey, is_title, person_shaped, spaced,
+    after_initials, given_initials_surname, is_namey, is_title, outlet_name, person_shaped, spaced,
     surname_after_given, syllable_given_name, team, Key, Run, Shape, TokenCursor, Tokens,
 };
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
@@ -265,7 +265,7 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
         v.add(EntityKind::Institution, 4, NameVia::Pattern);
     } else if classes.has(WordClass::PlaceWord) || classes.has(WordClass::Facility) {
         v.add(EntityKind::Place, 4, NameVia::Pattern);
-    } else if team(pass, facts, run) {
+    } else if team(pass, facts, run) || outlet_name(pass, facts, run) {
         v.add(EntityKind::Institution, 3, NameVia::Pattern);
     }
     // "Acme Corp." / "Tata Steel Ltd": a corporate suffix right after the run.
