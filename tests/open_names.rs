@@ -178,6 +178,14 @@ fn datelines_name_places_and_agencies_never_people() {
             "MEMPHIS, Tenn. — The city council met on Tuesday.",
             &[(L, "Memphis"), (L, "Tennessee")],
         ),
+        // A town no gazetteer knows opens the dateline: a place, not an agency.
+        (
+            "HARLOWBY, Ore. — The city council met on Tuesday.",
+            &[(L, "Harlowby")],
+        ),
+        ("WOLD CREEK — The council met on Tuesday.", &[(L, "Wold Creek")]),
+        // Not a headline's words, nor a short acronym.
+        ("BREAKING NEWS — The council met on Tuesday.", &[]),
         (
             "ASTANA. KAZINFORM Governor Berdibek Saparbayev has met diplomats today in Astana.",
             &[(L, "Astana"), (I, "Kazinform"), (P, "Berdibek Saparbayev")],

@@ -8,9 +8,11 @@
 //!   `YEREVAN.-`, `ASTANA. KAZINFORM`, `REPUBLIKA.CO.ID, JAKARTA --`.
 //!
 //! The places are the gazetteer's (the matcher reads names in capitals, and "Tenn." after a
-//! place and a comma); a word of the dateline that is neither a place nor a known agency,
-//! written in capitals or in parentheses, is the agency: an institution. Nothing in a
-//! dateline is a person.
+//! place and a comma), or the words in capitals that open the body before a comma or a dash
+//! when no gazetteer knows them (`HARLOWBY, Ore. —`, `WOLD CREEK —`; one of them no common
+//! English word, and a lone word of five letters or more, as "NASA —" is no town); a word of
+//! the dateline that is neither a place nor a known agency, written in capitals or in
+//! parentheses, is the agency: an institution. Nothing in a dateline is a person.
 
 use super::{Pass, RuleName};
 use crate::names::NameVia;
@@ -30,7 +32,13 @@ pub(super) fn datelines(pass: &mut Pass<'_>) {
     let ctx = &pass.ctx;
     let (text, toks) = (ctx.text, ctx.tokens);
     let mut agencies = Vec::new();
-    let mut j = 0;
+    let mut cities = Vec::new();
+    // "HARLOWBY, Ore. —": the words in capitals that open the dateline, known to no
+    // gazetteer, are its city.
+    let mut j = unknown_city_words(pass);
+    if j > 0 {
+        cities.push(Span::new(toks[0].span.start, toks[j - 1].span.end));
+    }
     while j < end {
         let t = toks[j];
         let w = &text[t.span];
@@ -63,11 +71,25 @@ pub(super) fn datelines(pass: &mut Pass<'_>) {
             j += 1;
         }
     }
-    for span in agencies {
-        let canonical = text[span].split('.').next().map(canonical_case);
+    let kinds = agencies
+        .into_iter()
+        .map(|s| (s, EntityKind::Institution))
+        .chain(cities.into_iter().map(|s| (s, EntityKind::Place)));
+    for (span, kind) in kinds {
+        let canonical = match kind {
+            // "WOLD CREEK" -> "Wold Creek".
+            EntityKind::Place => Some(
+                text[span]
+                    .split(' ')
+                    .map(title_case)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            _ => text[span].split('.').next().map(canonical_case),
+        };
         pass.out.names.push(RuleName {
             span,
-            kind: EntityKind::Institution,
+            kind,
             via: NameVia::Context,
             words: 1,
             gender: None,
@@ -80,11 +102,8 @@ pub(super) fn datelines(pass: &mut Pass<'_>) {
     super::mark(&mut pass.taken, 0, end);
 }
 
-/// "KAZINFORM" → "Kazinform"; a short acronym stays as it is ("MTI").
-fn canonical_case(w: &str) -> String {
-    if w.chars().count() <= 4 || w.chars().any(char::is_lowercase) {
-        return w.to_string();
-    }
+/// "CREEK" → "Creek": a capital, then lower case.
+fn title_case(w: &str) -> String {
     let mut chars = w.chars();
     chars
         .next()
@@ -94,6 +113,14 @@ fn canonical_case(w: &str) -> String {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// "KAZINFORM" → "Kazinform"; a short acronym stays as it is ("MTI").
+fn canonical_case(w: &str) -> String {
+    if w.chars().count() <= 4 || w.chars().any(char::is_lowercase) {
+        return w.to_string();
+    }
+    title_case(w)
 }
 
 /// The index of the first token after the dateline, or `None` when the body starts with no
@@ -107,7 +134,7 @@ fn dateline_end(pass: &Pass<'_>) -> Option<usize> {
         overlapping(&ctx.found.mentions, toks[j].span, |m| m.span)
             .is_some_and(|m| ctx.gaz.entry(m.entry).kind == EntityKind::Place)
     };
-    let mut has_place = false;
+    let mut has_place = unknown_city_first(pass);
     let mut in_parens = false;
     for (j, t) in toks.iter().enumerate().take(MAX_DATELINE_TOKENS) {
         if t.span.start >= para.end {
@@ -179,9 +206,50 @@ fn dateline_end(pass: &Pass<'_>) -> Option<usize> {
     None
 }
 
+/// "HARLOWBY, Ore. —", "WOLD CREEK —": one to three words in capitals open the body,
+/// one of them no common English word, then a comma or a dash: a city no gazetteer knows
+/// ("BREAKING NEWS —" is no city).
+fn unknown_city_first(pass: &Pass<'_>) -> bool {
+    unknown_city_words(pass) > 0
+}
+
+/// The number of words of the unknown city that opens the body (see
+/// [`unknown_city_first`]), 0 when there is none.
+fn unknown_city_words(pass: &Pass<'_>) -> usize {
+    let ctx = &pass.ctx;
+    let (text, toks) = (ctx.text, ctx.tokens);
+    let capitals = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            let w = &text[t.span];
+            t.kind == TokenKind::Word && w.len() >= 2 && !w.chars().any(char::is_lowercase)
+        })
+    };
+    let n = (0..3).take_while(|&j| capitals(j)).count();
+    let spaced = (1..n).all(|j| &text[toks[j - 1].span.end..toks[j].span.start] == " ");
+    let rare = (0..n).any(|j| !ctx.is_common(j));
+    let then = toks.get(n).map(|t| &text[t.span]);
+    let known =
+        (0..n).any(|j| overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some());
+    // A lone short word in capitals is more often an acronym ("NASA —") than a town.
+    let long = n > 1 || toks.first().is_some_and(|t| t.span.len() >= 5);
+    let city =
+        n > 0 && spaced && rare && long && !known && matches!(then, Some("," | "—" | "–" | "-"));
+    if city {
+        n
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::canonical_case;
+
+    #[test]
+    fn city_names() {
+        assert_eq!(super::title_case("CREEK"), "Creek");
+        assert_eq!(super::title_case(""), "");
+    }
 
     #[test]
     fn agency_names() {
