@@ -183,7 +183,10 @@ fn datelines_name_places_and_agencies_never_people() {
             "HARLOWBY, Ore. — The city council met on Tuesday.",
             &[(L, "Harlowby")],
         ),
-        ("WOLD CREEK — The council met on Tuesday.", &[(L, "Wold Creek")]),
+        (
+            "WOLD CREEK — The council met on Tuesday.",
+            &[(L, "Wold Creek")],
+        ),
         // Not a headline's words, nor a short acronym.
         ("BREAKING NEWS — The council met on Tuesday.", &[]),
         (
