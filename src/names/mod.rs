@@ -465,35 +465,31 @@ impl Context<'_> {
         if self.name_word_ok(end, taken) {
             return Some((1, true));
         }
-        // A particle between two name words.
-        let particle = self.classes(end).has(WordClass::Particle)
-            && toks
-                .get(end + 1)
-                .is_some_and(|a| &self.text[next.span.end..a.span.start] == " ")
-            && self.name_word_ok(end + 1, taken);
-        // Two particles ("Ursula von der Leyen").
-        let two = self.classes(end).has(WordClass::Particle)
-            && end + 2 < toks.len()
-            && self.classes(end + 1).has(WordClass::Particle)
-            && &self.text[next.span.end..toks[end + 1].span.start] == " "
-            && &self.text[toks[end + 1].span.end..toks[end + 2].span.start] == " "
-            && self.name_word_ok(end + 2, taken);
-        if two {
-            return Some((3, true));
+        self.particles_at(end, |k| self.name_word_ok(k, taken))
+            .map(|n| (n, true))
+    }
+
+    /// How many tokens the particles at token `end` take with the name word after them: one
+    /// particle ("Luiz da Silva"), two ("Ana van der Berg"), or one elided and glued to the
+    /// word ("Ana d'Oro"); `name_at` says whether a token may be that name word.
+    pub(super) fn particles_at(
+        &self,
+        end: usize,
+        name_at: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let toks = self.tokens;
+        let particle = |k: usize| k < toks.len() && self.classes(k).has(WordClass::Particle);
+        let spaced = |a: usize| a + 1 < toks.len() && self.spaced(a, a + 1);
+        let glued = |a: usize| a + 1 < toks.len() && toks[a].span.end == toks[a + 1].span.start;
+        if !particle(end) {
+            return None;
         }
-        // An elided particle glued to the name word after it ("Ana d'Oro").
-        let elided = self.classes(end).has(WordClass::Particle)
-            && toks.get(end + 2).is_some_and(|w| {
-                let apostrophe = &toks[end + 1];
-                matches!(&self.text[apostrophe.span], "'" | "’")
-                    && apostrophe.span.start == next.span.end
-                    && w.span.start == apostrophe.span.end
-            })
-            && self.name_word_ok(end + 2, taken);
-        if elided {
-            return Some((3, true));
+        if spaced(end) && name_at(end + 1) {
+            return Some(2);
         }
-        particle.then_some((2, true))
+        let two = spaced(end) && particle(end + 1) && spaced(end + 1);
+        let elided = glued(end) && matches!(self.word(end + 1), "'" | "’") && glued(end + 1);
+        ((two || elided) && name_at(end + 2)).then_some(3)
     }
 
     /// The tokens a name takes with token `end`, glued to the name's last token: the period

@@ -519,9 +519,9 @@ fn only_class_words(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             let lower = w.to_lowercase();
             // "Muslims" alone is no name; "Orthodox Church", "Weekly Standard" are.
             let classes = pass.ctx.classes(j);
-            let group_only = classes == crate::gazetteer::ClassSet::of(&[WordClass::GroupNoun])
+            let weak_only = classes == crate::gazetteer::ClassSet::of(&[WordClass::GroupNoun])
                 || classes == crate::gazetteer::ClassSet::of(&[WordClass::OutletWord]);
-            !(classes.is_empty() || group_only && run.end - run.start > 1)
+            !(classes.is_empty() || weak_only && run.end - run.start > 1)
                 || !pass.ctx.words.function_classes(w).is_empty()
                 || pass.ctx.gaz.titles.contains_key(&lower)
         })
@@ -777,39 +777,20 @@ fn run_goes_on(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<usize>
     if is_name_token(pass, facts, end) && (!function || initial) {
         return Some(1);
     }
-    // A particle or connector between two name words.
-    let classes = pass.ctx.classes(end);
-    let joins = classes.has(WordClass::Particle) || classes.has(WordClass::Connector);
-    let between = joins
-        && facts.shapes[end] == Shape::Other
+    // Particles before a name word ("da Silva", "van der Berg", "d'Oro"), or a connector
+    // between two name words.
+    if facts.shapes[end] != Shape::Other {
+        return None;
+    }
+    if let Some(n) = pass
+        .ctx
+        .particles_at(end, |k| is_name_token(pass, facts, k))
+    {
+        return Some(n);
+    }
+    let between = pass.ctx.classes(end).has(WordClass::Connector)
         && toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
-        && end + 1 < toks.len()
         && is_name_token(pass, facts, end + 1);
-    // Two particles: "Ana van der Berg".
-    let two = classes.has(WordClass::Particle)
-        && facts.shapes[end] == Shape::Other
-        && end + 2 < toks.len()
-        && pass.ctx.classes(end + 1).has(WordClass::Particle)
-        && facts.shapes[end + 1] == Shape::Other
-        && spaced(text, next, &toks[end + 1])
-        && spaced(text, &toks[end + 1], &toks[end + 2])
-        && is_name_token(pass, facts, end + 2);
-    if two {
-        return Some(3);
-    }
-    // An elided particle glued to the name word after it: "Ana d'Oro", "Lia dell'Acqua".
-    let elided = classes.has(WordClass::Particle)
-        && facts.shapes[end] == Shape::Other
-        && toks.get(end + 2).is_some_and(|w| {
-            let apostrophe = &toks[end + 1];
-            matches!(&text[apostrophe.span], "'" | "’")
-                && apostrophe.span.start == next.span.end
-                && w.span.start == apostrophe.span.end
-                && facts.shapes[end + 2] == Shape::Capitalised
-        });
-    if elided {
-        return Some(3);
-    }
     between.then_some(2)
 }
 
@@ -821,7 +802,8 @@ fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<
     let (text, toks) = (facts.text, facts.tokens);
     let (prev, next) = (&toks[end - 1], &toks[end]);
     let nw = &text[next.span];
-    // "Bedminster, N.J. Ana Ruiz": a place's dotted initials are no person's.
+    // The initials of a gazetteer name ("U.S.", the "W." of a known "George W. Ruiz") carry
+    // no run on: "George W. Ruiz and Congress" is no name.
     let place_initials = taken_by_gazetteer(pass, facts, end - 1);
     if nw == "."
         && facts.shapes[end - 1] != Shape::Other
@@ -1249,10 +1231,7 @@ fn given_initials_surname(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool
     if pass.ctx.given_gender(g).is_none() {
         return false;
     }
-    let mut j = g + 1;
-    while j + 2 < run.end && initial_at(facts, j) {
-        j += 2;
-    }
+    let j = skip_initials(facts, g + 1, run.end);
     j > g + 1
         && j + 1 == run.end
         && facts.shapes[j] == Shape::Capitalised
@@ -1267,8 +1246,13 @@ fn given_initials_surname(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool
 
 /// The first token of a run after its leading initials ("Ana" of "L. Ana Ruiz").
 fn after_initials(facts: &Tokens<'_>, run: Run) -> usize {
-    let mut j = run.start;
-    while j + 2 < run.end && initial_at(facts, j) {
+    skip_initials(facts, run.start, run.end)
+}
+
+/// The first token from `j` on that is no initial with its period, leaving at least one
+/// token before `end`.
+fn skip_initials(facts: &Tokens<'_>, mut j: usize, end: usize) -> usize {
+    while j + 2 < end && initial_at(facts, j) {
         j += 2;
     }
     j

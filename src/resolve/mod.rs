@@ -176,22 +176,13 @@ impl<'a> Builder<'a> {
             .split_once(' ')
             .map(|(g, _)| g)
             .zip(names::surname(name))?;
-        // "George H. Ruiz" is not "George W. Ruiz": middle names that both names give
-        // must agree.
-        let middle = |n: &str| -> Vec<String> {
-            let words: Vec<&str> = n.split_whitespace().collect();
-            let inner = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
-            inner.iter().map(|w| w.replace('.', "")).collect()
-        };
-        let mine = middle(name);
         self.by_surname.get(last)?.iter().copied().find(|&e| {
             let other = &self.out.entities[e].name;
-            let theirs = middle(other);
             other
                 .split_whitespace()
                 .next()
                 .is_some_and(|g| names::given_variants(g, given))
-                && (mine.is_empty() || theirs.is_empty() || mine == theirs)
+                && names::middles_agree(name, other)
         })
     }
 

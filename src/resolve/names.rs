@@ -280,6 +280,24 @@ pub(super) fn gazetteer_surname(
     }
 }
 
+/// "George H. Ruiz" is not "George W. Ruiz": the middle names two forms of a name both give
+/// agree, their periods and spaces aside ("H.W." and "H. W."); a form without one agrees
+/// with any.
+pub(super) fn middles_agree(a: &str, b: &str) -> bool {
+    let (x, y) = (middle_letters(a), middle_letters(b));
+    x.clone().next().is_none() || y.clone().next().is_none() || x.eq(y)
+}
+
+/// The letters of the words between a name's first and last word, without periods.
+fn middle_letters(name: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    let inner = name.split_whitespace().count().saturating_sub(2);
+    name.split_whitespace()
+        .skip(1)
+        .take(inner)
+        .flat_map(str::chars)
+        .filter(|&c| c != '.')
+}
+
 /// "Vladimir V. Ostrov", "Ana M. J. Ruiz": a person's name with initials between the given
 /// name and the surname is the one gazetteer person named (or aliased) the same without
 /// them.
@@ -313,6 +331,13 @@ pub(super) fn gazetteer_without_initials(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn middle_names_must_agree_when_both_give_one() {
+        assert!(middles_agree("George H.W. Ruiz", "George H. W. Ruiz"));
+        assert!(middles_agree("George Ruiz", "George W. Ruiz"));
+        assert!(!middles_agree("George H.W. Ruiz", "George W. Ruiz"));
+    }
 
     #[test]
     fn variants_and_surnames() {
