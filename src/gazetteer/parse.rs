@@ -402,7 +402,7 @@ impl<'a> FileReader<'_, 'a> {
         match self.kind {
             FileKind::GivenNames => parsed.given_names.extend(given_name(row, errors)),
             FileKind::Titles => parsed.titles.extend(title(row, errors)),
-            FileKind::NameWords => name_word_row(row, &mut parsed.name_words, errors),
+            FileKind::NameWords => class_row(row, "word", &mut parsed.name_words, errors),
             FileKind::Words => {
                 if let Some((word, info)) = word_row(row, errors) {
                     (self.words)(word, info);
@@ -416,16 +416,16 @@ impl<'a> FileReader<'_, 'a> {
                 parsed.aliases.extend(alias_row(row, origin, errors));
             }
             FileKind::Lexicon(LexiconKind::SpeechVerbs) => {
-                lexicon_row(row, &mut parsed.speech_verbs, errors)
+                class_row(row, "term", &mut parsed.speech_verbs, errors)
             }
             FileKind::Lexicon(LexiconKind::MeetingTriggers) => {
-                lexicon_row(row, &mut parsed.meeting_triggers, errors)
+                class_row(row, "term", &mut parsed.meeting_triggers, errors)
             }
             FileKind::Lexicon(LexiconKind::FunctionWords) => {
-                lexicon_row(row, &mut parsed.function_words, errors)
+                class_row(row, "term", &mut parsed.function_words, errors)
             }
             FileKind::Lexicon(LexiconKind::RoleNouns) => {
-                lexicon_row(row, &mut parsed.role_nouns, errors)
+                class_row(row, "term", &mut parsed.role_nouns, errors)
             }
             FileKind::Entities(entity_kind) => self.entity_row(entity_kind, line_no, row),
         }
@@ -495,18 +495,6 @@ impl<'a> FileReader<'_, 'a> {
             );
         }
         self.parsed
-    }
-}
-
-/// A `word`, `class` row of a name-words file, its class parsed.
-fn name_word_row(row: &Row<'_, '_>, rows: &mut Vec<(String, WordClass)>, errors: &mut Vec<String>) {
-    match (cell(row, "word"), cell(row, "class")) {
-        (Some(w), Some(c)) => match WordClass::parse(c) {
-            Some(class) if term_fits("word", w, errors) => rows.push((w.to_string(), class)),
-            Some(_) => {}
-            None => errors.push(format!("class `{c}`: expected {}", WordClass::expected())),
-        },
-        _ => errors.push("empty `word` or `class`".into()),
     }
 }
 
@@ -640,15 +628,21 @@ pub(crate) struct AliasRow {
     pub(crate) origin: Origin,
 }
 
-/// A `term`, `class` row of a lexicon file, its class parsed into `C`.
-fn lexicon_row<C: Class>(row: &Row<'_, '_>, rows: &mut Vec<(String, C)>, errors: &mut Vec<String>) {
-    match (cell(row, "term"), cell(row, "class")) {
+/// A row of a word and its class, its class parsed into `C`: `term`, `class` in a lexicon
+/// file, `word`, `class` in a name-words file (`column` names the word's column).
+fn class_row<C: Class>(
+    row: &Row<'_, '_>,
+    column: &'static str,
+    rows: &mut Vec<(String, C)>,
+    errors: &mut Vec<String>,
+) {
+    match (cell(row, column), cell(row, "class")) {
         (Some(t), Some(c)) => match C::parse(c) {
-            Some(class) if term_fits("term", t, errors) => rows.push((t.to_string(), class)),
+            Some(class) if term_fits(column, t, errors) => rows.push((t.to_string(), class)),
             Some(_) => {}
             None => errors.push(format!("class `{c}`: expected {}", C::expected())),
         },
-        _ => errors.push("empty `term` or `class`".into()),
+        _ => errors.push(format!("empty `{column}` or `class`")),
     }
 }
 
