@@ -41,6 +41,9 @@ pub(crate) struct DemonymMention {
 pub(crate) struct GazetteerMentions {
     pub(crate) mentions: Vec<EntryMention>,
     pub(crate) demonyms: Vec<DemonymMention>,
+    /// The spans of ambiguous names left out for want of context ("Nice", "Florida"): not
+    /// mentions, but names the gazetteer knows, which weak evidence should not re-classify.
+    pub(crate) unconfirmed: Vec<Span>,
 }
 
 /// Runs the gazetteer pass over the document's body (the date header is metadata).
@@ -76,6 +79,7 @@ pub(crate) fn find(
             continue;
         }
         if chosen.ambiguous && !named.entries.contains(&entry) && !pass.place_in_context(i, entry) {
+            out.unconfirmed.push(m.span);
             continue;
         }
         if gaz.entry(entry).kind == crate::EntityKind::Place && before_facility(gaz, text, m.span) {

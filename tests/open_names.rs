@@ -698,3 +698,83 @@ fn the_title_of_a_work_names_nothing() {
         ("Her novel Wold Tides sold well.", &[]),
     ]);
 }
+
+#[test]
+fn a_name_whose_member_is_named_after_its_possessive_is_an_institution() {
+    check(&[
+        (
+            "The seat went to Tickbox's Ana Ruiz after a recount.",
+            &[(I, "Tickbox"), (P, "Ana Ruiz")],
+        ),
+        (
+            "Both Vantix's Tomas Brekov and Ostrova's Leung Wai-hung were elected.",
+            &[
+                (I, "Vantix"),
+                (P, "Tomas Brekov"),
+                (I, "Ostrova"),
+                (P, "Leung Wai-hung"),
+            ],
+        ),
+        (
+            // The speaker is the possessed name, not the one before "'s".
+            "\"We lost,\" said Harlowplast's Ana Ruiz.",
+            &[(I, "Harlowplast"), (P, "Ana Ruiz")],
+        ),
+        (
+            // A place the gazetteer knows stays a place; an ambiguous one is no institution.
+            "\"We lost,\" said Florida's Rick Wilson, a consultant.",
+            &[(P, "Rick Wilson")],
+        ),
+        (
+            // Not before a longer name that is no person's.
+            "They sailed past Fisherman's Cove and Krishna's Butter Ball.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn people_and_companies_listed_with_and_stay_apart() {
+    check(&[
+        (
+            "Also charged are Ana Ruiz and Tomas Brekov of Harlowby Traders Ltd.",
+            &[
+                (P, "Ana Ruiz"),
+                (P, "Tomas Brekov"),
+                (I, "Harlowby Traders Ltd"),
+            ],
+        ),
+        (
+            "The tender went to Wold Wholesalers Ltd and Ostrova Millers Ltd.",
+            &[(I, "Wold Wholesalers Ltd"), (I, "Ostrova Millers Ltd")],
+        ),
+        (
+            // One organisation whose name holds "and" stays one.
+            "The Harlowby Ministry of Fisheries and Ports said so.",
+            &[(I, "Harlowby Ministry of Fisheries and Ports")],
+        ),
+    ]);
+}
+
+#[test]
+fn hyphenated_and_plural_possessive_words_open_an_organisation_name() {
+    check(&[
+        (
+            "The case went to the Anti-Corruption Court on Monday.",
+            &[(I, "Anti-Corruption Court")],
+        ),
+        (
+            "A lawyer for the Wold Patrolmen's Benevolent Association spoke.",
+            &[(I, "Wold Patrolmen's Benevolent Association")],
+        ),
+        (
+            "The Harlowby Teachers' Union called a strike.",
+            &[(I, "Harlowby Teachers' Union")],
+        ),
+        (
+            // A common word joined by a hyphen to the head is no word of the name.
+            "Ostrov Would Consider Third-Party Run",
+            &[],
+        ),
+    ]);
+}

@@ -421,6 +421,25 @@ fn before_possessed_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool 
         && &facts.text[s.span] == "s"
         && facts.shapes[run.end + 2] == Shape::Capitalised
         && next.span.start == s.span.end + 1
+        && !person_after_possessive(pass, facts, run)
+}
+
+/// "Tickbox's Ana Ruiz", "the Wold Party's Tomas Brekov": a person's full name right after
+/// the run's "'s" (the run's member, player or employee), not a longer name.
+fn person_after_possessive(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let start = run.end + 2;
+    let Some(raw) = (start < facts.tokens.len())
+        .then(|| read_run(pass, facts, start))
+        .flatten()
+    else {
+        return false;
+    };
+    // The first name of the run as refined ("Ana Ruiz" of "Ana Ruiz and Tomas Brekov").
+    refine(pass, facts, raw).first().is_some_and(|&after| {
+        after.start == start
+            && (2..=4).contains(&(after.end - after.start))
+            && (person_shaped(pass, facts, after) || syllable_given_name(pass, facts, after))
+    })
 }
 
 /// "trade in Miraa and fish": a word joined by "and"/"or" to a lower-case common noun is a
@@ -1038,6 +1057,7 @@ fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
                 .classes(j - 1)
                 .meets(crate::gazetteer::ClassSet::of(&[
                     WordClass::OrgHead,
+                    WordClass::CorporateSuffix,
                     WordClass::PlaceWord,
                     WordClass::Facility,
                 ]));
@@ -1054,23 +1074,28 @@ fn cut_connectors(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vec<Run> {
     if !(run.start..run.end).any(connector) {
         return vec![run];
     }
-    let mut out = Vec::new();
+    let mut pieces = Vec::new();
     let mut start = run.start;
     for j in run.start..run.end {
         if connector(j) {
             if start < j {
-                out.push(Run { start, end: j });
+                pieces.push(Run { start, end: j });
             }
             start = j + 1;
         }
     }
     if start < run.end {
-        out.push(Run {
+        pieces.push(Run {
             start,
             end: run.end,
         });
     }
-    out
+    // Each piece is cut again by its own head: "Ana Ruiz and Tomas Brekov of Tickbox Ltd"
+    // is cut at "of" for the head "Ltd", then the people's piece at "and".
+    pieces
+        .into_iter()
+        .flat_map(|piece| cut_connectors(pass, facts, piece))
+        .collect()
 }
 
 /// Drops leading function words, a sentence-initial common word, titles around the name,

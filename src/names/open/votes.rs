@@ -2,13 +2,15 @@
 //! words, each place it stands, the names it is listed with, and its shape.
 
 use super::{
-    after_initials, given_initials_surname, is_namey, is_title, outlet_name, person_shaped, spaced,
-    surname_after_given, syllable_given_name, team, Key, Run, Shape, TokenCursor, Tokens,
+    after_initials, given_initials_surname, is_namey, is_title, outlet_name,
+    person_after_possessive, person_shaped, spaced, surname_after_given, syllable_given_name,
+    taken_by_gazetteer, team, Key, Run, Shape, TokenCursor, Tokens,
 };
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
 use crate::packed::Quads;
 use crate::segment::{Token, TokenKind};
+use crate::span::overlapping;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
 
@@ -524,7 +526,8 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
         lex.cues.verbs.get(pw),
         Some(crate::gazetteer::SpeechClass::Verb)
     );
-    if inverted && prev.span.end < first.span.start {
+    // "said Ana Ruiz", not "said Wold's Ana Ruiz" (the speaker is the possessed name).
+    if inverted && prev.span.end < first.span.start && !possessive_after(facts, run) {
         v.add(EntityKind::Person, 2, NameVia::Context);
     }
 }
@@ -647,6 +650,8 @@ fn votes_after(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
         let after = toks.get(run.end + 2).map_or(text.len(), |t| t.span.start);
         if let Some(kind) = possessed(pass, text, after) {
             v.add(kind, 2, NameVia::Context);
+        } else if person_after_possessive(pass, facts, run) && !known_name(pass, facts, run) {
+            v.add(EntityKind::Institution, 1, NameVia::Context);
         }
     }
     if nw == "," || nw == "(" {
@@ -720,6 +725,17 @@ fn votes_of_next_word(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Vot
     if noun.has(RoleNounClass::Anonymous) && !person_named(pass, facts, run) {
         v.add(EntityKind::Institution, 2, NameVia::Context);
     }
+}
+
+/// Whether the gazetteer knows a name in the run, even one it left out for want of context
+/// ("Florida's Ana Ruiz": a place whose name is ambiguous).
+fn known_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
+    let span = Span::new(
+        facts.tokens[run.start].span.start,
+        facts.tokens[run.end - 1].span.end,
+    );
+    (run.start..run.end).any(|j| taken_by_gazetteer(pass, facts, j))
+        || overlapping(&pass.ctx.found.unconfirmed, span, |s| *s).is_some()
 }
 
 /// Whether the run may be a person's name: its shape, a known given name first, or a last
