@@ -610,21 +610,23 @@ impl Context<'_> {
     /// possessive right before the head ("the Prime Minister's Office"), a capitalised
     /// word across "&" or "and" ("Harlow & Wold Council"), or a capitalised word.
     fn org_goes_left(&self, i: usize, start: usize, n: usize, taken: &Flags) -> Option<usize> {
-        let toks = self.tokens;
-        if start == i && start >= 3 && self.spaced(start - 1, start) {
-            let (w, apo, s) = (start - 3, start - 2, start - 1);
-            let glued = toks[apo].span.start == toks[w].span.end
-                && toks[s].span.start == toks[apo].span.end;
-            if glued
-                && matches!(self.word(apo), "'" | "’")
-                && self.word(s) == "s"
-                && self.org_word_ok(w)
-                && !self.taken_by_person(w, taken)
-            {
-                return Some(w);
-            }
+        if let Some(w) = self.possessive_org_word(i, start, taken) {
+            return Some(w);
         }
         let j = start - 1;
+        // "Anti-Corruption Court", "Pro-Life Action League": a capitalised word joined by a
+        // hyphen to the first word read; right before the head, not a common word ("a
+        // Third-Party Run" in a headline).
+        if j >= 1
+            && self.word(j) == "-"
+            && self.glued(j - 1, j)
+            && self.glued(j, start)
+            && (start != i || !self.is_common(j - 1))
+            && self.org_word_ok(j - 1)
+            && !self.taken_by_person(j - 1, taken)
+        {
+            return Some(j - 1);
+        }
         if let Some(first) = self.country_initials_ending(j) {
             return self.spaced(j, start).then_some(first);
         }
@@ -645,6 +647,46 @@ impl Context<'_> {
             return None;
         }
         Some(j)
+    }
+
+    /// The possessor that starts an organisation's name before token `start`: any name
+    /// right before its head ("the Prime Minister's Office"), and a plural noun anywhere
+    /// ("Harlow Patrolmen's Benevolent Association", "the Wold Teachers' Union": the union
+    /// of teachers).
+    fn possessive_org_word(&self, i: usize, start: usize, taken: &Flags) -> Option<usize> {
+        if start < 2 || !self.spaced(start - 1, start) {
+            return None;
+        }
+        let apostrophe = |k: usize| matches!(self.word(k), "'" | "’");
+        // "Teachers' Union": the apostrophe alone after a plural in -s.
+        let bare = (start - 2, start - 1);
+        let with_s = (start.saturating_sub(3), start - 2);
+        let (w, apo) = if start >= 3
+            && self.word(start - 1) == "s"
+            && self.glued(start - 2, start - 1)
+            && apostrophe(start - 2)
+        {
+            with_s
+        } else if apostrophe(bare.1) && self.word(bare.0).ends_with('s') {
+            bare
+        } else {
+            return None;
+        };
+        let plural = self
+            .gaz
+            .words
+            .get(self.word(w).to_lowercase().as_str())
+            .is_some_and(|info| info.tags.has(crate::gazetteer::WordTag::Plural));
+        let ok = self.glued(w, apo)
+            && (plural || (start == i && (w, apo) == with_s))
+            && self.org_word_ok(w)
+            && !self.taken_by_person(w, taken);
+        ok.then_some(w)
+    }
+
+    /// Whether tokens `a` and `b` touch.
+    fn glued(&self, a: usize, b: usize) -> bool {
+        self.tokens[a].span.end == self.tokens[b].span.start
     }
 
     /// Whether the capitalised words from token `k` name an organisation of their own: a
