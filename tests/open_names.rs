@@ -778,3 +778,26 @@ fn hyphenated_and_plural_possessive_words_open_an_organisation_name() {
         ),
     ]);
 }
+
+#[test]
+fn capitalised_roles_are_no_people_and_dotted_initials_stay_together() {
+    check(&[
+        (
+            "The Commanding Officer said they did not know the cause.",
+            &[],
+        ),
+        (
+            "Ana Ruiz, the Chief Security Officer of the market, said it was calm.",
+            &[(P, "Ana Ruiz")],
+        ),
+        (
+            // A given name first: a person whose surname is also a noun.
+            "Tomas Nurse, a lawyer, said he would appeal.",
+            &[(P, "Tomas Nurse")],
+        ),
+        (
+            "Dr D. A. Brekov, head of the clinic, declined to comment.",
+            &[(P, "D. A. Brekov")],
+        ),
+    ]);
+}

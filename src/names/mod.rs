@@ -431,8 +431,9 @@ impl Context<'_> {
             ])) || self.initial_before_initial(j))
     }
 
-    /// "Defence Minister A K Brekov": a capital letter that is also a word ("A", "I")
-    /// followed by another lone capital and a name word is an initial.
+    /// "Defence Minister A K Brekov", "Dr D. A. Brekov": a capital letter that is also a
+    /// word ("A", "I") followed by another lone capital and a name word, or dotted after
+    /// another dotted initial, is an initial.
     fn initial_before_initial(&self, j: usize) -> bool {
         let lone_capital = |k: usize| {
             self.tokens.get(k).is_some_and(|t| {
@@ -440,6 +441,16 @@ impl Context<'_> {
                 w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
             })
         };
+        let dotted = |k: usize| {
+            lone_capital(k)
+                && self.tokens.get(k + 1).is_some_and(|p| {
+                    self.word(k + 1) == "." && p.span.start == self.tokens[k].span.end
+                })
+        };
+        // "D. A. Ruiz": a dotted initial after another (this "A" is no article).
+        if j >= 2 && dotted(j) && dotted(j - 2) {
+            return true;
+        }
         lone_capital(j)
             && lone_capital(j + 1)
             && self.spaced(j, j + 1)
@@ -527,6 +538,18 @@ impl Context<'_> {
             .words
             .get(lower.as_ref())
             .is_some_and(|info| info.level <= COMMON_LEVEL && !info.surname)
+    }
+
+    /// Whether token `j` is a common noun for a person (`person_noun` of `role_nouns.tsv`,
+    /// and a common word): capitalised words ending in one name a role, not its holder
+    /// ("the Commanding Officer", "Chief Security Officer").
+    pub(super) fn person_noun_at(&self, j: usize) -> bool {
+        let word = self.word(j).to_lowercase();
+        self.is_common(j)
+            && self
+                .words
+                .role_classes(&word)
+                .has(crate::gazetteer::RoleNounClass::PersonNoun)
     }
 
     /// Whether token `j` is one of the most common English words (`words.tsv` level 20 or

@@ -137,6 +137,11 @@ fn name_after_title(pass: &mut Pass<'_>, info: &Title, first: usize) -> Option<S
     } else {
         ctx.read_name(first, &pass.taken)
     }?;
+    // "Chief Security Officer": capitalised words ending in a noun for a person after a
+    // title are the rest of a role's name, not a person's (unless a given name opens them).
+    if words > 1 && ctx.person_noun_at(end - 1) && ctx.given_gender(first).is_none() {
+        return None;
+    }
     let styled = matches!(
         info.role.as_deref(),
         Some("monarch" | "royal" | "religious_leader")

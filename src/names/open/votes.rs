@@ -289,6 +289,12 @@ pub(super) fn inner_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> Vote
         || given_initials_surname(pass, facts, run);
     if given {
         v.add(EntityKind::Person, 3, NameVia::GivenName);
+    } else if !single
+        && pass.ctx.person_noun_at(last)
+        && pass.ctx.given_gender(after_initials(facts, run)).is_none()
+    {
+        // "the Commanding Officer": a role, not its holder ("Paul Nurse" is a person).
+        v.add(EntityKind::Person, -4, NameVia::Pattern);
     }
     if single
         && !dotted(facts, run.start)
