@@ -371,6 +371,16 @@ fn continuations() {
                 ("Nobody expected such a long night.", None, None),
             ],
         ),
+        (
+            // A quotation over two paragraphs whose speaker is named only in the second:
+            // the first part is the same statement.
+            "The council met on Monday.\n\n“We waited three days for help and nobody came.\n\n\
+             “The state must do better,” Olaf Scholz said.",
+            &[
+                ("We waited three days for help and nobody came.", SCHOLZ, Some(Sieve::Continuation)),
+                ("The state must do better,", SCHOLZ, Some(Sieve::AfterQuote)),
+            ],
+        ),
     ]);
 }
 

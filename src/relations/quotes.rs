@@ -84,7 +84,9 @@
 //!     previous paragraph (`continues`), a quote opening its sentence right after another
 //!     quote of the same paragraph (`“…,” he said. “All she had to say was no.”`), or a
 //!     paragraph that is wholly a quotation, within two paragraphs of the last quote whose
-//!     speaker is known, takes that speaker.
+//!     speaker is known, takes that speaker. The other way too: a quote left open at its
+//!     paragraph's end with no speaker takes that of its continuation (`“We waited. /
+//!     “Nobody came,” she said.`).
 //!
 //! A place never speaks: `Tokyo said` (a capital standing for its government, which the
 //! annotation conventions count as a place) gives a null speaker rather than a wrong kind.
@@ -182,6 +184,8 @@ impl Pass<'_> {
     fn run(&self) -> Vec<Quote> {
         // Per quotation: its known speaker, for continuations.
         let mut known: Vec<Option<usize>> = Vec::with_capacity(self.quotes.len());
+        // Per quotation: its place in `out`, if it is a statement.
+        let mut placed: Vec<Option<usize>> = Vec::with_capacity(self.quotes.len());
         let mut out = Vec::new();
         for i in 0..self.quotes.len() {
             let a = self.attribute(i, &known);
@@ -190,6 +194,7 @@ impl Pass<'_> {
                 _ => None,
             };
             known.push(speaker);
+            placed.push(a.map(|_| out.len()));
             let Some(a) = a else { continue };
             let q = self.quotes[i];
             let ent = speaker.map(|e| &self.ctx.res.entities[e]);
@@ -217,7 +222,34 @@ impl Pass<'_> {
                 sieve,
             });
         }
+        self.speaker_from_continuation(&placed, &mut out);
         out
+    }
+
+    /// A quotation left open at the end of its paragraph, continued by the next paragraph's
+    /// opening quote mark, is one statement: when only the continuation names its speaker
+    /// ("“We waited for help. / “Nobody came,” Ana Ruiz said."), the first part takes it too.
+    fn speaker_from_continuation(&self, placed: &[Option<usize>], out: &mut [Quote]) {
+        for i in (1..self.quotes.len()).rev() {
+            if !self.quotes[i].continues {
+                continue;
+            }
+            let (Some(Some(first)), Some(next)) = (placed.get(i - 1), placed[i]) else {
+                continue;
+            };
+            if out[*first].speaker.is_some() || out[next].speaker.is_none() {
+                continue;
+            }
+            let (speaker, kind, entity) = {
+                let from = &out[next];
+                (from.speaker.clone(), from.speaker_kind, from.speaker_entity)
+            };
+            let q = &mut out[*first];
+            q.speaker = speaker;
+            q.speaker_kind = kind;
+            q.speaker_entity = entity;
+            q.sieve = Some(Sieve::Continuation);
+        }
     }
 
     /// The sieves for quotation `i`; `None` when it is no statement. `known` holds the
