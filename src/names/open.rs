@@ -94,15 +94,26 @@ fn shape(text: &str, t: &Token) -> Shape {
         return Shape::Other;
     }
     let w = &text[t.span];
-    // "Sh512", "P100": a currency's short sign glued to an amount is no name.
-    if w.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+    // "Sh512", "P100", "Sh231m", "N2bn": a currency's short sign glued to an amount (and
+    // its magnitude in one or two lower-case letters) is no name.
+    if w.bytes().any(|b| b.is_ascii_digit()) {
         let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
         let digits = w
             .chars()
             .skip(letters)
             .take_while(char::is_ascii_digit)
             .count();
-        if (1..=3).contains(&letters) && digits >= 3 && letters + digits == w.chars().count() {
+        let magnitude = w.chars().skip(letters + digits).count();
+        let lower = w
+            .chars()
+            .skip(letters + digits)
+            .all(|c| c.is_ascii_lowercase());
+        let amount = match magnitude {
+            0 => digits >= 3,
+            1 | 2 => digits >= 1 && lower,
+            _ => false,
+        };
+        if (1..=3).contains(&letters) && amount {
             return Shape::Other;
         }
     }
