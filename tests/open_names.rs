@@ -801,3 +801,23 @@ fn capitalised_roles_are_no_people_and_dotted_initials_stay_together() {
         ),
     ]);
 }
+
+#[test]
+fn company_heads_and_amounts_with_a_magnitude() {
+    check(&[
+        (
+            "The new Harlowby Foods plant in Wold will open in May.",
+            &[(I, "Harlowby Foods"), (L, "Wold")],
+        ),
+        (
+            "The show opens at the Ostrova Gallery on Friday.",
+            &[(I, "Ostrova Gallery")],
+        ),
+        (
+            // A currency sign, an amount and its magnitude: no name.
+            "Court dismisses appeal in Sh231m fraud case",
+            &[],
+        ),
+        ("The loss grew to N2bn last year.", &[]),
+    ]);
+}
