@@ -803,7 +803,7 @@ fn capitalised_roles_are_no_people_and_dotted_initials_stay_together() {
 }
 
 #[test]
-fn company_heads_and_amounts_with_a_magnitude() {
+fn company_heads_outlets_and_amounts_with_a_magnitude() {
     check(&[
         (
             "The new Harlowby Foods plant in Wold will open in May.",
@@ -819,5 +819,10 @@ fn company_heads_and_amounts_with_a_magnitude() {
             &[],
         ),
         ("The loss grew to N2bn last year.", &[]),
+        (
+            // "The" opens the outlet's name: still the listener of "told".
+            "Lawmakers told The Harlow Insight on Monday.",
+            &[(I, "Harlow Insight")],
+        ),
     ]);
 }

@@ -519,7 +519,7 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
         .next_back()
         .and_then(|w| lex.cues.verbs.get(w))
         .is_some_and(|c| *c == crate::gazetteer::SpeechClass::Tell);
-    if told && pw == "the" {
+    if told && pw.eq_ignore_ascii_case("the") {
         v.add(EntityKind::Institution, 2, NameVia::Context);
     }
     if lex.is(pw, FunctionClass::Definite)
