@@ -826,3 +826,34 @@ fn company_heads_outlets_and_amounts_with_a_magnitude() {
         ),
     ]);
 }
+
+#[test]
+fn names_with_an_elided_o_or_d_keep_their_first_letter() {
+    check(&[
+        ("\"It was bad,\" O'Brekov said.", &[(P, "O'Brekov")]),
+        (
+            // The given-name surname after "O'" leaves the given name before it in place.
+            "Critics included Bill O'Kelly and Ana Ruiz.",
+            &[(P, "Bill O'Kelly"), (P, "Ana Ruiz")],
+        ),
+        (
+            // A word that may be a given name is dropped before a full name.
+            "Even Tomas Brekov agreed.",
+            &[(P, "Tomas Brekov")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_surname_with_an_elided_particle_is_a_short_form() {
+    let text = "Ana D'Brekova is a lawyer. D'Brekova said she would appeal.";
+    let doc = Document::parse(text);
+    let out = EXTRACTOR.extract(&doc);
+    let ana = out
+        .entities
+        .iter()
+        .find(|e| e.name == "Ana D'Brekova")
+        .expect("the person is found");
+    let texts: Vec<&str> = ana.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Ana D'Brekova", "D'Brekova", "she"]);
+}

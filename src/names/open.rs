@@ -350,6 +350,7 @@ fn kind_to_add(
     if single
         && (key.chars().count() == 1
             || (is_common(pass, facts, run.start) || pass.ctx.is_very_common(run.start))
+                && !elided_capital(facts, run.start)
                 && votes.via(kind) != Some(NameVia::Pattern))
     {
         return None;
@@ -1129,8 +1130,10 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
     while run.start < run.end {
         let j = run.start;
         let w = &text[facts.tokens[j].span];
-        let function =
-            facts.shapes[j] == Shape::Capitalised && !pass.ctx.words.function_classes(w).is_empty();
+        let elided_o = j + 2 < run.end && elided_capital(facts, j);
+        let function = facts.shapes[j] == Shape::Capitalised
+            && !elided_o
+            && !pass.ctx.words.function_classes(w).is_empty();
         let given_first = pass.ctx.given_gender(j).is_some()
             && j + 1 < run.end
             && facts.shapes[j + 1] == Shape::Capitalised
@@ -1147,12 +1150,22 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
         let common_start = (facts.initial[j] || facts.headline[j])
             && (is_common(pass, facts, j) || pass.ctx.is_very_common(j))
             && !given_first
-            && !initial;
+            && !initial
+            && !elided_o;
+        // "Lawyer Ana Ruiz", "Even Tomas Brekov": a common word or a title before a given
+        // name. When the word may be a given name itself, only before a full name ("Bill
+        // O'Reilly", "Harry M. Brekov" are people with a given-name surname).
+        let given_after = |k: usize| {
+            pass.ctx.given_gender(k).is_some()
+                && !(k >= 2 && elided_capital(facts, k - 2))
+                && (!given_first || k + 1 < run.end)
+        };
         let before_given = run.end - j > 2
             && !initial
+            && !elided_o
             && !headed(pass, facts, run)
             && (is_common(pass, facts, j) || is_title(pass, facts, j))
-            && (j + 1..run.end).any(|k| pass.ctx.given_gender(k).is_some());
+            && (j + 1..run.end).any(given_after);
         let joiner = facts.tokens[j].kind != TokenKind::Word
             || pass.ctx.classes(j).has(WordClass::Connector)
             || pass.ctx.classes(j).has(WordClass::Particle) && facts.shapes[j] == Shape::Other;
@@ -1227,8 +1240,21 @@ fn start_at_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run
 /// "Child Protection Yohana Yembise": common words before a name of two name-like words
 /// are not part of it. An initial ("J." of "Peter J. Lund") is a name word; a given name is
 /// no common word.
+/// "O'Connor", "D'Souza": a capital glued to an apostrophe that a word follows, glued too,
+/// is the first letter of that name, no word of its own.
+fn elided_capital(facts: &Tokens<'_>, j: usize) -> bool {
+    let t = facts.tokens;
+    j + 2 < t.len()
+        && facts.text[t[j].span].chars().count() == 1
+        && facts.shapes[j] == Shape::Capitalised
+        && t[j].span.end == t[j + 1].span.start
+        && matches!(&facts.text[t[j + 1].span], "'" | "’")
+        && t[j + 1].span.end == t[j + 2].span.start
+        && t[j + 2].kind == TokenKind::Word
+}
+
 fn drop_common_lead(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
-    let initial = |j: usize| initial_at(facts, j);
+    let initial = |j: usize| initial_at(facts, j) || elided_capital(facts, j);
     let tail = (run.start..run.end)
         .rev()
         .take_while(|&j| {

@@ -244,16 +244,19 @@ pub(super) fn short_forms(
             additions.push((t.span, Target::Entity(e), Via::Alias));
             continue;
         }
-        if !is_capitalised(word) || overlaps_any(&title_spans, t.span) {
+        if overlaps_any(&title_spans, t.span) {
             continue;
         }
-        if let Some(span) = hyphenated(text, tokens, i) {
+        if let Some(span) = glued_surname(text, tokens, i) {
             if !overlaps_any(&covered, span) {
                 if let Some(e) = doc_names.surname(&text[span]) {
                     additions.push((span, Target::Entity(e), Via::ShortForm));
                     continue;
                 }
             }
+        }
+        if !is_capitalised(word) {
+            continue;
         }
         if let Some(e) = doc_names
             .surname(word)
@@ -325,11 +328,18 @@ impl Salience {
     }
 }
 
-/// A hyphenated surname starting at token `i`: "Al-Rashidi", "Ben-Haddou".
-fn hyphenated(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
+/// A surname of words glued by a hyphen or an elided particle, starting at token `i`:
+/// "Al-Rashidi", "Ben-Haddou", "O'Brekov", "D’Souza".
+fn glued_surname(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
     let (t, h, n) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
     let glued = h.span.start == t.span.end && n.span.start == h.span.end;
-    (glued && &text[h.span] == "-" && n.kind == TokenKind::Word)
+    let first = &text[t.span];
+    let joint = match &text[h.span] {
+        "-" => is_capitalised(first),
+        "'" | "’" => first.chars().count() == 1 && first.chars().all(char::is_uppercase),
+        _ => false,
+    };
+    (glued && joint && n.kind == TokenKind::Word && is_capitalised(&text[n.span]))
         .then(|| Span::new(t.span.start, n.span.end))
 }
 
