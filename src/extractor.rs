@@ -71,25 +71,29 @@ impl Extractor {
         let inner = &*self.inner;
         let gaz = &inner.gazetteer;
         let lex = &inner.lexicons;
-        let found = mentions::find(gaz, &inner.matcher, lex, doc);
+        let mut found = mentions::find(gaz, &inner.matcher, lex, doc);
         lap("gazetteer");
-        let names = names::find(&inner.names, gaz, lex, &inner.surnames, doc, &found);
+        let mut names = names::find(&inner.names, gaz, lex, &inner.surnames, doc, &found);
         lap("names");
-        let res = resolve::resolve(&resolve::Inputs {
+        // Resolution's first step reads the entry mentions and the names found by rule,
+        // and frees them: a long document's later steps allocate in their room.
+        let entry_mentions = std::mem::take(&mut found.mentions);
+        let rule_names = std::mem::take(&mut names.names);
+        let inputs = resolve::Inputs {
             gaz,
             names_lex: &inner.names,
             lex,
             surnames: &inner.surnames,
             doc,
-            found: &found,
+            demonyms: &found.demonyms,
             names: &names,
-        });
+        };
+        let mut res = resolve::resolve(&inputs, entry_mentions, rule_names);
         lap("resolve");
         // Later passes read the resolution and the demonyms only: free the rest now, as
         // the output of a long document is built on top of what is alive here.
         drop(names);
         let demonyms = found.demonyms;
-        drop(found.mentions);
         let ctx = relations::Context {
             doc,
             gaz,
@@ -108,7 +112,8 @@ impl Extractor {
             meetings,
             quotes,
         };
-        let positions = entities(gaz, &res, doc.text(), &mut out.entities);
+        let mentions = std::mem::take(&mut res.mentions);
+        let positions = entities(gaz, &res, mentions, doc.text(), &mut out.entities);
         link(gaz, &res, positions, &mut out);
         out
     }
@@ -195,26 +200,43 @@ impl Extractor {
 /// The resolution's entities as records, into `entities`: in order of first mention, each
 /// with its mentions in text order. Returns the position of each resolution entity in
 /// `entities` (`None` for one without mentions, which is not listed).
+///
+/// The resolution's `mentions` are read from the last, and their room is given back as
+/// they are read: a long document's output is built in the room of what it is built from.
 fn entities(
     gaz: &Gazetteer,
     res: &resolve::Resolution,
+    mut mentions: Vec<resolve::DocMention>,
     text: &str,
     entities: &mut Vec<Entity>,
 ) -> Vec<Option<usize>> {
+    let first = entities.len();
     let mut positions: Vec<Option<usize>> = vec![None; res.entities.len()];
     // Each entity's mention list is allocated once at its final size.
     let mut counts = vec![0usize; res.entities.len()];
-    for m in &res.mentions {
+    for m in &mentions {
         counts[m.entity] += 1;
     }
-    for m in &res.mentions {
-        let index = *positions[m.entity].get_or_insert_with(|| {
+    for m in &mentions {
+        positions[m.entity].get_or_insert_with(|| {
             let mut entity = record(gaz, &res.entities[m.entity]);
             entity.mentions.reserve_exact(counts[m.entity]);
             entities.push(entity);
             entities.len() - 1
         });
-        entities[index].mentions.push(mention(text, m.span, m.via));
+    }
+    const CHUNK: usize = 1 << 16;
+    while !mentions.is_empty() {
+        let rest = mentions.len().saturating_sub(CHUNK);
+        for m in mentions.drain(rest..).rev() {
+            if let Some(i) = positions[m.entity] {
+                entities[i].mentions.push(mention(text, m.span, m.via));
+            }
+        }
+        mentions.shrink_to_fit();
+    }
+    for e in &mut entities[first..] {
+        e.mentions.reverse();
     }
     positions
 }

@@ -196,20 +196,26 @@ pub(super) fn open_names(pass: &mut Pass<'_>) {
     }
 }
 
-/// Every candidate of the document: the maximal runs of name tokens, refined.
-fn candidates(pass: &Pass<'_>, facts: &Tokens<'_>) -> Vec<Run> {
-    let mut runs = Vec::new();
+/// Every candidate of the document: the maximal runs of name tokens, refined, in text
+/// order. Read as they are needed (a long document's runs are never all held at once).
+fn candidates<'p>(
+    pass: &'p Pass<'_>,
+    facts: &'p Tokens<'_>,
+) -> impl Iterator<Item = Run> + use<'p> {
     let mut i = 0;
-    while i < facts.tokens.len() {
-        match read_run(pass, facts, i) {
-            Some(run) => {
-                i = run.end;
-                runs.extend(refine(pass, facts, run));
+    std::iter::from_fn(move || {
+        while i < facts.tokens.len() {
+            match read_run(pass, facts, i) {
+                Some(run) => {
+                    i = run.end;
+                    return Some(refine(pass, facts, run));
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
-    }
-    runs
+        None
+    })
+    .flatten()
 }
 
 /// The candidates that may be names, each with its text (its words joined by single
@@ -218,7 +224,7 @@ fn candidates(pass: &Pass<'_>, facts: &Tokens<'_>) -> Vec<Run> {
 fn pooled_votes(
     pass: &Pass<'_>,
     facts: &Tokens<'_>,
-    runs: Vec<Run>,
+    runs: impl Iterator<Item = Run>,
 ) -> (Vec<(Run, Key)>, HashMap<Key, Votes>) {
     let mut pooled: HashMap<Key, Votes> = HashMap::new();
     let mut found: Vec<(Run, Key)> = Vec::new();

@@ -33,7 +33,7 @@
 use crate::document::Document;
 use crate::gazetteer::{Form, Gazetteer, Gender};
 use crate::lexicon::Lexicons;
-use crate::mentions::GazetteerMentions;
+use crate::mentions::{DemonymMention, EntryMention};
 use crate::names::{NameLexicon, NameMentions, NameVia, RuleName};
 use crate::record::Via;
 use crate::{EntityKind, Span};
@@ -65,7 +65,11 @@ pub(crate) struct DocEntity {
 }
 
 /// A mention tied to its entity.
+///
+/// Packed (25 bytes, not 32): a long document has one for every five words or so. Its
+/// fields are read by value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, packed)]
 pub(crate) struct DocMention {
     pub(crate) span: Span,
     pub(crate) entity: usize,
@@ -96,7 +100,11 @@ pub(crate) struct Inputs<'a> {
     pub(crate) lex: &'a Lexicons,
     pub(crate) surnames: &'a SurnameIndex,
     pub(crate) doc: &'a Document,
-    pub(crate) found: &'a GazetteerMentions,
+    /// The gazetteer pass's demonyms. Its entry mentions are handed to [`resolve`] on
+    /// their own, as are the names found by rule: step 1 reads them, and they are freed
+    /// after it.
+    pub(crate) demonyms: &'a [DemonymMention],
+    /// The name layer, whose `names` are empty here (see `demonyms`).
     pub(crate) names: &'a NameMentions,
 }
 
@@ -231,9 +239,17 @@ impl<'a> Builder<'a> {
 }
 
 /// Resolves the mentions of one document: runs every step in order.
-pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
+///
+/// `found` (the gazetteer's entry mentions) and `rule_names` (the names found by rule) are
+/// read by the first step only and freed after it, before a long document's later steps
+/// allocate.
+pub(crate) fn resolve(
+    input: &Inputs<'_>,
+    found: Vec<EntryMention>,
+    rule_names: Vec<RuleName>,
+) -> Resolution {
     let mut b = Builder::new(input.gaz, input.doc.text());
-    let short_names = known_names(&mut b, input);
+    let short_names = known_names(&mut b, input, found, rule_names);
     roles::title_roles(&mut b, input);
     short_forms::short_names_after_titles(&mut b, input, &short_names);
     roles::gazetteer_roles(&mut b, input);
@@ -257,11 +273,16 @@ pub(crate) fn resolve(input: &Inputs<'_>) -> Resolution {
 /// Step 1: gazetteer mentions (unless swallowed by an organisation name), offices of named
 /// countries, and full names found by rule. Returns the one-word person names (after titles)
 /// for step 3.
-fn known_names(b: &mut Builder<'_>, input: &Inputs<'_>) -> Vec<RuleName> {
+fn known_names(
+    b: &mut Builder<'_>,
+    input: &Inputs<'_>,
+    found: Vec<EntryMention>,
+    rule_names: Vec<RuleName>,
+) -> Vec<RuleName> {
     let text = input.doc.text();
     let swallowed: HashSet<Span, foldhash::fast::RandomState> =
         input.names.swallowed.iter().copied().collect();
-    for m in &input.found.mentions {
+    for m in &found {
         if swallowed.contains(&m.span) {
             continue;
         }
@@ -277,15 +298,15 @@ fn known_names(b: &mut Builder<'_>, input: &Inputs<'_>) -> Vec<RuleName> {
         let e = b.entry_entity(entry);
         b.add(span, e, Via::Pattern);
     }
+    drop(found);
     let mut short_names = Vec::new();
-    for n in &input.names.names {
+    for n in rule_names {
         if n.kind == EntityKind::Person && n.words < 2 {
-            short_names.push(n.clone());
+            short_names.push(n);
             continue;
         }
         let name = n
             .canonical
-            .clone()
             .unwrap_or_else(|| names::canonical(&text[n.span]));
         let e = match n.kind {
             EntityKind::Person => match b.person_variant(&name) {
@@ -307,6 +328,33 @@ fn known_names(b: &mut Builder<'_>, input: &Inputs<'_>) -> Vec<RuleName> {
         b.add(n.span, e, via);
     }
     short_names
+}
+
+/// The spans of `mentions` and of `demonyms` in one list sorted by start, a mention before
+/// a demonym at one start (as a stable sort of the one list after the other gives them):
+/// merged when both are sorted, as they are, without a sort's buffer.
+fn covered_spans(mentions: &[DocMention], demonyms: &[DemonymMention]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(mentions.len() + demonyms.len());
+    let sorted =
+        mentions.is_sorted_by_key(|m| m.span.start) && demonyms.is_sorted_by_key(|d| d.span.start);
+    if !sorted {
+        out.extend(mentions.iter().map(|m| m.span));
+        out.extend(demonyms.iter().map(|d| d.span));
+        out.sort_by_key(|s| s.start);
+        return out;
+    }
+    let (mut m, mut d) = (mentions.iter().peekable(), demonyms.iter().peekable());
+    loop {
+        let span = match (m.peek(), d.peek()) {
+            (Some(a), Some(b)) if b.span.start < a.span.start => d.next().map(|x| x.span),
+            (Some(_), _) => m.next().map(|x| x.span),
+            (None, _) => d.next().map(|x| x.span),
+        };
+        match span {
+            Some(span) => out.push(span),
+            None => return out,
+        }
+    }
 }
 
 /// Whether `span` overlaps one of `spans`, which are sorted and do not overlap each other.

@@ -10,7 +10,7 @@
 //!   mention is the title's words; the country keeps its own mention): the only holder, else
 //!   the holder named most often before it, the most recently named on a tie.
 
-use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
+use super::{covered_spans, overlaps_any, Builder, DocMention, HeldRole, Inputs};
 use crate::gazetteer::{ClassSet, FunctionClass, Title, TitleKind, WordTag};
 use crate::record::Via;
 use crate::span::ending_at;
@@ -19,12 +19,23 @@ use std::collections::HashMap;
 
 /// Step 2: roles (and genders) from titles before names.
 pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
-    let entity_at: HashMap<Span, usize, foldhash::fast::RandomState> =
-        b.out.mentions.iter().map(|m| (m.span, m.entity)).collect();
+    // The entity of the (last) mention at each span a title names; only those spans are
+    // kept, not every mention of a long document.
+    let mut entity_at: HashMap<Span, Option<usize>, foldhash::fast::RandomState> = input
+        .names
+        .titles
+        .iter()
+        .filter_map(|t| Some((t.name?, None)))
+        .collect();
+    for m in &b.out.mentions {
+        if let Some(slot) = entity_at.get_mut(&{ m.span }) {
+            *slot = Some(m.entity);
+        }
+    }
     for t in &input.names.titles {
         let info = input.names_lex.title(t.title);
         let Some(name) = t.name else { continue };
-        let Some(&entity) = entity_at.get(&name) else {
+        let Some(&Some(entity)) = entity_at.get(&name) else {
             continue;
         };
         // A gendered title ("Mr Johnson") outweighs the statistics of a given name ("Jo"
@@ -72,13 +83,42 @@ pub(super) fn gazetteer_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
 /// Step 5: "Oleg Vasko, Russia's deputy foreign minister,": a title with no name after it,
 /// right after a person and a comma (and a determiner), is that person's role.
 pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
-    let text = input.doc.text();
-    let ending: HashMap<usize, usize, foldhash::fast::RandomState> = b
-        .out
-        .mentions
+    let appositions = appositions(input);
+    // The entity of the (last) mention ending at each place an apposition needs; only
+    // those places are kept, not every mention of a long document.
+    let mut ending: HashMap<usize, Option<usize>, foldhash::fast::RandomState> = appositions
         .iter()
-        .map(|m| (m.span.end, m.entity))
+        .flat_map(|a| std::iter::once(a.end).chain(a.title_after))
+        .map(|end| (end, None))
         .collect();
+    for m in &b.out.mentions {
+        if let Some(slot) = ending.get_mut(&{ m.span }.end) {
+            *slot = Some(m.entity);
+        }
+    }
+    let entity_ending = |end: usize| ending.get(&end).copied().flatten();
+    for a in appositions {
+        let person = entity_ending(a.end)
+            .or_else(|| a.title_after.and_then(entity_ending))
+            .filter(|&e| b.out.entities[e].kind == EntityKind::Person);
+        if let Some(p) = person {
+            b.add_role(p, a.role);
+        }
+    }
+}
+
+/// A title in apposition: the role it gives, where the name before it would end, and
+/// where it would end past a title after that name.
+struct Apposition {
+    role: HeldRole,
+    end: usize,
+    title_after: Option<usize>,
+}
+
+/// The titles with no name after them that stand in apposition after a comma, in order.
+fn appositions(input: &Inputs<'_>) -> Vec<Apposition> {
+    let text = input.doc.text();
+    let mut out = Vec::new();
     for t in input.names.titles.iter().filter(|t| t.name.is_none()) {
         let info = input.names_lex.title(t.title);
         let Some(role) = role_key(info) else { continue };
@@ -93,21 +133,16 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
         // "Jo Holm MP, the Minister for ...": over a title after the name.
         let title_after = ending_at(&input.names.titles, before.len(), |x| x.span)
             .map(|x| text[..x.span.start].trim_end().len());
-        let person = ending
-            .get(&before.len())
-            .or_else(|| title_after.and_then(|end| ending.get(&end)))
-            .copied()
-            .filter(|&e| b.out.entities[e].kind == EntityKind::Person);
-        if let Some(p) = person {
-            b.add_role(
-                p,
-                HeldRole {
-                    role,
-                    country: t.country,
-                },
-            );
-        }
+        out.push(Apposition {
+            role: HeldRole {
+                role,
+                country: t.country,
+            },
+            end: before.len(),
+            title_after,
+        });
     }
+    out
 }
 
 /// The role a title gives, as the resolution compares roles: the role name, or for the
@@ -166,9 +201,7 @@ fn strip_determiner<'s>(input: &Inputs<'_>, s: &'s str) -> &'s str {
 /// Step 8: role nouns ("the Russian foreign minister") as mentions of their one holder.
 pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention> {
     let text = input.doc.text();
-    let mut covered: Vec<Span> = b.out.mentions.iter().map(|m| m.span).collect();
-    covered.extend(input.found.demonyms.iter().map(|d| d.span));
-    covered.sort_by_key(|s| s.start);
+    let covered = covered_spans(&b.out.mentions, input.demonyms);
     // The holders of each role, in entity order, and where each entity is mentioned: looked
     // up per role noun instead of reading every entity and every mention before it.
     let mut by_role: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();

@@ -14,12 +14,12 @@
 //!   and it is not next to another capitalised word.
 
 use super::names::{gazetteer_surname, DocNames};
-use super::{overlaps_any, Builder, DocMention, HeldRole, Inputs};
+use super::{covered_spans, overlaps_any, Builder, DocMention, HeldRole, Inputs};
 use crate::gazetteer::{FunctionClass, RoleNounClass, Title};
 use crate::names::{NameVia, RuleName, TitleMention};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
-use crate::span::ending_at;
+use crate::span::{ending_at, overlapping};
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
 
@@ -167,7 +167,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
                 .all(|c| c.is_uppercase() || c == '&' || c == '-')
         {
             let span = Span::new(at, at + acr.len());
-            if !overlaps_any(&spans(&b.out.mentions), span) {
+            if overlapping(&b.out.mentions, span, |m| m.span).is_none() {
                 new.push(DocMention {
                     span,
                     entity: m.entity,
@@ -203,13 +203,9 @@ fn rule_found_at(b: &Builder<'_>, span: Span) -> Option<usize> {
     let i = mentions.partition_point(|x| x.span.end <= span.start);
     mentions
         .get(i)
-        .filter(|x| x.span == span)
+        .filter(|x| { x.span } == span)
         .map(|x| x.entity)
         .filter(|&e| b.out.entities[e].entry.is_none())
-}
-
-fn spans(mentions: &[DocMention]) -> Vec<Span> {
-    mentions.iter().map(|m| m.span).collect()
 }
 
 /// Where a short form points before the entities it needs exist.
@@ -227,9 +223,7 @@ pub(super) fn short_forms(
 ) -> Vec<DocMention> {
     let text = input.doc.text();
     let tokens = input.doc.tokens();
-    let mut covered = spans(&b.out.mentions);
-    covered.extend(input.found.demonyms.iter().map(|d| d.span));
-    covered.sort_by_key(|s| s.start);
+    let covered = covered_spans(&b.out.mentions, input.demonyms);
     let title_spans: Vec<Span> = input.names.titles.iter().map(|t| t.span).collect();
     let mut additions = Vec::new();
     let doc_names = DocNames::build(b);

@@ -144,15 +144,21 @@ pub(crate) fn longest_whole_words<T>(text: &str, mut candidates: Vec<(Span, T)>)
     candidates
         .retain(|(s, _)| !s.is_empty() && is_boundary(text, s.start) && is_boundary(text, s.end));
     candidates.sort_by_key(|(s, _)| (s.start, Reverse(s.end)));
-    let mut out = Vec::with_capacity(candidates.len());
+    // Chosen in place, in order (a long document's candidates are not held twice).
     let mut end = 0;
-    for (s, t) in candidates {
-        if s.start >= end {
+    candidates.retain(|(s, _)| {
+        let keep = s.start >= end;
+        if keep {
             end = s.end;
-            out.push((s, t));
         }
+        keep
+    });
+    // The room left over in a long document is given back; a short list's is not worth it.
+    let spare = candidates.capacity() - candidates.len();
+    if spare * std::mem::size_of::<(Span, T)>() > 1 << 16 {
+        candidates.shrink_to_fit();
     }
-    out
+    candidates
 }
 
 #[cfg(test)]

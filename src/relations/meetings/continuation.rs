@@ -126,7 +126,7 @@ impl Quoted<'_, '_> {
         let mut participants = vec![self.speaker];
         for m in starting_within(&ctx.res.mentions, Span::new(trigger.end, limit), |m| m.span) {
             let person = ctx.res.entities[m.entity].kind == EntityKind::Person;
-            if person && m.via != Via::Pronoun && !participants.contains(&m.entity) {
+            if person && m.via != Via::Pronoun && !participants.contains(&{ m.entity }) {
                 participants.push(m.entity);
             }
         }
