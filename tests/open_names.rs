@@ -857,3 +857,19 @@ fn a_surname_with_an_elided_particle_is_a_short_form() {
     let texts: Vec<&str> = ana.mentions.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["Ana D'Brekova", "D'Brekova", "she"]);
 }
+
+#[test]
+fn an_acronym_of_an_institutions_initials_is_that_institution() {
+    let text = "HRU names new coach. Ana Ruiz, the Harlowby Rugby Union chairman, said the \
+                HRU would decide soon.";
+    let doc = Document::parse(text);
+    let out = EXTRACTOR.extract(&doc);
+    let union = out
+        .entities
+        .iter()
+        .find(|e| e.name == "Harlowby Rugby Union")
+        .expect("the union is found");
+    let texts: Vec<&str> = union.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["HRU", "Harlowby Rugby Union", "HRU"]);
+    assert!(out.entities.iter().all(|e| e.name != "HRU"));
+}

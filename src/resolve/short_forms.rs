@@ -182,6 +182,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
         }
     }
     b.merge(new);
+    initials_acronyms(b, &mut acronyms, &mut merges);
     for (from, into) in merges {
         if from != into {
             for x in &mut b.out.mentions {
@@ -193,6 +194,76 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
         }
     }
     acronyms
+}
+
+/// "the Harlow Rugby Union" ... "HRU": an acronym of three letters or more that spells the
+/// initials of one institution of the document (its capitalised words and the parts of
+/// their hyphens; "of", "and", "&" skipped) stands for it even where no parentheses
+/// introduce it. An acronym already read as an institution of its own is merged into it; a
+/// later bare one becomes its mention. Initials two institutions share stand for neither.
+fn initials_acronyms(
+    b: &Builder<'_>,
+    acronyms: &mut HashMap<String, usize>,
+    merges: &mut Vec<(usize, usize)>,
+) {
+    let mut by_initials: HashMap<String, Option<usize>> = HashMap::new();
+    for (e, ent) in b.out.entities.iter().enumerate() {
+        if ent.kind != EntityKind::Institution {
+            continue;
+        }
+        if let Some(letters) = initials(&ent.name) {
+            by_initials
+                .entry(letters)
+                .and_modify(|found| {
+                    if *found != Some(e) {
+                        *found = None;
+                    }
+                })
+                .or_insert(Some(e));
+        }
+    }
+    if by_initials.is_empty() {
+        return;
+    }
+    for (a, ent) in b.out.entities.iter().enumerate() {
+        let acronym = ent.kind == EntityKind::Institution
+            && ent.entry.is_none()
+            && (3..=10).contains(&ent.name.len())
+            && ent.name.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            continue;
+        }
+        if let Some(&Some(e)) = by_initials.get(&ent.name) {
+            if e != a {
+                merges.push((a, e));
+            }
+        }
+    }
+    for (letters, e) in by_initials {
+        if let Some(e) = e {
+            acronyms.entry(letters).or_insert(e);
+        }
+    }
+}
+
+/// The initials of a name, when it has three or more (hyphen parts count, lower-case
+/// words and "&" are skipped): "Harlow Rugby Union" -> "HRU", "Anti-Corruption Court" ->
+/// "ACC". `None` for a name with a word that is not capitalised letters.
+fn initials(name: &str) -> Option<String> {
+    let mut letters = String::new();
+    for word in name.split([' ', '-']) {
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if first.is_lowercase() || word == "&" {
+            continue;
+        }
+        if !first.is_uppercase() || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        letters.push(first);
+    }
+    (letters.chars().count() >= 3).then_some(letters)
 }
 
 /// The entity of a mention spanning exactly `span` that a rule found (no gazetteer entry),
