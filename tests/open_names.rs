@@ -873,3 +873,24 @@ fn an_acronym_of_an_institutions_initials_is_that_institution() {
     assert_eq!(texts, ["HRU", "Harlowby Rugby Union", "HRU"]);
     assert!(out.entities.iter().all(|e| e.name != "HRU"));
 }
+
+#[test]
+fn who_speaks_keeps_the_kind_its_words_give() {
+    check(&[
+        (
+            // An acronym after "said" is the organisation speaking.
+            "\"We will appeal,\" said HWFU, the fishers' union.",
+            &[(I, "HWFU")],
+        ),
+        (
+            // A given name and a surname that is also a plural noun: a person, not a team.
+            "\"We will appeal,\" said Jorge Llamas, who led the protest.",
+            &[(P, "Jorge Llamas")],
+        ),
+        (
+            // A team named after a city is still a team.
+            "The Harlowby Herons beat Wold 3-1.",
+            &[(I, "Harlowby Herons"), (I, "Wold")],
+        ),
+    ]);
+}

@@ -732,6 +732,14 @@ fn is_name_token(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
 }
 
 /// Whether token `j` is taken by a gazetteer mention (not by an earlier rule's name).
+/// Whether token `j` is in a gazetteer name, even one left out for want of context (an
+/// ambiguous "Dallas", "Florida").
+fn gazetteer_knows(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
+    let span = pass.ctx.tokens[j].span;
+    taken_by_gazetteer(pass, facts, j)
+        || overlapping(&pass.ctx.found.unconfirmed, span, |s| *s).is_some()
+}
+
 fn taken_by_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
     let span = pass.ctx.tokens[j].span;
     !facts.by_rule[j] && overlapping(&pass.ctx.found.mentions, span, |m| m.span).is_some()
@@ -1039,8 +1047,11 @@ fn plural_common(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
 /// A team or band: name-like words (or a city) then a plural common noun ("Dallas Cowboys").
 fn team(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     let last = run.end - 1;
+    // Not after a given name ("Jorge Llamas" is a person), unless it is a place's name
+    // ("Dallas Cowboys").
     run.end - run.start >= 2
         && plural_common(pass, facts, last)
+        && (pass.ctx.given_gender(run.start).is_none() || gazetteer_knows(pass, facts, run.start))
         && (run.start..last).all(|j| {
             facts.tokens[j].kind == TokenKind::Word
                 && (is_namey(pass, facts, j) || taken_by_gazetteer(pass, facts, j))

@@ -2,15 +2,14 @@
 //! words, each place it stands, the names it is listed with, and its shape.
 
 use super::{
-    after_initials, given_initials_surname, is_namey, is_title, outlet_name,
-    person_after_possessive, person_shaped, spaced, surname_after_given, syllable_given_name,
-    taken_by_gazetteer, team, Key, Run, Shape, TokenCursor, Tokens,
+    after_initials, gazetteer_knows, given_initials_surname, is_namey, is_title, outlet_name,
+    person_after_possessive, person_shaped, spaced, surname_after_given, syllable_given_name, team,
+    Key, Run, Shape, TokenCursor, Tokens,
 };
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
 use crate::names::{is_acronym, NameVia, Pass};
 use crate::packed::Quads;
 use crate::segment::{Token, TokenKind};
-use crate::span::overlapping;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
 
@@ -534,7 +533,7 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     );
     // "said Ana Ruiz", not "said Wold's Ana Ruiz" (the speaker is the possessed name).
     if inverted && prev.span.end < first.span.start && !possessive_after(facts, run) {
-        v.add(EntityKind::Person, 2, NameVia::Context);
+        v.add(speaker_kind(pass, facts, run), 2, NameVia::Context);
     }
 }
 
@@ -637,26 +636,15 @@ fn votes_after(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     };
     let nw = &text[next.span];
     if is_speech_verb(pass, nw) && last.span.end < next.span.start {
-        let institutional = inner_votes(pass, facts, run).institution > 0
-            || (run.start..run.end).any(|j| {
-                pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
-                    WordClass::OrgHead,
-                    WordClass::Facility,
-                    WordClass::CorporateSuffix,
-                ]))
-            });
-        let kind = if institutional {
-            EntityKind::Institution
-        } else {
-            EntityKind::Person
-        };
-        v.add(kind, 2, NameVia::Context);
+        v.add(speaker_kind(pass, facts, run), 2, NameVia::Context);
     }
     if matches!(nw, "'" | "’") && toks.get(run.end + 1).is_some_and(|s| &text[s.span] == "s") {
         let after = toks.get(run.end + 2).map_or(text.len(), |t| t.span.start);
         if let Some(kind) = possessed(pass, text, after) {
             v.add(kind, 2, NameVia::Context);
-        } else if person_after_possessive(pass, facts, run) && !known_name(pass, facts, run) {
+        } else if person_after_possessive(pass, facts, run)
+            && !(run.start..run.end).any(|j| gazetteer_knows(pass, facts, j))
+        {
             v.add(EntityKind::Institution, 1, NameVia::Context);
         }
     }
@@ -733,15 +721,23 @@ fn votes_of_next_word(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Vot
     }
 }
 
-/// Whether the gazetteer knows a name in the run, even one it left out for want of context
-/// ("Florida's Ana Ruiz": a place whose name is ambiguous).
-fn known_name(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
-    let span = Span::new(
-        facts.tokens[run.start].span.start,
-        facts.tokens[run.end - 1].span.end,
-    );
-    (run.start..run.end).any(|j| taken_by_gazetteer(pass, facts, j))
-        || overlapping(&pass.ctx.found.unconfirmed, span, |s| *s).is_some()
+/// The kind of a name that speaks ("X said", "said X"): a person, unless its words make it
+/// an institution ("Harlow Council said", "ACLU said", "GameStop said").
+fn speaker_kind(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> EntityKind {
+    let inner = inner_votes(pass, facts, run);
+    let institutional = inner.institution > inner.person.max(0)
+        || (run.start..run.end).any(|j| {
+            pass.ctx.classes(j).meets(crate::gazetteer::ClassSet::of(&[
+                WordClass::OrgHead,
+                WordClass::Facility,
+                WordClass::CorporateSuffix,
+            ]))
+        });
+    if institutional {
+        EntityKind::Institution
+    } else {
+        EntityKind::Person
+    }
 }
 
 /// Whether the run may be a person's name: its shape, a known given name first, or a last
