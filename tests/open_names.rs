@@ -894,3 +894,15 @@ fn who_speaks_keeps_the_kind_its_words_give() {
         ),
     ]);
 }
+
+#[test]
+fn a_works_title_set_off_after_its_noun_names_nothing() {
+    check(&[
+        ("He is known for his solo exhibition, Wold Rain.", &[]),
+        (
+            // The apposition is the author's, not the book's.
+            "The author of the book, Tomas Brekov, said he stands by it.",
+            &[(P, "Tomas Brekov")],
+        ),
+    ]);
+}

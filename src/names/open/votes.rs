@@ -475,8 +475,11 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     {
         v.add(EntityKind::Person, 3, NameVia::Context);
     }
-    // "the film Harlow Nights": a work's title names nothing.
-    if pr.has(RoleNounClass::Work) && pw.starts_with(char::is_lowercase) {
+    // "the film Harlow Nights", "his solo exhibition, Wold Rain.": a work's title, right
+    // after the noun or in apposition to it, names nothing.
+    if pr.has(RoleNounClass::Work) && pw.starts_with(char::is_lowercase)
+        || apposed_to_work(pass, facts, run, pw, before)
+    {
         for kind in [
             EntityKind::Person,
             EntityKind::Place,
@@ -535,6 +538,24 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     if inverted && prev.span.end < first.span.start && !possessive_after(facts, run) {
         v.add(speaker_kind(pass, facts, run), 2, NameVia::Context);
     }
+}
+
+/// "his solo exhibition, Wold Rain." / "the album: Harlow Nights,": a name set off by
+/// punctuation right after a noun for a work is the work's title. Not the object of "of"
+/// ("the author of the book, Ana Ruiz, said": the apposition is the author's), and only
+/// when the name ends there ("In the novel, Ana leaves" is no apposition).
+fn apposed_to_work(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, pw: &str, before: &str) -> bool {
+    let lex = pass.ctx.words;
+    let mut words = before.split_whitespace().rev();
+    let noun = words.next().unwrap_or("");
+    let work =
+        noun.starts_with(char::is_lowercase) && lex.role_classes(noun).has(RoleNounClass::Work);
+    let in_of_phrase = words.take(3).any(|w| w == "of");
+    let closed = facts
+        .tokens
+        .get(run.end)
+        .is_none_or(|t| matches!(&facts.text[t.span], "," | "." | ";" | ")"));
+    matches!(pw, "," | ":") && work && !in_of_phrase && closed
 }
 
 /// The candidate's first token, the token before it, that token's word and the text
