@@ -381,6 +381,21 @@ fn continuations() {
                 ("The state must do better,", SCHOLZ, Some(Sieve::AfterQuote)),
             ],
         ),
+        (
+            // Reported speech, then quotation paragraphs with no cue: the reporter's subject.
+            "The final is on Sunday.\n\nOlaf Scholz has said that the side is ready.\n\n\
+             “We have trained hard for six weeks.”\n\n“We fear nobody at all.”",
+            &[
+                ("We have trained hard for six weeks.", SCHOLZ, Some(Sieve::Continuation)),
+                ("We fear nobody at all.", SCHOLZ, Some(Sieve::Continuation)),
+            ],
+        ),
+        (
+            // The cue's subject is not the sentence's first name: nobody.
+            "At Olaf Scholz's request, the committee issued a statement, suggesting talks.\n\n\
+             “We regret the delay and will meet again.”",
+            &[("We regret the delay and will meet again.", None, None)],
+        ),
     ]);
 }
 

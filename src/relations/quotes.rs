@@ -84,7 +84,10 @@
 //!     previous paragraph (`continues`), a quote opening its sentence right after another
 //!     quote of the same paragraph (`“…,” he said. “All she had to say was no.”`), or a
 //!     paragraph that is wholly a quotation, within two paragraphs of the last quote whose
-//!     speaker is known, takes that speaker. The other way too: a quote left open at its
+//!     speaker is known, takes that speaker; right after a paragraph with no quotation
+//!     that reports speech, the subject of that paragraph's last reporting sentence
+//!     (`Ana Ruiz has said that the side is ready. / “We trained hard.”`), when it is the
+//!     sentence's first person or institution. The other way too: a quote left open at its
 //!     paragraph's end with no speaker takes that of its continuation (`“We waited. /
 //!     “Nobody came,” she said.`).
 //!
@@ -648,6 +651,42 @@ impl Pass<'_> {
         matches!(w, Who::Speaker(..)).then_some((w, None))
     }
 
+    /// "Manager Ana Ruiz has said that the side is ready." / "“We trained hard.”": a
+    /// quotation that is a whole paragraph, right after a paragraph with no quotation that
+    /// reports someone's speech, takes the speaker of that paragraph's last speech cue.
+    fn reported_speaker(&self, i: usize) -> Option<usize> {
+        let q = self.quotes[i];
+        let doc = self.ctx.doc;
+        let before = q.paragraph.checked_sub(1)?;
+        if i > 0 && self.quotes[i - 1].paragraph == before {
+            return None;
+        }
+        let prev = doc.paragraphs()[before];
+        let last = self.last_cue(prev.start, prev.end)?;
+        let sentence = doc
+            .sentence_at(last.span.start)
+            .map_or(prev, |k| doc.sentences()[k].span);
+        // The sentence's first cue is its main verb, and its speaker the subject before
+        // it: the sentence's first person or institution ("If anything, Ruiz argued"; not
+        // "At Ruiz's request, the union issued a statement apologising to Brekov, ...
+        // suggesting").
+        let first = self.first_cue(sentence.start, sentence.end).unwrap_or(last);
+        let Who::Speaker(e, _) = self.left(sentence.start, first.span.start) else {
+            return None;
+        };
+        let subject = self
+            .mentions_in(sentence.start, first.span.start)
+            .find(|m| self.kind(m) != EntityKind::Place)
+            .map(|m| m.entity);
+        (first.kind != CueKind::SpeakerAfter && subject == Some(e)).then_some(e)
+    }
+
+    /// The first cue inside `[lo, hi)`.
+    fn first_cue(&self, lo: usize, hi: usize) -> Option<Cue> {
+        let from = self.cues.partition_point(|c| c.span.start < lo);
+        self.cues.get(from).filter(|c| c.span.end <= hi).copied()
+    }
+
     /// The speaker a quotation with no cue of its own continues.
     fn continuation(&self, i: usize, sentence: usize, known: &[Option<usize>]) -> Option<usize> {
         let q = self.quotes[i];
@@ -665,6 +704,9 @@ impl Pass<'_> {
         let whole = !self.has_bare_words[q.paragraph];
         if !whole {
             return None;
+        }
+        if let Some(e) = self.reported_speaker(i) {
+            return Some(e);
         }
         (0..i)
             .rev()

@@ -35,12 +35,16 @@ fn via_sieve(via: Via) -> Option<Sieve> {
 }
 
 impl Pass<'_> {
-    fn kind(&self, m: &DocMention) -> EntityKind {
+    pub(super) fn kind(&self, m: &DocMention) -> EntityKind {
         self.ctx.res.entities[m.entity].kind
     }
 
     /// Mentions lying wholly in `[lo, hi)`, outside quotation marks.
-    fn mentions_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = &DocMention> + '_ {
+    pub(super) fn mentions_in(
+        &self,
+        lo: usize,
+        hi: usize,
+    ) -> impl Iterator<Item = &DocMention> + '_ {
         let ms = &self.ctx.res.mentions;
         let from = ms.partition_point(|m| m.span.start < lo);
         ms[from..]
