@@ -906,3 +906,19 @@ fn a_works_title_set_off_after_its_noun_names_nothing() {
         ),
     ]);
 }
+
+#[test]
+fn an_appositions_head_initials_and_saints_in_names() {
+    check(&[
+        (
+            // The apposition's head is its last noun: an officer, not a district.
+            "Ana Ruiz, the Wold district agricultural officer, said farmers must register.",
+            &[(P, "Ana Ruiz"), (L, "Wold")],
+        ),
+        ("Dr A.K. Brekov spoke at the event.", &[(P, "A.K. Brekov")]),
+        (
+            "She works at St. Harlowby's Hospital.",
+            &[(I, "St. Harlowby's Hospital")],
+        ),
+    ]);
+}

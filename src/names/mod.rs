@@ -637,6 +637,17 @@ impl Context<'_> {
             return Some(w);
         }
         let j = start - 1;
+        // "St. Michael's Hospital", "Mt. Sinai Hospital": a short capitalised abbreviation
+        // and its period.
+        if j >= 1 && self.word(j) == "." && self.glued(j - 1, j) && self.spaced(j, start) {
+            let abbr = self.word(j - 1);
+            let short = (2..=3).contains(&abbr.chars().count())
+                && abbr.starts_with(char::is_uppercase)
+                && abbr.chars().skip(1).all(char::is_lowercase);
+            if short && self.org_word_ok(j - 1) && !self.taken_by_person(j - 1, taken) {
+                return Some(j - 1);
+            }
+        }
         // "Anti-Corruption Court", "Pro-Life Action League": a capitalised word joined by a
         // hyphen to the first word read; right before the head, not a common word ("a
         // Third-Party Run" in a headline).

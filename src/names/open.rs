@@ -855,8 +855,14 @@ fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<
         && text[prev.span].chars().count() == 1
         && !place_initials
     {
+        // After clustered initials ("A.C."), a common word opens the next sentence ("in
+        // A.C. Others followed"), unlike a surname ("O.J. Ruiz").
+        let clustered = end >= 3
+            && &text[toks[end - 2].span] == "."
+            && toks[end - 2].span.end == prev.span.start;
         let name_after = toks.get(end + 1).is_some_and(|a| spaced(text, next, a))
-            && is_name_token(pass, facts, end + 1);
+            && is_name_token(pass, facts, end + 1)
+            && !(clustered && is_common(pass, facts, end + 1));
         // "O.J. Ruiz": another initial glued to this one's period.
         let initial_after = toks.get(end + 1).is_some_and(|a| {
             a.span.start == next.span.end
@@ -1148,8 +1154,11 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
         let j = run.start;
         let w = &text[facts.tokens[j].span];
         let elided_o = j + 2 < run.end && elided_capital(facts, j);
+        // "A.K. Ruiz", "A. K. Ruiz": an article written as an initial before another.
+        let initials = initial_at(facts, j) && j + 2 < run.end && initial_at(facts, j + 2);
         let function = facts.shapes[j] == Shape::Capitalised
             && !elided_o
+            && !initials
             && !pass.ctx.words.function_classes(w).is_empty();
         let given_first = pass.ctx.given_gender(j).is_some()
             && j + 1 < run.end

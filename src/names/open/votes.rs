@@ -6,7 +6,7 @@ use super::{
     person_after_possessive, person_shaped, spaced, surname_after_given, syllable_given_name, team,
     Key, Run, Shape, TokenCursor, Tokens,
 };
-use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
+use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
 use crate::names::{is_acronym, NameVia, Pass};
 use crate::packed::Quads;
 use crate::segment::{Token, TokenKind};
@@ -840,6 +840,22 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
     // The head: the role noun followed by no other noun of the phrase's first words, nor
     // by a capitalised word ("the former state Senate majority leader": "state" modifies),
     // nor a possessor ("the province's environment minister").
+    // Nor by a later role noun that only adjectives and nouns lead to ("the Wold district
+    // agricultural officer": the officer; not "a lawyer for the family", "a charity
+    // helping farm workers").
+    let modifier = |w: &str| {
+        pass.ctx.words.function_classes(w).is_empty()
+            && pass.ctx.gaz.words.get(w).is_some_and(|i| {
+                (i.tags.has(WordTag::Adj) || i.tags.has(WordTag::Noun))
+                    && !i.tags.has(WordTag::VerbIng)
+                    && !i.tags.has(WordTag::VerbPastPart)
+            })
+    };
+    let later_head = |s: Span| {
+        nouns
+            .iter()
+            .any(|(t, _)| t.start > s.end && text[s.end..t.start].split_whitespace().all(modifier))
+    };
     let (_, classes) = *nouns.iter().find(|(s, _)| {
         let next = text[s.end..window.end]
             .split_whitespace()
@@ -849,6 +865,7 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
         pass.ctx.words.role_classes(next).is_empty()
             && !next.starts_with(char::is_uppercase)
             && !possessor
+            && !later_head(*s)
     })?;
     let kinds = [
         (RoleNounClass::PersonNoun, EntityKind::Person),
