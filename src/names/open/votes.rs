@@ -6,7 +6,7 @@ use super::{
     person_after_possessive, person_shaped, spaced, surname_after_given, syllable_given_name, team,
     Key, Run, Shape, TokenCursor, Tokens,
 };
-use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
+use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass, WordClass, WordTag};
 use crate::names::{is_acronym, NameVia, Pass};
 use crate::packed::Quads;
 use crate::segment::{Token, TokenKind};
@@ -837,36 +837,7 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
         .into_iter()
         .filter(|(s, _)| text[*s].starts_with(char::is_lowercase))
         .collect();
-    // The head: the role noun followed by no other noun of the phrase's first words, nor
-    // by a capitalised word ("the former state Senate majority leader": "state" modifies),
-    // nor a possessor ("the province's environment minister").
-    // Nor by a later role noun that only adjectives and nouns lead to ("the Wold district
-    // agricultural officer": the officer; not "a lawyer for the family", "a charity
-    // helping farm workers").
-    let modifier = |w: &str| {
-        pass.ctx.words.function_classes(w).is_empty()
-            && pass.ctx.gaz.words.get(w).is_some_and(|i| {
-                (i.tags.has(WordTag::Adj) || i.tags.has(WordTag::Noun))
-                    && !i.tags.has(WordTag::VerbIng)
-                    && !i.tags.has(WordTag::VerbPastPart)
-            })
-    };
-    let later_head = |s: Span| {
-        nouns
-            .iter()
-            .any(|(t, _)| t.start > s.end && text[s.end..t.start].split_whitespace().all(modifier))
-    };
-    let (_, classes) = *nouns.iter().find(|(s, _)| {
-        let next = text[s.end..window.end]
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        let possessor = text[s.end..].starts_with(['\'', '’']);
-        pass.ctx.words.role_classes(next).is_empty()
-            && !next.starts_with(char::is_uppercase)
-            && !possessor
-            && !later_head(*s)
-    })?;
+    let classes = apposition_head(pass, text, window, &nouns)?;
     let kinds = [
         (RoleNounClass::PersonNoun, EntityKind::Person),
         (RoleNounClass::InstitutionNoun, EntityKind::Institution),
@@ -880,6 +851,47 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
         (Some(kind), None) => Some((kind, 5)),
         _ => None,
     }
+}
+
+/// The classes of an apposition's head among its role `nouns` (lower-case, in `window`):
+/// the role noun followed by no other noun of the phrase's first words, nor by a
+/// capitalised word ("the former state Senate majority leader": "state" modifies), nor a
+/// possessor ("the province's environment minister"), nor by a later role noun that only
+/// adjectives and nouns lead to ("the Wold district agricultural officer": the officer; not
+/// "a lawyer for the family", "a charity helping farm workers").
+fn apposition_head(
+    pass: &Pass<'_>,
+    text: &str,
+    window: Span,
+    nouns: &[(Span, ClassSet<RoleNounClass>)],
+) -> Option<ClassSet<RoleNounClass>> {
+    let modifier = |w: &str| {
+        pass.ctx.words.function_classes(w).is_empty()
+            && pass.ctx.gaz.words.get(w).is_some_and(|i| {
+                (i.tags.has(WordTag::Adj) || i.tags.has(WordTag::Noun))
+                    && !i.tags.has(WordTag::VerbIng)
+                    && !i.tags.has(WordTag::VerbPastPart)
+            })
+    };
+    let later_head = |s: Span| {
+        nouns
+            .iter()
+            .any(|(t, _)| t.start > s.end && text[s.end..t.start].split_whitespace().all(modifier))
+    };
+    nouns
+        .iter()
+        .find(|(s, _)| {
+            let next = text[s.end..window.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let possessor = text[s.end..].starts_with(['\'', '’']);
+            pass.ctx.words.role_classes(next).is_empty()
+                && !next.starts_with(char::is_uppercase)
+                && !possessor
+                && !later_head(*s)
+        })
+        .map(|(_, classes)| *classes)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
