@@ -922,3 +922,21 @@ fn an_appositions_head_initials_and_saints_in_names() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_after_called_or_named_has_the_kind_of_the_noun_before() {
+    check(&[
+        (
+            "In 2019 he founded a company called Tickbox.",
+            &[(I, "Tickbox")],
+        ),
+        (
+            "She grew up in a village named Harlowby.",
+            &[(L, "Harlowby")],
+        ),
+        (
+            "Members of the Coalition of Wold Teachers walked out.",
+            &[(I, "Coalition of Wold Teachers")],
+        ),
+    ]);
+}

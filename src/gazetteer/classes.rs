@@ -304,6 +304,9 @@ classes! {
         /// A word that ends a newspaper's name only after a place or another such word:
         /// "the Harlow Mail", "the Wold Star"; alone it is a common word.
         OutletWord = "outlet_word",
+        /// A lower-case participle that names what the noun before it is called: "called",
+        /// "named" ("a company called Tickbox": the name is of the noun's kind).
+        Naming = "naming",
     }
 }
 

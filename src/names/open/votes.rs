@@ -496,6 +496,13 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     {
         v.add(EntityKind::Institution, 3, NameVia::Context);
     }
+    // "a company called Tickbox", "a village named Wold": the noun before the naming
+    // participle gives the kind.
+    if pass.ctx.classes(run.start - 1).has(WordClass::Naming) {
+        if let Some(kind) = naming_noun_kind(pass, before) {
+            v.add(kind, 3, NameVia::Context);
+        }
+    }
     // "the coastal town of Mamallapuram", "the village of Busia".
     if pw == "of" {
         let noun = before
@@ -537,6 +544,29 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     // "said Ana Ruiz", not "said Wold's Ana Ruiz" (the speaker is the possessed name).
     if inverted && prev.span.end < first.span.start && !possessive_after(facts, run) {
         v.add(speaker_kind(pass, facts, run), 2, NameVia::Context);
+    }
+}
+
+/// The kind of the lower-case noun ending `before` ("a company", "a small village"), if it
+/// names one kind only.
+fn naming_noun_kind(pass: &Pass<'_>, before: &str) -> Option<EntityKind> {
+    let noun = before.split_whitespace().next_back()?;
+    if !noun.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let classes = pass.ctx.words.role_classes(noun);
+    let kinds = [
+        (RoleNounClass::PersonNoun, EntityKind::Person),
+        (RoleNounClass::InstitutionNoun, EntityKind::Institution),
+        (RoleNounClass::PlaceNoun, EntityKind::Place),
+    ];
+    let mut found = kinds
+        .iter()
+        .filter(|(c, _)| classes.has(*c))
+        .map(|(_, k)| *k);
+    match (found.next(), found.next()) {
+        (Some(kind), None) => Some(kind),
+        _ => None,
     }
 }
 
