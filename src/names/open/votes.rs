@@ -468,41 +468,7 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     let lex = pass.ctx.words;
     let (first, prev, pw, before) = word_before(facts, run);
     locative_votes(pass, facts, run, v);
-    // "his son Tomas", "lawyer Ana Ruiz": a noun for a person right before the name.
-    let pr = lex.role_classes(&pw.to_lowercase());
-    if (pr.has(RoleNounClass::Relative) || pr.has(RoleNounClass::PersonNoun))
-        && pw.starts_with(char::is_lowercase)
-    {
-        v.add(EntityKind::Person, 3, NameVia::Context);
-    }
-    // "the film Harlow Nights", "his solo exhibition, Wold Rain.": a work's title, right
-    // after the noun or in apposition to it, names nothing.
-    if pr.has(RoleNounClass::Work) && pw.starts_with(char::is_lowercase)
-        || apposed_to_work(pass, facts, run, pw, before)
-    {
-        for kind in [
-            EntityKind::Person,
-            EntityKind::Place,
-            EntityKind::Institution,
-        ] {
-            v.add(kind, -4, NameVia::Context);
-        }
-    }
-    // "the retailer Tickbox", "plastics maker Harlowplast": a noun for an organisation
-    // (not before a person's name: "manufacturer Jon Baker", "publisher Ana Ruiz").
-    if pr.has(RoleNounClass::InstitutionNoun)
-        && pw.starts_with(char::is_lowercase)
-        && !person_named(pass, facts, run)
-    {
-        v.add(EntityKind::Institution, 3, NameVia::Context);
-    }
-    // "a company called Tickbox", "a village named Wold": the noun before the naming
-    // participle gives the kind.
-    if pass.ctx.classes(run.start - 1).has(WordClass::Naming) {
-        if let Some(kind) = naming_noun_kind(pass, before) {
-            v.add(kind, 3, NameVia::Context);
-        }
-    }
+    noun_before_votes(pass, facts, run, v);
     // "the coastal town of Mamallapuram", "the village of Busia".
     if pw == "of" {
         let noun = before
@@ -544,6 +510,49 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     // "said Ana Ruiz", not "said Wold's Ana Ruiz" (the speaker is the possessed name).
     if inverted && prev.span.end < first.span.start && !possessive_after(facts, run) {
         v.add(speaker_kind(pass, facts, run), 2, NameVia::Context);
+    }
+}
+
+/// Evidence from a common noun right before the candidate, or before "called"/"named": a
+/// person ("his son Tomas"), a work ("the film Harlow Nights"), an organisation ("the
+/// retailer Tickbox"), or whatever the noun is ("a village named Wold").
+fn noun_before_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
+    let lex = pass.ctx.words;
+    let (_, _, pw, before) = word_before(facts, run);
+    // "his son Tomas", "lawyer Ana Ruiz": a noun for a person right before the name.
+    let pr = lex.role_classes(&pw.to_lowercase());
+    if (pr.has(RoleNounClass::Relative) || pr.has(RoleNounClass::PersonNoun))
+        && pw.starts_with(char::is_lowercase)
+    {
+        v.add(EntityKind::Person, 3, NameVia::Context);
+    }
+    // "the film Harlow Nights", "his solo exhibition, Wold Rain.": a work's title, right
+    // after the noun or in apposition to it, names nothing.
+    if pr.has(RoleNounClass::Work) && pw.starts_with(char::is_lowercase)
+        || apposed_to_work(pass, facts, run, pw, before)
+    {
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Institution,
+        ] {
+            v.add(kind, -4, NameVia::Context);
+        }
+    }
+    // "the retailer Tickbox", "plastics maker Harlowplast": a noun for an organisation
+    // (not before a person's name: "manufacturer Jon Baker", "publisher Ana Ruiz").
+    if pr.has(RoleNounClass::InstitutionNoun)
+        && pw.starts_with(char::is_lowercase)
+        && !person_named(pass, facts, run)
+    {
+        v.add(EntityKind::Institution, 3, NameVia::Context);
+    }
+    // "a company called Tickbox", "a village named Wold": the noun before the naming
+    // participle gives the kind.
+    if pass.ctx.classes(run.start - 1).has(WordClass::Naming) {
+        if let Some(kind) = naming_noun_kind(pass, before) {
+            v.add(kind, 3, NameVia::Context);
+        }
     }
 }
 
