@@ -563,7 +563,12 @@ fn naming_noun_kind(pass: &Pass<'_>, before: &str) -> Option<EntityKind> {
     if !noun.starts_with(char::is_lowercase) {
         return None;
     }
-    let classes = pass.ctx.words.role_classes(noun);
+    noun_kind(pass.ctx.words.role_classes(noun))
+}
+
+/// The one kind a role noun's classes name (a person, an organisation or a place noun);
+/// `None` for none or several.
+fn noun_kind(classes: ClassSet<RoleNounClass>) -> Option<EntityKind> {
     let kinds = [
         (RoleNounClass::PersonNoun, EntityKind::Person),
         (RoleNounClass::InstitutionNoun, EntityKind::Institution),
@@ -877,19 +882,7 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
         .filter(|(s, _)| text[*s].starts_with(char::is_lowercase))
         .collect();
     let classes = apposition_head(pass, text, window, &nouns)?;
-    let kinds = [
-        (RoleNounClass::PersonNoun, EntityKind::Person),
-        (RoleNounClass::InstitutionNoun, EntityKind::Institution),
-        (RoleNounClass::PlaceNoun, EntityKind::Place),
-    ];
-    let mut found = kinds
-        .iter()
-        .filter(|(c, _)| classes.has(*c))
-        .map(|(_, k)| *k);
-    match (found.next(), found.next()) {
-        (Some(kind), None) => Some((kind, 5)),
-        _ => None,
-    }
+    noun_kind(classes).map(|kind| (kind, 5))
 }
 
 /// The classes of an apposition's head among its role `nouns` (lower-case, in `window`):
