@@ -8,8 +8,10 @@
 //!   `YEREVAN.-`, `ASTANA. KAZINFORM`, `REPUBLIKA.CO.ID, JAKARTA --`.
 //!
 //! The places are the gazetteer's (the matcher reads names in capitals, and "Tenn." after a
-//! place and a comma), or the words in capitals that open the body before a comma or a dash
-//! when no gazetteer knows them (`HARLOWBY, Ore. —`, `WOLD CREEK —`; one of them no common
+//! place and a comma), or the words in capitals that open the body before a comma, a dash
+//! or a parenthesis when no gazetteer knows them all (`HARLOWBY, Ore. —`, `WOLD CREEK —`,
+//! `HARLOWBY (Reuters) —`, `KOTA WOLD (July 10):`, of which a gazetteer may know "Kota";
+//! a month in the parentheses is no agency; one of them no common
 //! English word, and a lone word of five letters or more, as "NASA —" is no town); a word of
 //! the dateline that is neither a place nor a known agency, written in capitals or in
 //! parentheses, is the agency: an institution. Nothing in a dateline is a person.
@@ -46,7 +48,9 @@ pub(super) fn datelines(pass: &mut Pass<'_>) {
         let capitals =
             t.kind == TokenKind::Word && !w.chars().any(char::is_lowercase) && w.len() >= 2;
         let in_parens = j > 0 && &text[toks[j - 1].span] == "(";
-        if t.kind == TokenKind::Word && !in_gazetteer && (capitals || in_parens) {
+        // "KOTA SAMARAHAN (July 10):": a date in the parentheses is no agency.
+        let month = crate::relations::dates::month_number(w).is_some();
+        if t.kind == TokenKind::Word && !in_gazetteer && !month && (capitals || in_parens) {
             // The agency: this word and the words and dots glued to it ("REPUBLIKA.CO.ID").
             let glued = |k: usize| k < end && toks[k].span.start == toks[k - 1].span.end;
             let mut k = j + 1;
@@ -228,12 +232,18 @@ fn unknown_city_words(pass: &Pass<'_>) -> usize {
     let spaced = (1..n).all(|j| &text[toks[j - 1].span.end..toks[j].span.start] == " ");
     let rare = (0..n).any(|j| !ctx.is_common(j));
     let then = toks.get(n).map(|t| &text[t.span]);
+    // Known when the gazetteer reads every word ("NEW DELHI"); a place it reads in part only
+    // is the start of a longer name ("KOTA SAMARAHAN", of which it knows "Kota").
     let known =
-        (0..n).any(|j| overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some());
+        (0..n).all(|j| overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some());
     // A lone short word in capitals is more often an acronym ("NASA —") than a town.
     let long = n > 1 || toks.first().is_some_and(|t| t.span.len() >= 5);
-    let city =
-        n > 0 && spaced && rare && long && !known && matches!(then, Some("," | "—" | "–" | "-"));
+    let city = n > 0
+        && spaced
+        && rare
+        && long
+        && !known
+        && matches!(then, Some("," | "—" | "–" | "-" | "(" | ":"));
     if city {
         n
     } else {
