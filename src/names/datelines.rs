@@ -11,8 +11,9 @@
 //! place and a comma), or the words in capitals that open the body before a comma, a dash
 //! or a parenthesis when no gazetteer knows them all (`HARLOWBY, Ore. —`, `WOLD CREEK —`,
 //! `HARLOWBY (Reuters) —`, `KOTA WOLD (July 10):`, of which a gazetteer may know "Kota";
-//! a month in the parentheses is no agency; one of them no common
-//! English word, and a lone word of five letters or more, as "NASA —" is no town); a word of
+//! a month in the parentheses is no agency), or before a colon when a gazetteer knows one
+//! of them (`HARLOWPOLL:` is a label); one of them no common English word, and a lone word
+//! of five letters or more, as "NASA —" is no town. A word of
 //! the dateline that is neither a place nor a known agency, written in capitals or in
 //! parentheses, is the agency: an institution. Nothing in a dateline is a person.
 
@@ -211,7 +212,8 @@ fn dateline_end(pass: &Pass<'_>) -> Option<usize> {
 }
 
 /// "HARLOWBY, Ore. —", "WOLD CREEK —": one to three words in capitals open the body,
-/// one of them no common English word, then a comma or a dash: a city no gazetteer knows
+/// one of them no common English word, then a comma, a dash, a parenthesis or (for a name
+/// the gazetteer knows in part) a colon: a city no gazetteer knows
 /// ("BREAKING NEWS —" is no city).
 fn unknown_city_first(pass: &Pass<'_>) -> bool {
     unknown_city_words(pass) > 0
@@ -238,12 +240,22 @@ fn unknown_city_words(pass: &Pass<'_>) -> usize {
         (0..n).all(|j| overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some());
     // A lone short word in capitals is more often an acronym ("NASA —") than a town.
     let long = n > 1 || toks.first().is_some_and(|t| t.span.len() >= 5);
+    // Before a colon, only a name the gazetteer knows, if only in part or without the
+    // context it needs ("FRANKFURT:"): a label in capitals ends in one too ("BYLINE:").
+    let gazetteer_word = (0..n).any(|j| {
+        overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some()
+            || overlapping(&ctx.found.unconfirmed, toks[j].span, |s| *s).is_some()
+    });
     let city = n > 0
         && spaced
         && rare
         && long
         && !known
-        && matches!(then, Some("," | "—" | "–" | "-" | "(" | ":"));
+        && match then {
+            Some("," | "—" | "–" | "-" | "(") => true,
+            Some(":") => gazetteer_word,
+            _ => false,
+        };
     if city {
         n
     } else {
