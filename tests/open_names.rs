@@ -953,3 +953,14 @@ fn a_name_after_called_or_named_has_the_kind_of_the_noun_before() {
         ),
     ]);
 }
+
+#[test]
+fn a_given_name_that_is_also_a_modal_or_a_month_inside_a_sentence() {
+    check(&[
+        (
+            "The record of former captain Will Brekov still stands.",
+            &[(P, "Will Brekov")],
+        ),
+        ("He said May Ostrova would come.", &[(P, "May Ostrova")]),
+    ]);
+}

@@ -1156,10 +1156,6 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
         let elided_o = j + 2 < run.end && elided_capital(facts, j);
         // "A.K. Ruiz", "A. K. Ruiz": an article written as an initial before another.
         let initials = initial_at(facts, j) && j + 2 < run.end && initial_at(facts, j + 2);
-        let function = facts.shapes[j] == Shape::Capitalised
-            && !elided_o
-            && !initials
-            && !pass.ctx.words.function_classes(w).is_empty();
         let given_first = pass.ctx.given_gender(j).is_some()
             && j + 1 < run.end
             && facts.shapes[j + 1] == Shape::Capitalised
@@ -1171,6 +1167,16 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
                     end: run.end,
                 },
             );
+        // "Will Carling", "May Brekov": a given name that is also a function word, inside
+        // a sentence and before a capitalised word, is the name (a modal is in lower case
+        // there).
+        let given_inside =
+            given_first && !facts.initial[j] && !facts.headline[j] && is_namey(pass, facts, j + 1);
+        let function = facts.shapes[j] == Shape::Capitalised
+            && !elided_o
+            && !initials
+            && !given_inside
+            && !pass.ctx.words.function_classes(w).is_empty();
         // "L. Ana Ruiz": an initial before a name is a word of it.
         let initial = initial_at(facts, j) && j + 2 < run.end;
         let common_start = (facts.initial[j] || facts.headline[j])
