@@ -964,3 +964,13 @@ fn a_given_name_that_is_also_a_modal_or_a_month_inside_a_sentence() {
         ("He said May Ostrova would come.", &[(P, "May Ostrova")]),
     ]);
 }
+
+#[test]
+fn a_title_and_a_name_before_a_head_noun_name_no_person() {
+    // The hospital's name starts with the title ("Lady"), which the organisation reader
+    // leaves out; what matters is that no person "Harlowby" is read.
+    check(&[(
+        "He was taken to Lady Harlowby Hospital on Monday.",
+        &[(I, "Harlowby Hospital")],
+    )]);
+}

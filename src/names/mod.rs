@@ -540,6 +540,20 @@ impl Context<'_> {
             .is_some_and(|info| info.level <= COMMON_LEVEL && !info.surname)
     }
 
+    /// Whether token `j` is a capitalised head noun of an organisation, a place or a
+    /// building ("Hospital", "County", "Park") right after a space.
+    pub(super) fn head_noun_after(&self, j: usize) -> bool {
+        j < self.tokens.len()
+            && j > 0
+            && self.spaced(j - 1, j)
+            && self.word(j).starts_with(char::is_uppercase)
+            && self.classes(j).meets(ClassSet::of(&[
+                WordClass::OrgHead,
+                WordClass::PlaceWord,
+                WordClass::Facility,
+            ]))
+    }
+
     /// Whether token `j` is a common noun for a person (`person_noun` of `role_nouns.tsv`,
     /// and a common word): capitalised words ending in one name a role, not its holder
     /// ("the Commanding Officer", "Chief Security Officer").
