@@ -305,6 +305,10 @@ pub(super) fn short_forms(
             continue;
         }
         let word = &text[t.span];
+        // Every short form, acronym and surname starts with a capital.
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
         if let Some(&e) = acronyms.get(word) {
             additions.push((t.span, Target::Entity(e), Via::Alias));
             continue;
