@@ -456,6 +456,17 @@ fn a_meeting_continues_over_sentences() {
             vec![row(&[A, B, D], Held, None, Some("2019-05-13"))],
         ),
         (
+            // A verb of attending with no object, in a relative clause or opening the
+            // sentence, then "were": the names after it attended the meeting.
+            "Kovacs met Berglund on Monday. The ministers who attended were Solheim and \
+             Almeida.",
+            vec![row(&[A, B, C, D], Held, None, Some("2019-05-13"))],
+        ),
+        (
+            "Kovacs met Berglund on Monday. Also attending were Solheim and Almeida.",
+            vec![row(&[A, B, C, D], Held, None, Some("2019-05-13"))],
+        ),
+        (
             // The inverted attendance joins the meeting told paragraphs before, rather
             // than making one of its own with the subject of the first sentence.
             "Kovacs met Berglund in Vienna on Monday.\n\nThey discussed trade.\n\n\

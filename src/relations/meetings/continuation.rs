@@ -139,7 +139,9 @@ impl Quoted<'_, '_> {
 /// - a verb of attending with a meeting noun as its object: its subject joins ("Minister
 ///   Idrissov attended the meeting too", "Union leaders A and B were also part of the
 ///   conversations"); passive, the agents join ("The meeting was attended by A, B and C");
-///   inverted, the names after "were" ("Attended the meeting were A, B and C"); in a
+///   inverted, the names after "were" ("Attended the meeting were A, B and C"); with no
+///   object, in a relative clause or opening the sentence, the names after "were" too
+///   ("The ministers who attended were A and B", "Also attending were A and B"); in a
 ///   subordinate clause, the subject of the main one ("Before entering the meeting, A
 ///   told reporters");
 /// - a sentence opening with a phrase about the meeting: the subject of its clause joins
@@ -292,7 +294,7 @@ impl Continuation<'_, '_> {
             };
         }
         let Some(noun) = self.noun_after(after) else {
-            return Vec::new();
+            return self.attendees_named_after(v, after);
         };
         let next = sent.index_at(sent.span(noun).end);
         if vg.start == 0 && next < sent.len() && matches!(sent.tag(next), Tag::Auxiliary) {
@@ -303,6 +305,23 @@ impl Continuation<'_, '_> {
             self.main_subject(next)
         } else {
             subject
+        }
+    }
+
+    /// "The Democrats who attended were A and B", "Also attending were A and B": a verb of
+    /// attending with no object, in a relative clause or opening the sentence, then a form
+    /// of "be": the names after it attended the meeting told before.
+    fn attendees_named_after(&self, v: usize, after: usize) -> Vec<usize> {
+        let sent = &self.sent;
+        let relative = v > 0 && sent.tag(v - 1) == Tag::Relative;
+        let opening = (0..v).all(|k| matches!(sent.tag(k), Tag::Adverb | Tag::Other));
+        let be = after < sent.len()
+            && sent.tag(after) == Tag::Auxiliary
+            && self.ctx.lex.is(sent.word(after), FunctionClass::Be);
+        if (relative || opening) && be {
+            sent.objects(after + 1)
+        } else {
+            Vec::new()
         }
     }
 
