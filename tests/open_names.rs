@@ -974,3 +974,22 @@ fn a_title_and_a_name_before_a_head_noun_name_no_person() {
         &[(I, "Harlowby Hospital")],
     )]);
 }
+
+#[test]
+fn a_legislators_seat_is_a_place() {
+    check(&[
+        (
+            "Ana Ruiz, the MP for Harlowby North, said so.",
+            &[(P, "Ana Ruiz"), (L, "Harlowby North")],
+        ),
+        (
+            "Tomas Brekov, member of parliament for Northeast Wold, spoke.",
+            &[(P, "Tomas Brekov"), (L, "Northeast Wold")],
+        ),
+        (
+            // Not after any noun: a donation for a charity is no seat.
+            "The donation for Harlowby Trust arrived.",
+            &[(I, "Harlowby Trust")],
+        ),
+    ]);
+}

@@ -469,6 +469,11 @@ fn votes_before(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Votes) {
     let (first, prev, pw, before) = word_before(facts, run);
     locative_votes(pass, facts, run, v);
     noun_before_votes(pass, facts, run, v);
+    // "the MP for Harlowby North", "member of parliament for Wold East": a legislator's
+    // seat is a place (a constituency).
+    if pw == "for" && seat_title_before(pass, before) {
+        v.add(EntityKind::Place, 3, NameVia::Context);
+    }
     // "the coastal town of Mamallapuram", "the village of Busia".
     if pw == "of" {
         let noun = before
@@ -554,6 +559,26 @@ fn noun_before_votes(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, v: &mut Vote
             v.add(kind, 3, NameVia::Context);
         }
     }
+}
+
+/// Whether `before` ends in the title of a legislator ("MP", "Senator", "member of
+/// parliament"; role `legislator` of `titles.tsv`), in one to three words.
+fn seat_title_before(pass: &Pass<'_>, before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    (1..=words.len()).any(|n| {
+        let phrase = words[..n]
+            .iter()
+            .rev()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        pass.ctx
+            .gaz
+            .titles
+            .get(&phrase)
+            .is_some_and(|t| t.role.as_deref() == Some("legislator"))
+    })
 }
 
 /// The kind of the lower-case noun ending `before` ("a company", "a small village"), if it
