@@ -14,7 +14,7 @@ use crate::span::starting_within;
 use crate::{EntityKind, Span, TokenKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Whether a meeting noun is a definite subject that opens its sentence: "the", "this" or
 /// "that" first, then at most two words (not counting hyphens) before the noun ("The meeting was held ...", "The
@@ -129,17 +129,26 @@ pub(super) fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
 /// New Delhi on Thursday"), else the dateline's or the article's setting, which becomes the
 /// meeting's place (the venue is kept as such).
 fn settle_venues(ctx: &Context<'_>, found: &mut [Found], around: Option<&str>) {
+    // The names no gazetteer entry has, read once (not once per meeting: a long document
+    // has thousands of both).
+    let mut unknown_names: Option<HashSet<&str>> = None;
     for f in found.iter_mut() {
         let evidence = f.evidence;
         let Some(site) = f.place.as_mut() else {
             continue;
         };
-        let unknown = ctx
-            .res
-            .entities
-            .iter()
-            .any(|e| e.name == site.place && e.entry.is_none());
-        if !unknown || site.venue.as_deref() != Some(site.place.as_str()) {
+        if site.venue.as_deref() != Some(site.place.as_str()) {
+            continue;
+        }
+        let unknown = unknown_names.get_or_insert_with(|| {
+            ctx.res
+                .entities
+                .iter()
+                .filter(|e| e.entry.is_none())
+                .map(|e| e.name.as_str())
+                .collect()
+        });
+        if !unknown.contains(site.place.as_str()) {
             continue;
         }
         if let Some(city) = visited_place(ctx, evidence).or_else(|| around.map(str::to_string)) {
