@@ -151,16 +151,24 @@ pub(super) fn attribution_slots(
         text: doc.text(),
         toks: doc.tokens(),
     };
+    // The known cues by start, to find the one that may hold a verb by binary search (a
+    // long document has thousands of quotations and cues).
+    let mut spans: Vec<Span> = known.iter().map(|c| c.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
     let mut out = Vec::new();
     for q in quoted {
         let Some(v) = slots.verb_after(q, quoted) else {
             continue;
         };
         let span = slots.toks[v].span;
-        if !known
+        let upto = spans.partition_point(|c| c.start <= span.start);
+        let inside_known = spans[..upto]
             .iter()
-            .any(|c| c.span.start <= span.start && span.end <= c.span.end)
-        {
+            .rev()
+            .take_while(|c| c.start + longest >= span.start)
+            .any(|c| span.end <= c.end);
+        if !inside_known {
             out.push(Cue {
                 span,
                 kind: CueKind::Verb,
