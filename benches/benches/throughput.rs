@@ -131,8 +131,8 @@ const PASSES: [&str; 6] = [
     "gazetteer",
     "names",
     "resolve",
-    "meetings",
     "quotes",
+    "meetings",
 ];
 
 /// Sums `pass_timings` over the texts; the best of `rounds` totals per pass.
