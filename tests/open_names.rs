@@ -993,3 +993,17 @@ fn a_legislators_seat_is_a_place() {
         ),
     ]);
 }
+
+#[test]
+fn a_short_name_of_syllables_in_parentheses_is_the_institutions() {
+    let text = "The Harlowby Fishing Company (Harfico) reported a profit. Harfico said sales rose.";
+    let doc = Document::parse(text);
+    let out = EXTRACTOR.extract(&doc);
+    assert_eq!(out.entities.len(), 1, "{:?}", out.entities);
+    let texts: Vec<&str> = out.entities[0]
+        .mentions
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Harlowby Fishing Company", "Harfico", "Harfico"]);
+}

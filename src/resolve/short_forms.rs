@@ -162,9 +162,10 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
             continue;
         };
         if (2..=10).contains(&acr.len())
-            && acr
+            && (acr
                 .chars()
                 .all(|c| c.is_uppercase() || c == '&' || c == '-')
+                || syllable_acronym(acr, &text[m.span]))
         {
             let span = Span::new(at, at + acr.len());
             if overlapping(&b.out.mentions, span, |m| m.span).is_none() {
@@ -264,6 +265,26 @@ fn initials(name: &str) -> Option<String> {
         letters.push(first);
     }
     (letters.chars().count() >= 3).then_some(letters)
+}
+
+/// "West Indian Tobacco Company (Witco)", "Office of Gas Markets (Ofgem)": a word in
+/// parentheses made of the first letters or syllables of the name before it: capitalised,
+/// three letters or more, starting with the name's first letter and no longer than the
+/// name's capitalised words allow (three letters each).
+fn syllable_acronym(acr: &str, name: &str) -> bool {
+    let words = name
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let mut chars = acr.chars();
+    let first = chars.next();
+    words >= 2
+        && acr.chars().count() >= 3
+        && acr.chars().count() <= 3 * words
+        && acr.chars().all(char::is_alphabetic)
+        && first.is_some_and(char::is_uppercase)
+        && first == name.chars().next()
+        && chars.all(char::is_lowercase)
 }
 
 /// The entity of a mention spanning exactly `span` that a rule found (no gazetteer entry),
