@@ -1007,3 +1007,18 @@ fn a_short_name_of_syllables_in_parentheses_is_the_institutions() {
         .collect();
     assert_eq!(texts, ["Harlowby Fishing Company", "Harfico", "Harfico"]);
 }
+
+#[test]
+fn an_institution_named_without_its_head_noun_is_the_same_one() {
+    let text = "The Harlowby Police Department arrested two men. Harlowby Police said the men \
+                were 20.";
+    let doc = Document::parse(text);
+    let out = EXTRACTOR.extract(&doc);
+    assert_eq!(out.entities.len(), 1, "{:?}", out.entities);
+    let texts: Vec<&str> = out.entities[0]
+        .mentions
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Harlowby Police Department", "Harlowby Police"]);
+}

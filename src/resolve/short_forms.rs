@@ -184,6 +184,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
     }
     b.merge(new);
     initials_acronyms(b, &mut acronyms, &mut merges);
+    names_without_head(b, &mut merges);
     for (from, into) in merges {
         if from != into {
             for x in &mut b.out.mentions {
@@ -243,6 +244,45 @@ fn initials_acronyms(
     for (letters, e) in by_initials {
         if let Some(e) = e {
             acronyms.entry(letters).or_insert(e);
+        }
+    }
+}
+
+/// "the Harlowby Police Department" ... "Harlowby Police said": an institution named by a
+/// longer one's words without its last word, a head noun ("Department", "Service"), is
+/// that one, when only one institution of the document has such a name.
+fn names_without_head(b: &Builder<'_>, merges: &mut Vec<(usize, usize)>) {
+    let mut longer: HashMap<&str, Option<usize>> = HashMap::new();
+    for (e, ent) in b.out.entities.iter().enumerate() {
+        if ent.kind != EntityKind::Institution {
+            continue;
+        }
+        let Some((short, head)) = ent.name.rsplit_once(' ') else {
+            continue;
+        };
+        let headed = b
+            .gaz
+            .name_words
+            .get(head)
+            .is_some_and(|c| c.has(crate::gazetteer::WordClass::OrgHead));
+        if headed && short.contains(' ') {
+            longer
+                .entry(short)
+                .and_modify(|found| *found = None)
+                .or_insert(Some(e));
+        }
+    }
+    if longer.is_empty() {
+        return;
+    }
+    for (a, ent) in b.out.entities.iter().enumerate() {
+        if ent.kind != EntityKind::Institution || ent.entry.is_some() {
+            continue;
+        }
+        if let Some(&Some(e)) = longer.get(ent.name.as_str()) {
+            if e != a {
+                merges.push((a, e));
+            }
         }
     }
 }
