@@ -236,16 +236,13 @@ fn unknown_city_words(pass: &Pass<'_>) -> usize {
     let then = toks.get(n).map(|t| &text[t.span]);
     // Known when the gazetteer reads every word ("NEW DELHI"); a place it reads in part only
     // is the start of a longer name ("KOTA SAMARAHAN", of which it knows "Kota").
-    let known =
-        (0..n).all(|j| overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some());
+    let mentioned = |j: usize| overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some();
+    let known = (0..n).all(mentioned);
     // A lone short word in capitals is more often an acronym ("NASA —") than a town.
     let long = n > 1 || toks.first().is_some_and(|t| t.span.len() >= 5);
     // Before a colon, only a name the gazetteer knows, if only in part or without the
     // context it needs ("FRANKFURT:"): a label in capitals ends in one too ("BYLINE:").
-    let gazetteer_word = (0..n).any(|j| {
-        overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some()
-            || overlapping(&ctx.found.unconfirmed, toks[j].span, |s| *s).is_some()
-    });
+    let gazetteer_word = (0..n).any(|j| ctx.gazetteer_name_at(toks[j].span));
     let city = n > 0
         && spaced
         && rare

@@ -558,12 +558,18 @@ impl Context<'_> {
     /// and a common word): capitalised words ending in one name a role, not its holder
     /// ("the Commanding Officer", "Chief Security Officer").
     pub(super) fn person_noun_at(&self, j: usize) -> bool {
-        let word = self.word(j).to_lowercase();
         self.is_common(j)
             && self
                 .words
-                .role_classes(&word)
+                .role_classes(self.word(j))
                 .has(crate::gazetteer::RoleNounClass::PersonNoun)
+    }
+
+    /// Whether a gazetteer name overlaps `span`: a mention, or an ambiguous name left out
+    /// for want of context ("Florida" with no locative before it).
+    pub(super) fn gazetteer_name_at(&self, span: Span) -> bool {
+        overlapping(&self.found.mentions, span, |m| m.span).is_some()
+            || overlapping(&self.found.unconfirmed, span, |s| *s).is_some()
     }
 
     /// Whether token `j` is one of the most common English words (`words.tsv` level 20 or

@@ -735,9 +735,7 @@ fn is_name_token(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
 /// Whether token `j` is in a gazetteer name, even one left out for want of context (an
 /// ambiguous "Dallas", "Florida").
 fn gazetteer_knows(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
-    let span = pass.ctx.tokens[j].span;
-    taken_by_gazetteer(pass, facts, j)
-        || overlapping(&pass.ctx.found.unconfirmed, span, |s| *s).is_some()
+    !facts.by_rule[j] && pass.ctx.gazetteer_name_at(pass.ctx.tokens[j].span)
 }
 
 fn taken_by_gazetteer(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {

@@ -614,6 +614,9 @@ fn noun_kind(classes: ClassSet<RoleNounClass>) -> Option<EntityKind> {
 /// ("the author of the book, Ana Ruiz, said": the apposition is the author's), and only
 /// when the name ends there ("In the novel, Ana leaves" is no apposition).
 fn apposed_to_work(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, pw: &str, before: &str) -> bool {
+    if !matches!(pw, "," | ":") {
+        return false;
+    }
     let lex = pass.ctx.words;
     let mut words = before.split_whitespace().rev();
     let noun = words.next().unwrap_or("");
@@ -624,7 +627,7 @@ fn apposed_to_work(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run, pw: &str, befo
         .tokens
         .get(run.end)
         .is_none_or(|t| matches!(&facts.text[t.span], "," | "." | ";" | ")"));
-    matches!(pw, "," | ":") && work && !in_of_phrase && closed
+    work && !in_of_phrase && closed
 }
 
 /// The candidate's first token, the token before it, that token's word and the text
