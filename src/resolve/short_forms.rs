@@ -208,39 +208,10 @@ fn initials_acronyms(
     acronyms: &mut HashMap<String, usize>,
     merges: &mut Vec<(usize, usize)>,
 ) {
-    let mut by_initials: HashMap<String, Option<usize>> = HashMap::new();
-    for (e, ent) in b.out.entities.iter().enumerate() {
-        if ent.kind != EntityKind::Institution {
-            continue;
-        }
-        if let Some(letters) = initials(&ent.name) {
-            by_initials
-                .entry(letters)
-                .and_modify(|found| {
-                    if *found != Some(e) {
-                        *found = None;
-                    }
-                })
-                .or_insert(Some(e));
-        }
-    }
-    if by_initials.is_empty() {
-        return;
-    }
-    for (a, ent) in b.out.entities.iter().enumerate() {
-        let acronym = ent.kind == EntityKind::Institution
-            && ent.entry.is_none()
-            && (3..=10).contains(&ent.name.len())
-            && ent.name.chars().all(|c| c.is_ascii_uppercase());
-        if !acronym {
-            continue;
-        }
-        if let Some(&Some(e)) = by_initials.get(&ent.name) {
-            if e != a {
-                merges.push((a, e));
-            }
-        }
-    }
+    let by_initials = institutions_by(b, initials);
+    let acronym =
+        |name: &str| (3..=10).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
+    merge_named(b, &by_initials, acronym, merges);
     for (letters, e) in by_initials {
         if let Some(e) = e {
             acronyms.entry(letters).or_insert(e);
@@ -252,34 +223,58 @@ fn initials_acronyms(
 /// longer one's words without its last word, a head noun ("Department", "Service"), is
 /// that one, when only one institution of the document has such a name.
 fn names_without_head(b: &Builder<'_>, merges: &mut Vec<(usize, usize)>) {
-    let mut longer: HashMap<&str, Option<usize>> = HashMap::new();
-    for (e, ent) in b.out.entities.iter().enumerate() {
-        if ent.kind != EntityKind::Institution {
-            continue;
-        }
-        let Some((short, head)) = ent.name.rsplit_once(' ') else {
-            continue;
-        };
+    let longer = institutions_by(b, |name| {
+        let (short, head) = name.rsplit_once(' ')?;
         let headed = b
             .gaz
             .name_words
             .get(head)
             .is_some_and(|c| c.has(crate::gazetteer::WordClass::OrgHead));
-        if headed && short.contains(' ') {
-            longer
-                .entry(short)
-                .and_modify(|found| *found = None)
+        (headed && short.contains(' ')).then(|| short.to_string())
+    });
+    merge_named(b, &longer, |_| true, merges);
+}
+
+/// The institutions of the document by a key their names give (`key`), each key with the
+/// one institution that gives it, or `None` when two do.
+fn institutions_by(
+    b: &Builder<'_>,
+    key: impl Fn(&str) -> Option<String>,
+) -> HashMap<String, Option<usize>> {
+    let mut by: HashMap<String, Option<usize>> = HashMap::new();
+    for (e, ent) in b.out.entities.iter().enumerate() {
+        if ent.kind != EntityKind::Institution {
+            continue;
+        }
+        if let Some(k) = key(&ent.name) {
+            by.entry(k)
+                .and_modify(|found| {
+                    if *found != Some(e) {
+                        *found = None;
+                    }
+                })
                 .or_insert(Some(e));
         }
     }
-    if longer.is_empty() {
+    by
+}
+
+/// Each institution no gazetteer entry has whose name passes `shape` and is a key of `by`
+/// joins the one institution of that key.
+fn merge_named(
+    b: &Builder<'_>,
+    by: &HashMap<String, Option<usize>>,
+    shape: impl Fn(&str) -> bool,
+    merges: &mut Vec<(usize, usize)>,
+) {
+    if by.is_empty() {
         return;
     }
     for (a, ent) in b.out.entities.iter().enumerate() {
-        if ent.kind != EntityKind::Institution || ent.entry.is_some() {
+        if ent.kind != EntityKind::Institution || ent.entry.is_some() || !shape(&ent.name) {
             continue;
         }
-        if let Some(&Some(e)) = longer.get(ent.name.as_str()) {
+        if let Some(&Some(e)) = by.get(ent.name.as_str()) {
             if e != a {
                 merges.push((a, e));
             }
