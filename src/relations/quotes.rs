@@ -671,6 +671,9 @@ impl Pass<'_> {
         // "At Ruiz's request, the union issued a statement apologising to Brekov, ...
         // suggesting").
         let first = self.first_cue(sentence.start, sentence.end).unwrap_or(last);
+        if first.kind == CueKind::SpeakerAfter {
+            return None;
+        }
         let Who::Speaker(e, _) = self.left(sentence.start, first.span.start) else {
             return None;
         };
@@ -678,7 +681,7 @@ impl Pass<'_> {
             .mentions_in(sentence.start, first.span.start)
             .find(|m| self.kind(m) != EntityKind::Place)
             .map(|m| m.entity);
-        (first.kind != CueKind::SpeakerAfter && subject == Some(e)).then_some(e)
+        (subject == Some(e)).then_some(e)
     }
 
     /// The first cue inside `[lo, hi)`.
