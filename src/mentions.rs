@@ -41,7 +41,7 @@ pub(crate) struct DemonymMention {
 pub(crate) struct GazetteerMentions {
     pub(crate) mentions: Vec<EntryMention>,
     pub(crate) demonyms: Vec<DemonymMention>,
-    /// The spans of ambiguous names left out for want of context ("Nice", "Florida"): not
+    /// The spans of ambiguous names left out for want of context ("Nice", "Reading"): not
     /// mentions, but names the gazetteer knows, which weak evidence should not re-classify.
     pub(crate) unconfirmed: Vec<Span>,
 }

@@ -49,7 +49,7 @@ pub(super) fn datelines(pass: &mut Pass<'_>) {
         let capitals =
             t.kind == TokenKind::Word && !w.chars().any(char::is_lowercase) && w.len() >= 2;
         let in_parens = j > 0 && &text[toks[j - 1].span] == "(";
-        // "KOTA SAMARAHAN (July 10):": a date in the parentheses is no agency.
+        // "KOTA WOLD (July 10):": a date in the parentheses is no agency.
         let month = crate::relations::dates::month_number(w).is_some();
         if t.kind == TokenKind::Word && !in_gazetteer && !month && (capitals || in_parens) {
             // The agency: this word and the words and dots glued to it ("REPUBLIKA.CO.ID").
@@ -235,13 +235,14 @@ fn unknown_city_words(pass: &Pass<'_>) -> usize {
     let rare = (0..n).any(|j| !ctx.is_common(j));
     let then = toks.get(n).map(|t| &text[t.span]);
     // Known when the gazetteer reads every word ("NEW DELHI"); a place it reads in part only
-    // is the start of a longer name ("KOTA SAMARAHAN", of which it knows "Kota").
+    // is the start of a longer name ("KOTA WOLD", of which it knows "Kota").
     let mentioned = |j: usize| overlapping(&ctx.found.mentions, toks[j].span, |m| m.span).is_some();
     let known = (0..n).all(mentioned);
     // A lone short word in capitals is more often an acronym ("NASA —") than a town.
     let long = n > 1 || toks.first().is_some_and(|t| t.span.len() >= 5);
-    // Before a colon, only a name the gazetteer knows, if only in part or without the
-    // context it needs ("FRANKFURT:"): a label in capitals ends in one too ("BYLINE:").
+    // Before a colon, only words of which the gazetteer knows one, if only in part or
+    // without the context it needs: words in capitals before a colon are often a label
+    // ("BYLINE:").
     let gazetteer_word = (0..n).any(|j| ctx.gazetteer_name_at(toks[j].span));
     let city = n > 0
         && spaced

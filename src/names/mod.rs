@@ -566,7 +566,7 @@ impl Context<'_> {
     }
 
     /// Whether a gazetteer name overlaps `span`: a mention, or an ambiguous name left out
-    /// for want of context ("Florida" with no locative before it).
+    /// for want of context ("Reading" with no locative before it).
     pub(super) fn gazetteer_name_at(&self, span: Span) -> bool {
         overlapping(&self.found.mentions, span, |m| m.span).is_some()
             || overlapping(&self.found.unconfirmed, span, |s| *s).is_some()
@@ -657,7 +657,7 @@ impl Context<'_> {
             return Some(w);
         }
         let j = start - 1;
-        // "St. Michael's Hospital", "Mt. Sinai Hospital": a short capitalised abbreviation
+        // "St. Ana's Hospital", "Mt. Wold Hospital": a short capitalised abbreviation
         // and its period.
         if j >= 1 && self.word(j) == "." && self.glued(j - 1, j) && self.spaced(j, start) {
             let abbr = self.word(j - 1);

@@ -733,7 +733,7 @@ fn is_name_token(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
 
 /// Whether token `j` is taken by a gazetteer mention (not by an earlier rule's name).
 /// Whether token `j` is in a gazetteer name, even one left out for want of context (an
-/// ambiguous "Dallas", "Florida").
+/// ambiguous "Nice", "Reading").
 fn gazetteer_knows(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
     !facts.by_rule[j] && pass.ctx.gazetteer_name_at(pass.ctx.tokens[j].span)
 }
@@ -1051,8 +1051,8 @@ fn plural_common(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
 /// A team or band: name-like words (or a city) then a plural common noun ("Dallas Cowboys").
 fn team(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     let last = run.end - 1;
-    // Not after a given name ("Jorge Llamas" is a person), unless it is a place's name
-    // ("Dallas Cowboys").
+    // Not after a given name ("Tomas Fields" is a person), unless it is a place's name
+    // the gazetteer knows ("Harlowby Herons", Harlowby a town).
     run.end - run.start >= 2
         && plural_common(pass, facts, last)
         && (pass.ctx.given_gender(run.start).is_none() || gazetteer_knows(pass, facts, run.start))
@@ -1165,7 +1165,7 @@ fn drop_leading(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
                     end: run.end,
                 },
             );
-        // "Will Carling", "May Brekov": a given name that is also a function word, inside
+        // "Will Brekov", "May Ostrova": a given name that is also a function word, inside
         // a sentence and before a capitalised word, is the name (a modal is in lower case
         // there).
         let given_inside =
@@ -1270,7 +1270,7 @@ fn start_at_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run
 /// "Child Protection Yohana Yembise": common words before a name of two name-like words
 /// are not part of it. An initial ("J." of "Peter J. Lund") is a name word; a given name is
 /// no common word.
-/// "O'Connor", "D'Souza": a capital glued to an apostrophe that a word follows, glued too,
+/// "O'Brekov", "D'Ostrova": a capital glued to an apostrophe that a word follows, glued too,
 /// is the first letter of that name, no word of its own.
 fn elided_capital(facts: &Tokens<'_>, j: usize) -> bool {
     let t = facts.tokens;

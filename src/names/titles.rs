@@ -145,7 +145,7 @@ fn name_after_title(pass: &mut Pass<'_>, info: &Title, first: usize) -> Option<S
     if words > 1 && ctx.person_noun_at(end - 1) && ctx.given_gender(first).is_none() {
         return None;
     }
-    // "Lady Reading Hospital", "Bishop Noll Institute": a title and a name before an
+    // "Lady Harlowby Hospital", "Bishop Wold Institute": a title and a name before an
     // organisation's or a building's head noun are that organisation's name (not after a
     // given name: "director Michael Bay").
     if ctx.head_noun_after(end) && ctx.given_gender(first).is_none() {

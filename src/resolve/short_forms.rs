@@ -302,7 +302,7 @@ fn initials(name: &str) -> Option<String> {
     (letters.chars().count() >= 3).then_some(letters)
 }
 
-/// "West Indian Tobacco Company (Witco)", "Office of Gas Markets (Ofgem)": a word in
+/// "Harlowby Fishing Company (Harfico)", "Office of Wold Markets (Owmar)": a word in
 /// parentheses made of the first letters or syllables of the name before it: capitalised,
 /// three letters or more, starting with the name's first letter and no longer than the
 /// name's capitalised words allow (three letters each).
