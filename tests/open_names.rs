@@ -938,6 +938,16 @@ fn an_appositions_head_initials_and_saints_in_names() {
             "Ana Ruiz, the Wold district agricultural officer, said farmers must register.",
             &[(P, "Ana Ruiz"), (L, "Wold")],
         ),
+        (
+            // Its head comes before a locative's object: a Republican, not an area ...
+            "Voters were split. Tomas Brekov, a Republican from the Wold area, said he was angry.",
+            &[(P, "Tomas Brekov"), (L, "Wold")],
+        ),
+        (
+            // ... but a word right after the determiner is an adjective.
+            "Tickbox, an outside group backing the mayor, spent $2 million.",
+            &[(I, "Tickbox")],
+        ),
         ("Dr A.K. Brekov spoke at the event.", &[(P, "A.K. Brekov")]),
         (
             "She works at St. Harlowby's Hospital.",

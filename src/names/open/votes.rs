@@ -890,9 +890,14 @@ fn apposition(pass: &Pass<'_>, text: &str, from: usize) -> Option<(EntityKind, i
     if !determiner {
         return None;
     }
+    // The head comes before a locative's object ("a Republican from the Wold area": not
+    // the area); right after the determiner the word is an adjective ("an outside group").
     let window_end = text[phrase]
         .split_whitespace()
         .take(6)
+        .enumerate()
+        .take_while(|&(i, w)| i < 2 || !pass.ctx.words.is(w, FunctionClass::Locative))
+        .map(|(_, w)| w)
         .last()
         .map_or(phrase.start, |w| {
             let off = w.as_ptr() as usize - text.as_ptr() as usize;
