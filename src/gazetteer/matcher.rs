@@ -282,10 +282,10 @@ fn preference(
 }
 
 fn surface_forms(e: &Entry) -> impl Iterator<Item = (Form, &str)> {
-    std::iter::once((Form::Name, e.name.as_str()))
-        .chain(e.aliases.iter().map(|a| (Form::Alias, a.as_str())))
-        .chain(e.acronyms.iter().map(|a| (Form::Acronym, a.as_str())))
-        .chain(e.demonyms.iter().map(|a| (Form::Demonym, a.as_str())))
+    std::iter::once((Form::Name, e.name.as_ref()))
+        .chain(e.aliases.iter().map(|a| (Form::Alias, a.as_ref())))
+        .chain(e.acronyms.iter().map(|a| (Form::Acronym, a.as_ref())))
+        .chain(e.demonyms.iter().map(|a| (Form::Demonym, a.as_ref())))
 }
 
 /// The length in bytes of the first token of a pattern (which starts with no whitespace):
@@ -378,7 +378,7 @@ mod tests {
                 let t = m.targets(x.pattern)[0];
                 (
                     text[x.span].to_string(),
-                    gaz.entry(t.entry as usize).name.clone(),
+                    gaz.entry(t.entry as usize).name.to_string(),
                 )
             })
             .collect()

@@ -17,7 +17,7 @@ pub(crate) use classes::{
     Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass, WordTag,
 };
 pub(crate) use entry::EntityKind;
-pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};
+pub(crate) use entry::{Entry, Gender, Origin, Text, Title, TitleKind, WordInfo};
 pub(crate) use matcher::{Form, Match, Matcher, Target};
 use parse::Added;
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
@@ -311,7 +311,7 @@ impl Gazetteer {
         let entry = &mut self.entries[i];
         let alias = alias.trim();
         if entry.name != alias && !entry.aliases.iter().any(|a| a == alias) {
-            entry.aliases.push(alias.to_string());
+            entry.aliases.push(parse::owned(alias));
         }
     }
 
@@ -320,17 +320,17 @@ impl Gazetteer {
     fn resolve_references(&mut self, rejected: &mut [Entry], errors: &mut Vec<Error>) {
         // A place's id stands for the place; a code for the first place (loaded, then
         // rejected, in load order) that has it, unless it is also a place's id.
-        let rejected_places: HashSet<String> = rejected
+        let rejected_places: HashSet<Text> = rejected
             .iter()
             .filter(|e| e.kind == EntityKind::Place)
             .map(|e| e.id.clone())
             .collect();
-        let rejected_ids: HashSet<String> = rejected.iter().map(|e| e.id.clone()).collect();
-        let mut codes: FastMap<String, String> = FastMap::default();
+        let rejected_ids: HashSet<Text> = rejected.iter().map(|e| e.id.clone()).collect();
+        let mut codes: FastMap<Text, Text> = FastMap::default();
         for e in self.entries.iter().chain(rejected.iter()) {
             if e.kind == EntityKind::Place {
                 for code in &e.codes {
-                    if !codes.contains_key(code) {
+                    if !codes.contains_key(code.as_ref()) {
                         codes.insert(code.clone(), e.id.clone());
                     }
                 }
@@ -346,7 +346,7 @@ impl Gazetteer {
         };
         codes.retain(|code, _| !is_place_id(code));
         // The place id a reference stands for: `Some(None)` when it is one already.
-        let place = |key: &str| -> Option<Option<&str>> {
+        let place = |key: &str| -> Option<Option<&Text>> {
             match codes.get(key) {
                 Some(id) => Some(Some(id)),
                 None if is_place_id(key) => Some(None),
@@ -357,10 +357,7 @@ impl Gazetteer {
             let at = |msg: String| origin_error(&e.origin, msg);
             if let Some(c) = &mut e.country {
                 match place(c) {
-                    Some(Some(id)) => {
-                        c.clear();
-                        c.push_str(id);
-                    }
+                    Some(Some(id)) => *c = id.clone(),
                     Some(None) => {}
                     None => errors.push(at(format!(
                         "country `{c}` is not the id or a code of any loaded place"
@@ -369,9 +366,9 @@ impl Gazetteer {
             }
             for r in &mut e.roles {
                 match place(&r.of) {
-                    Some(Some(id)) => r.of = id.to_string(),
+                    Some(Some(id)) => r.of = id.clone(),
                     Some(None) => {}
-                    None if by_id.contains_key(&r.of) || rejected_ids.contains(&r.of) => {}
+                    None if by_id.contains_key(&r.of) || rejected_ids.contains(r.of.as_ref()) => {}
                     None => errors.push(at(format!(
                         "role `{}@{}`: `{}` is not the id or a code of any loaded place or institution",
                         r.role, r.of, r.of
