@@ -131,18 +131,54 @@ pub fn find_dates(
         future,
     };
     let mut cands: Vec<DateMention> = Vec::new();
-    iso_dates(&ctx, &mut cands);
-    month_day(&ctx, &mut cands);
-    day_month(&ctx, &mut cands);
-    month_year(&ctx, &mut cands);
-    month_only(&ctx, &mut cands);
-    year_only(&ctx, &mut cands);
-    relative_month(&ctx, &mut cands);
-    relative_period(&ctx, &mut cands);
-    day_words(&ctx, &mut cands);
-    ago(&ctx, &mut cands);
-    weekdays(&ctx, &mut cands);
+    // Each rule's pattern needs a digit, the first three letters of a month's name or a
+    // word of its own: a rule runs (its regex, with captures) only on a sentence that has
+    // what it needs, and most sentences have none of it.
+    let digit = text.chars().any(char::is_numeric);
+    let month = has_month(text);
+    let day = text.contains("day");
+    if digit {
+        iso_dates(&ctx, &mut cands);
+    }
+    if digit && month {
+        month_day(&ctx, &mut cands);
+        day_month(&ctx, &mut cands);
+        month_year(&ctx, &mut cands);
+    }
+    if month {
+        month_only(&ctx, &mut cands);
+    }
+    if digit {
+        year_only(&ctx, &mut cands);
+    }
+    if month {
+        relative_month(&ctx, &mut cands);
+    }
+    if ["week", "month", "year"].iter().any(|w| text.contains(w)) {
+        relative_period(&ctx, &mut cands);
+    }
+    if day || text.contains("orrow") {
+        day_words(&ctx, &mut cands);
+    }
+    if text.contains("ago") {
+        ago(&ctx, &mut cands);
+    }
+    if day {
+        weekdays(&ctx, &mut cands);
+    }
     select(cands)
+}
+
+/// Whether `text` holds the first three letters of a month's name as [`MONTH`] writes
+/// them ("Jan" ... "Dec"): every month name and abbreviation starts with them.
+fn has_month(text: &str) -> bool {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_uppercase() && MONTHS.iter().any(|m| w == &m[..]))
 }
 
 /// What every rule needs to know about the sentence.
