@@ -148,7 +148,7 @@ impl Gazetteer {
         let lines: usize = sources
             .iter()
             .filter(|s| matches!(s.kind, FileKind::Entities(_)))
-            .map(|s| s.bytes.iter().filter(|&&b| b == b'\n').count() + 1)
+            .map(|s| memchr::memchr_iter(b'\n', &s.bytes).count() + 1)
             .sum();
         self.entries.reserve_exact(lines);
         self.seq.reserve_exact(lines);
