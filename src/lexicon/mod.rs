@@ -154,12 +154,17 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// `word` in lower case, borrowed when it already is.
+/// `word` in lower case (as [`str::to_lowercase`] gives it), borrowed when it already is.
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
+    // Not only capitals change: a titlecase letter ("ǅ") has a lower-case form too.
+    let unchanged = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if word.chars().all(unchanged) {
         Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -213,8 +218,15 @@ mod tests {
             "İstanbul",
             "ΣΟΦΙΑ",
             "G20",
+            "ǅemal",
+            "ﬁx",
         ] {
             assert_eq!(with_lower(word, str::to_string), lower(word), "{word}");
+            assert_eq!(
+                with_lower(word, str::to_string),
+                word.to_lowercase(),
+                "{word}"
+            );
         }
     }
 }

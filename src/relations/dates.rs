@@ -134,9 +134,14 @@ pub fn find_dates(
     // Each rule's pattern needs a digit, the first three letters of a month's name or a
     // word of its own: a rule runs (its regex, with captures) only on a sentence that has
     // what it needs, and most sentences have none of it.
-    let digit = text.chars().any(char::is_numeric);
-    let month = has_month(text);
-    let day = text.contains("day");
+    let Hints {
+        digit,
+        month,
+        day,
+        period,
+        orrow,
+        ago: has_ago,
+    } = Hints::of(text);
     if digit {
         iso_dates(&ctx, &mut cands);
     }
@@ -154,19 +159,56 @@ pub fn find_dates(
     if month {
         relative_month(&ctx, &mut cands);
     }
-    if ["week", "month", "year"].iter().any(|w| text.contains(w)) {
+    if period {
         relative_period(&ctx, &mut cands);
     }
-    if day || text.contains("orrow") {
+    if day || orrow {
         day_words(&ctx, &mut cands);
     }
-    if text.contains("ago") {
+    if has_ago {
         ago(&ctx, &mut cands);
     }
     if day {
         weekdays(&ctx, &mut cands);
     }
     select(cands)
+}
+
+/// What the date rules' patterns need, and whether a text has it: each rule runs only on
+/// a text with what its pattern needs (see [`find_dates`]).
+struct Hints {
+    /// A digit (`\d`, or any other numeric character).
+    digit: bool,
+    /// The first three letters of a month's name ([`has_month`]).
+    month: bool,
+    /// "day": the weekdays, "today", "yesterday".
+    day: bool,
+    /// "week", "month" or "year".
+    period: bool,
+    /// "orrow": "tomorrow".
+    orrow: bool,
+    /// "ago".
+    ago: bool,
+}
+
+impl Hints {
+    fn of(text: &str) -> Hints {
+        Hints {
+            digit: text.chars().any(char::is_numeric),
+            month: has_month(text),
+            day: text.contains("day"),
+            period: ["week", "month", "year"].iter().any(|w| text.contains(w)),
+            orrow: text.contains("orrow"),
+            ago: text.contains("ago"),
+        }
+    }
+}
+
+/// Whether [`find_dates`] may find a date in `text`: false when no rule's pattern can
+/// match, so that a caller can skip what it would compute for the rules.
+pub(crate) fn may_hold_date(text: &str) -> bool {
+    let h = Hints::of(text);
+    h.digit || h.month || h.day || h.period || h.orrow || h.ago
 }
 
 /// Whether `text` holds the first three letters of a month's name as [`MONTH`] writes

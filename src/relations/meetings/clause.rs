@@ -78,9 +78,17 @@ fn meeting_in(
     earlier: &[Found],
 ) -> Option<Vec<Found>> {
     let terms = ctx.lex.triggers.find(ctx.doc.text(), clause);
+    let usable = |s: &Span| !in_quotation(quotes, *s);
+    // A trigger is a usable verb, object verb or noun ([`choose_trigger`]): a clause
+    // without one is not read into a sentence (the pass's largest cost).
+    let can_trigger = |(s, c): &(Span, ClassSet<TriggerClass>)| {
+        (c.has(Verb) || c.has(ObjectVerb) || c.has(Noun)) && usable(s)
+    };
+    if !terms.iter().any(can_trigger) {
+        return None;
+    }
     let people = clause_people(ctx, clause, quotes);
     let words = ctx.doc.tokens_in(clause);
-    let usable = |s: &Span| !in_quotation(quotes, *s);
     let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, clause);
     let trigger = choose_trigger(ctx, &sent, &terms, &people, &usable, words)?;
     let read = Triggered {

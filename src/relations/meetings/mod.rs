@@ -67,7 +67,7 @@ mod continuation;
 mod participants;
 mod place;
 
-use super::dates::{find_dates, DateMention, TenseHint};
+use super::dates::{find_dates, may_hold_date, DateMention, TenseHint};
 use super::Context;
 use crate::document::Sentence as DocSentence;
 use crate::gazetteer::TriggerClass::{Attend, Noun, ObjectVerb, Verb};
@@ -298,6 +298,10 @@ impl Pass<'_> {
 /// which is the filing date.
 fn sentence_dates(ctx: &Context<'_>, sentence: Span) -> Vec<DateMention> {
     let text = ctx.doc.text();
+    // Most sentences hold nothing a date rule needs: skip the search for a future marker.
+    if !may_hold_date(&text[sentence]) {
+        return Vec::new();
+    }
     let future = ctx.lex.has_future(text, sentence);
     let mut mentions = find_dates(ctx.lex, &text[sentence], ctx.doc.civil_date(), future);
     if let Some(end) = dateline_end(&text[sentence]) {
