@@ -16,12 +16,12 @@ pub(crate) use meetings::MeetingWords;
 pub(crate) use phrases::{automaton_kind, Case, PhraseSet};
 
 use crate::error::Error;
+use crate::gazetteer::FastMap;
 use crate::gazetteer::{
     ClassSet, FunctionClass, Gazetteer, RoleNounClass, SpeechClass, TriggerClass,
 };
 use crate::Span;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Every compiled lexicon.
 #[derive(Debug)]
@@ -171,8 +171,9 @@ fn lower(word: &str) -> Cow<'_, str> {
 /// The speech verbs and cue phrases of the quotes pass, as lower-case words.
 #[derive(Debug, Default)]
 pub(crate) struct SpeechCues {
-    /// One-word cues and their class.
-    pub(crate) verbs: HashMap<String, SpeechClass>,
+    /// One-word cues and their class. The keys are the lexicon's words, not the text's
+    /// (which is only looked up, and cannot lengthen a probe): a fast hash, not SipHash.
+    pub(crate) verbs: FastMap<String, SpeechClass>,
     /// Cues of several words, longest first.
     pub(crate) phrases: Vec<(Vec<String>, SpeechClass)>,
 }
