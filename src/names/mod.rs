@@ -594,7 +594,8 @@ impl Context<'_> {
     /// with a head noun followed by "of". Returns the span and the token range.
     pub(super) fn read_org(&self, i: usize, taken: &Flags) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
-        if taken[i] || !self.classes(i).has(WordClass::OrgHead) || !is_name_word(self.word(i)) {
+        // The shape first: most words are in lower case, and need no lookup.
+        if taken[i] || !is_name_word(self.word(i)) || !self.classes(i).has(WordClass::OrgHead) {
             return None;
         }
         // Left: capitalised words (gazetteer places allowed: "Ohio State University").
