@@ -23,6 +23,7 @@ use parse::Added;
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 pub(crate) use strings::StrSet;
 pub(crate) use words::WordMap;
+use words::WordsFile;
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
@@ -37,6 +38,17 @@ pub(crate) struct Source {
     pub(crate) bytes: Cow<'static, [u8]>,
     /// One of the files compiled into the library, which the tests check line by line.
     pub(crate) embedded: bool,
+}
+
+impl Source {
+    /// The source as a words file for the map of word forms.
+    fn words_file(&self) -> WordsFile {
+        WordsFile {
+            label: self.label.clone(),
+            bytes: self.bytes.clone(),
+            embedded: self.embedded,
+        }
+    }
 }
 
 /// Where the builder was told to look.
@@ -109,7 +121,7 @@ impl Gazetteer {
         let word_files: Vec<_> = sources
             .iter()
             .filter(|s| s.kind == FileKind::Words)
-            .map(|s| (s.label.clone(), s.bytes.clone()))
+            .map(Source::words_file)
             .collect();
         let word_map = std::thread::scope(|scope| {
             let map = std::thread::Builder::new()
@@ -158,11 +170,12 @@ impl Gazetteer {
     /// Reads one file: its entries are loaded as they are read, its other rows merged; its
     /// rejected entries and alias rows wait in `rest` for the end of the load.
     fn read_source(&mut self, source: Source, rest: &mut Unmerged, errors: &mut Vec<Error>) {
-        // The embedded words file (52,000 lines) is not read to be checked at each load
-        // but once, into its map: the test `embedded_words_file_is_valid` checks it, and
-        // nothing else in it is loaded.
+        // The embedded words file (52,000 lines) is not read at each load: its map is built
+        // from the table the build script made of it (`build.rs`), and nothing else in it
+        // is loaded. The tests `embedded_words_file_is_valid` and
+        // `prebuilt_words_equal_the_parsed_file` check the file and the table.
         if source.kind == FileKind::Words && source.embedded {
-            self.words.add_file(source.label, source.bytes);
+            self.words.add_file(source.words_file());
             return;
         }
         // Problems of merging come after the file's own, as when files were read whole.
@@ -187,7 +200,7 @@ impl Gazetteer {
             self.titles.insert(t.title.to_lowercase(), t);
         }
         if source.kind == FileKind::Words {
-            self.words.add_file(source.label.clone(), source.bytes);
+            self.words.add_file(source.words_file());
         }
         rest.alias_rows.extend(parsed.aliases);
         for (word, class) in parsed.name_words {
