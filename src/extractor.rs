@@ -245,7 +245,7 @@ fn record(gaz: &Gazetteer, e: &resolve::DocEntity) -> Entity {
     Entity {
         kind: e.kind,
         name: e.name.clone(),
-        id: e.entry.map(|i| gaz.entry(i).id.clone()),
+        id: e.entry.map(|i| gaz.entry(i).id.to_string()),
         mentions: Vec::new(),
     }
 }

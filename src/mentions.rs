@@ -148,7 +148,7 @@ impl<'g> Named<'g> {
                 let overrides = t.entry == first.entry || !dominates(gaz, first, t);
                 overrides
                     && (self.entries.contains(&(t.entry as usize))
-                        || self.countries.contains(e.id.as_str())
+                        || self.countries.contains(e.id.as_ref())
                         || e.country
                             .as_deref()
                             .is_some_and(|c| self.countries.contains(c)))

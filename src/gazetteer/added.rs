@@ -186,6 +186,7 @@ pub(crate) fn to_entry(added: &GazetteerEntry, errors: &mut Vec<Error>) -> Optio
     let row = parse::Row {
         columns: &columns,
         cells: &cells,
+        keep: parse::owned,
     };
     let entry = parse::entry(added.kind, &row, origin, &mut problems);
     let ok = problems.is_empty();

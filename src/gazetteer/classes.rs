@@ -357,6 +357,15 @@ impl<C: Class> ClassSet<C> {
         set
     }
 
+    /// The set of these bits, as [`Class::bit`] gives them; a bit of no class is dropped.
+    pub(crate) fn from_bits(bits: u64) -> ClassSet<C> {
+        let all = C::ALL.iter().fold(0, |all, (_, c)| all | c.bit());
+        ClassSet {
+            bits: bits & all,
+            kind: PhantomData,
+        }
+    }
+
     /// Adds a class.
     pub(crate) fn insert(&mut self, class: C) {
         self.bits |= class.bit();

@@ -1,7 +1,7 @@
 //! The default gazetteer files, compiled into the library.
 
 use super::EntityKind::{Institution, Person, Place};
-use super::{FileKind, LexiconKind, Source};
+use super::{ClassSet, FileKind, LexiconKind, Source, WordInfo};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -84,6 +84,40 @@ const FILES: &[(&str, FileKind, &str)] = &[
         include_str!("../../gazetteers/meeting_triggers.tsv"),
     ),
 ];
+
+/// The rows of the embedded `words.tsv` as the build script (`build.rs`) writes them: for
+/// each row, the form's length (two bytes, little-endian), the form, its tags (four bytes,
+/// little-endian bits), its level and its flags (1 proper, 2 surname).
+static WORD_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin"));
+
+/// Calls `f` with each row of the embedded words file, in file order, from the table the
+/// build script compiled it into (the loader's reading of the same file, without parsing
+/// it: a test checks that both agree).
+pub(crate) fn each_word_row(f: &mut dyn FnMut(&str, WordInfo)) {
+    let mut rest = WORD_ROWS;
+    while let [a, b, tail @ ..] = rest {
+        let len = usize::from(u16::from_le_bytes([*a, *b]));
+        let (Some(form), Some(&[t0, t1, t2, t3, level, flags])) =
+            (tail.get(..len), tail.get(len..len + 6))
+        else {
+            return;
+        };
+        let Ok(form) = std::str::from_utf8(form) else {
+            return;
+        };
+        let tags = u64::from(u32::from_le_bytes([t0, t1, t2, t3]));
+        f(
+            form,
+            WordInfo {
+                tags: ClassSet::from_bits(tags),
+                level,
+                proper: flags & 1 != 0,
+                surname: flags & 2 != 0,
+            },
+        );
+        rest = tail.get(len + 6..).unwrap_or_default();
+    }
+}
 
 /// The embedded files as sources, labelled `<embedded>/NAME`.
 pub(crate) fn sources() -> impl Iterator<Item = Source> {

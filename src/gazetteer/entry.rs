@@ -2,7 +2,12 @@
 
 use super::classes::{ClassSet, WordTag};
 pub(crate) use crate::record::EntityKind;
+use std::borrow::Cow;
 use std::sync::Arc;
+
+/// A string of an entry: borrowed from a file compiled into the library (no copy, no
+/// allocation at load), or owned when read from another file or given in code.
+pub(crate) type Text = Cow<'static, str>;
 
 /// A person's gender as the gazetteer gives it; used for pronouns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,9 +38,10 @@ pub(crate) struct Origin {
 /// A dated role: "foreign_minister of Q17 from 2012-12-26 to 2017-08-03".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Role {
-    pub(crate) role: String,
+    /// One of [`ROLE_NAMES`](super::parse::ROLE_NAMES).
+    pub(crate) role: &'static str,
     /// A place id (a country) or an institution id, after loading.
-    pub(crate) of: String,
+    pub(crate) of: Text,
     pub(crate) start: Option<jiff::civil::Date>,
     pub(crate) end: Option<jiff::civil::Date>,
 }
@@ -51,30 +57,30 @@ impl Role {
 /// One person, place or institution.
 #[derive(Clone, Debug)]
 pub(crate) struct Entry {
-    pub(crate) id: String,
+    pub(crate) id: Text,
     pub(crate) kind: EntityKind,
-    pub(crate) name: String,
-    pub(crate) aliases: Vec<String>,
+    pub(crate) name: Text,
+    pub(crate) aliases: Vec<Text>,
     /// As written in the file until loading resolves it to a place id.
-    pub(crate) country: Option<String>,
+    pub(crate) country: Option<Text>,
     pub(crate) origin: Origin,
     // people
     pub(crate) gender: Option<Gender>,
     pub(crate) roles: Vec<Role>,
     // places
-    pub(crate) place_type: Option<String>,
-    pub(crate) codes: Vec<String>,
-    pub(crate) demonyms: Vec<String>,
+    pub(crate) place_type: Option<Text>,
+    pub(crate) codes: Vec<Text>,
+    pub(crate) demonyms: Vec<Text>,
     pub(crate) population: u64,
     // institutions
-    pub(crate) institution_type: Option<String>,
-    pub(crate) acronyms: Vec<String>,
+    pub(crate) institution_type: Option<Text>,
+    pub(crate) acronyms: Vec<Text>,
     /// Names and aliases that are also common words or names: they need context.
-    pub(crate) ambiguous: Vec<String>,
+    pub(crate) ambiguous: Vec<Text>,
 }
 
 impl Entry {
-    pub(crate) fn new(kind: EntityKind, id: String, name: String, origin: Origin) -> Entry {
+    pub(crate) fn new(kind: EntityKind, id: Text, name: Text, origin: Origin) -> Entry {
         Entry {
             id,
             kind,

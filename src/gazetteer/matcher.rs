@@ -282,15 +282,24 @@ fn preference(
 }
 
 fn surface_forms(e: &Entry) -> impl Iterator<Item = (Form, &str)> {
-    std::iter::once((Form::Name, e.name.as_str()))
-        .chain(e.aliases.iter().map(|a| (Form::Alias, a.as_str())))
-        .chain(e.acronyms.iter().map(|a| (Form::Acronym, a.as_str())))
-        .chain(e.demonyms.iter().map(|a| (Form::Demonym, a.as_str())))
+    std::iter::once((Form::Name, e.name.as_ref()))
+        .chain(e.aliases.iter().map(|a| (Form::Alias, a.as_ref())))
+        .chain(e.acronyms.iter().map(|a| (Form::Acronym, a.as_ref())))
+        .chain(e.demonyms.iter().map(|a| (Form::Demonym, a.as_ref())))
 }
 
 /// The length in bytes of the first token of a pattern (which starts with no whitespace):
 /// its run of word characters, or its first character (see [`crate::segment::tokenize`]).
 fn first_token_len(p: &str) -> usize {
+    // ASCII letters and digits are word characters, other ASCII characters are not: an
+    // ASCII run decides unless it ends at a character past ASCII.
+    let ascii = p.bytes().position(|b| !b.is_ascii_alphanumeric());
+    match ascii.map(|i| (i, p.as_bytes()[i])) {
+        None => return p.len(),
+        Some((0, b)) if b.is_ascii() => return 1,
+        Some((i, b)) if b.is_ascii() => return i,
+        Some(_) => {}
+    }
     let mut chars = p.char_indices();
     match chars.next() {
         None => 0,
@@ -330,11 +339,15 @@ impl Variants {
         self.out.clear();
         let written: &str = text;
         let upper: Option<&str> = caps.then_some(self.upper.as_str());
-        for v in std::iter::once(written).chain(upper) {
-            if v.contains('\'') {
-                self.out.push(v.replace('\'', "\u{2019}"));
-            } else if v.contains('\u{2019}') {
-                self.out.push(v.replace('\u{2019}', "'"));
+        // Capitals keep the apostrophes of the text: look for them once.
+        let straight = text.contains('\'');
+        if straight || text.contains('\u{2019}') {
+            for v in std::iter::once(written).chain(upper) {
+                if straight {
+                    self.out.push(v.replace('\'', "\u{2019}"));
+                } else {
+                    self.out.push(v.replace('\u{2019}', "'"));
+                }
             }
         }
         std::iter::once(written)
@@ -378,7 +391,7 @@ mod tests {
                 let t = m.targets(x.pattern)[0];
                 (
                     text[x.span].to_string(),
-                    gaz.entry(t.entry as usize).name.clone(),
+                    gaz.entry(t.entry as usize).name.to_string(),
                 )
             })
             .collect()

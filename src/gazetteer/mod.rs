@@ -17,12 +17,13 @@ pub(crate) use classes::{
     Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass, WordTag,
 };
 pub(crate) use entry::EntityKind;
-pub(crate) use entry::{Entry, Gender, Origin, Title, TitleKind, WordInfo};
+pub(crate) use entry::{Entry, Gender, Origin, Text, Title, TitleKind, WordInfo};
 pub(crate) use matcher::{Form, Match, Matcher, Target};
 use parse::Added;
 pub(crate) use parse::{FastMap, FileKind, LexiconKind};
 pub(crate) use strings::StrSet;
 pub(crate) use words::WordMap;
+use words::WordsFile;
 
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
@@ -37,6 +38,17 @@ pub(crate) struct Source {
     pub(crate) bytes: Cow<'static, [u8]>,
     /// One of the files compiled into the library, which the tests check line by line.
     pub(crate) embedded: bool,
+}
+
+impl Source {
+    /// The source as a words file for the map of word forms.
+    fn words_file(&self) -> WordsFile {
+        WordsFile {
+            label: self.label.clone(),
+            bytes: self.bytes.clone(),
+            embedded: self.embedded,
+        }
+    }
 }
 
 /// Where the builder was told to look.
@@ -109,7 +121,7 @@ impl Gazetteer {
         let word_files: Vec<_> = sources
             .iter()
             .filter(|s| s.kind == FileKind::Words)
-            .map(|s| (s.label.clone(), s.bytes.clone()))
+            .map(Source::words_file)
             .collect();
         let word_map = std::thread::scope(|scope| {
             let map = std::thread::Builder::new()
@@ -148,7 +160,7 @@ impl Gazetteer {
         let lines: usize = sources
             .iter()
             .filter(|s| matches!(s.kind, FileKind::Entities(_)))
-            .map(|s| s.bytes.iter().filter(|&&b| b == b'\n').count() + 1)
+            .map(|s| memchr::memchr_iter(b'\n', &s.bytes).count() + 1)
             .sum();
         self.entries.reserve_exact(lines);
         self.seq.reserve_exact(lines);
@@ -158,11 +170,12 @@ impl Gazetteer {
     /// Reads one file: its entries are loaded as they are read, its other rows merged; its
     /// rejected entries and alias rows wait in `rest` for the end of the load.
     fn read_source(&mut self, source: Source, rest: &mut Unmerged, errors: &mut Vec<Error>) {
-        // The embedded words file (52,000 lines) is not read to be checked at each load
-        // but once, into its map: the test `embedded_words_file_is_valid` checks it, and
-        // nothing else in it is loaded.
+        // The embedded words file (52,000 lines) is not read at each load: its map is built
+        // from the table the build script made of it (`build.rs`), and nothing else in it
+        // is loaded. The tests `embedded_words_file_is_valid` and
+        // `prebuilt_words_equal_the_parsed_file` check the file and the table.
         if source.kind == FileKind::Words && source.embedded {
-            self.words.add_file(source.label, source.bytes);
+            self.words.add_file(source.words_file());
             return;
         }
         // Problems of merging come after the file's own, as when files were read whole.
@@ -187,7 +200,7 @@ impl Gazetteer {
             self.titles.insert(t.title.to_lowercase(), t);
         }
         if source.kind == FileKind::Words {
-            self.words.add_file(source.label.clone(), source.bytes);
+            self.words.add_file(source.words_file());
         }
         rest.alias_rows.extend(parsed.aliases);
         for (word, class) in parsed.name_words {
@@ -311,7 +324,7 @@ impl Gazetteer {
         let entry = &mut self.entries[i];
         let alias = alias.trim();
         if entry.name != alias && !entry.aliases.iter().any(|a| a == alias) {
-            entry.aliases.push(alias.to_string());
+            entry.aliases.push(parse::owned(alias));
         }
     }
 
@@ -320,17 +333,17 @@ impl Gazetteer {
     fn resolve_references(&mut self, rejected: &mut [Entry], errors: &mut Vec<Error>) {
         // A place's id stands for the place; a code for the first place (loaded, then
         // rejected, in load order) that has it, unless it is also a place's id.
-        let rejected_places: HashSet<String> = rejected
+        let rejected_places: HashSet<Text> = rejected
             .iter()
             .filter(|e| e.kind == EntityKind::Place)
             .map(|e| e.id.clone())
             .collect();
-        let rejected_ids: HashSet<String> = rejected.iter().map(|e| e.id.clone()).collect();
-        let mut codes: FastMap<String, String> = FastMap::default();
+        let rejected_ids: HashSet<Text> = rejected.iter().map(|e| e.id.clone()).collect();
+        let mut codes: FastMap<Text, Text> = FastMap::default();
         for e in self.entries.iter().chain(rejected.iter()) {
             if e.kind == EntityKind::Place {
                 for code in &e.codes {
-                    if !codes.contains_key(code) {
+                    if !codes.contains_key(code.as_ref()) {
                         codes.insert(code.clone(), e.id.clone());
                     }
                 }
@@ -346,7 +359,7 @@ impl Gazetteer {
         };
         codes.retain(|code, _| !is_place_id(code));
         // The place id a reference stands for: `Some(None)` when it is one already.
-        let place = |key: &str| -> Option<Option<&str>> {
+        let place = |key: &str| -> Option<Option<&Text>> {
             match codes.get(key) {
                 Some(id) => Some(Some(id)),
                 None if is_place_id(key) => Some(None),
@@ -357,10 +370,7 @@ impl Gazetteer {
             let at = |msg: String| origin_error(&e.origin, msg);
             if let Some(c) = &mut e.country {
                 match place(c) {
-                    Some(Some(id)) => {
-                        c.clear();
-                        c.push_str(id);
-                    }
+                    Some(Some(id)) => *c = id.clone(),
                     Some(None) => {}
                     None => errors.push(at(format!(
                         "country `{c}` is not the id or a code of any loaded place"
@@ -369,9 +379,9 @@ impl Gazetteer {
             }
             for r in &mut e.roles {
                 match place(&r.of) {
-                    Some(Some(id)) => r.of = id.to_string(),
+                    Some(Some(id)) => r.of = id.clone(),
                     Some(None) => {}
-                    None if by_id.contains_key(&r.of) || rejected_ids.contains(&r.of) => {}
+                    None if by_id.contains_key(&r.of) || rejected_ids.contains(r.of.as_ref()) => {}
                     None => errors.push(at(format!(
                         "role `{}@{}`: `{}` is not the id or a code of any loaded place or institution",
                         r.role, r.of, r.of

@@ -7,9 +7,10 @@ use super::classes::{
     Class, ClassSet, FunctionClass, RoleNounClass, SpeechClass, TriggerClass, WordClass, WordTag,
 };
 use super::entry::{
-    EntityKind, Entry, Gender, GivenName, Origin, Role, Title, TitleKind, WordInfo,
+    EntityKind, Entry, Gender, GivenName, Origin, Role, Text, Title, TitleKind, WordInfo,
 };
 use crate::error::{Error, ErrorKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -18,6 +19,22 @@ use std::sync::Arc;
 pub(crate) struct Row<'r, 'a> {
     pub(crate) columns: &'r [&'static str],
     pub(crate) cells: &'r [&'a str],
+    /// How the entry read from the row keeps a cell's text.
+    pub(crate) keep: Keep<'a>,
+}
+
+/// How the entries of a file keep the text of its cells: [`borrowed`] from a file compiled
+/// into the library, [`owned`] (copied) from any other.
+pub(crate) type Keep<'a> = fn(&'a str) -> Text;
+
+/// A cell of a file compiled into the library, kept without a copy.
+fn borrowed(s: &'static str) -> Text {
+    Cow::Borrowed(s)
+}
+
+/// A cell of a file read at run time (or a value given in code), copied.
+pub(crate) fn owned(s: &str) -> Text {
+    Cow::Owned(s.to_owned())
 }
 
 /// A `HashMap` with a fast hash, for keys read from gazetteer files (not from the text).
@@ -224,11 +241,29 @@ type Line<'a> = (usize, Result<&'a str, usize>);
 
 /// Parses one file's bytes. Problems go to `errors`; the good lines are still read. Each
 /// good entry is handed to `entries` as soon as it is read (a file of millions of entries
-/// is never held twice), each good row of a words file to `words`.
+/// is never held twice), each good row of a words file to `words`. The entries of bytes
+/// compiled into the library (borrowed for `'static`) borrow their text from them.
+#[allow(clippy::ptr_arg)] // whether the bytes are borrowed or owned is what it reads
 pub(crate) fn parse_file(
     file: &Arc<str>,
     kind: FileKind,
-    bytes: &[u8],
+    bytes: &Cow<'static, [u8]>,
+    errors: &mut Vec<Error>,
+    entries: &mut dyn Entries,
+    words: &mut dyn FnMut(&str, WordInfo),
+) -> Parsed {
+    match bytes {
+        Cow::Borrowed(b) => parse_keeping(file, kind, b, borrowed, errors, entries, words),
+        Cow::Owned(b) => parse_keeping(file, kind, b, owned, errors, entries, words),
+    }
+}
+
+/// [`parse_file`] of bytes whose cells the entries keep with `keep`.
+fn parse_keeping<'a>(
+    file: &Arc<str>,
+    kind: FileKind,
+    bytes: &'a [u8],
+    keep: Keep<'a>,
     errors: &mut Vec<Error>,
     entries: &mut dyn Entries,
     words: &mut dyn FnMut(&str, WordInfo),
@@ -241,14 +276,14 @@ pub(crate) fn parse_file(
             let lines = split_at_byte(text, b'\n')
                 .enumerate()
                 .map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));
-            parse_lines(file, kind, lines, errors, entries, words)
+            parse_lines(file, kind, (lines, keep), errors, entries, words)
         }
         Err(_) => {
             let lines = bytes.split(|&b| b == b'\n').enumerate().map(|(i, raw)| {
                 let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
                 (i + 1, std::str::from_utf8(raw).map_err(|e| e.valid_up_to()))
             });
-            parse_lines(file, kind, lines, errors, entries, words)
+            parse_lines(file, kind, (lines, keep), errors, entries, words)
         }
     }
 }
@@ -257,7 +292,7 @@ pub(crate) fn parse_file(
 fn parse_lines<'a>(
     file: &Arc<str>,
     kind: FileKind,
-    lines: impl Iterator<Item = Line<'a>>,
+    (lines, keep): (impl Iterator<Item = Line<'a>>, Keep<'a>),
     errors: &mut Vec<Error>,
     entries: &mut dyn Entries,
     words: &mut dyn FnMut(&str, WordInfo),
@@ -281,7 +316,8 @@ fn parse_lines<'a>(
         let Some(line) = reader.valid_text(line_no, line) else {
             continue;
         };
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+        let start = line.trim_start();
+        if start.is_empty() || start.starts_with('#') {
             continue;
         }
         reader.split_line(line_no, line, &mut cells);
@@ -299,6 +335,7 @@ fn parse_lines<'a>(
         let row = Row {
             columns,
             cells: &cells,
+            keep,
         };
         reader.read_row(line_no, &row);
     }
@@ -530,11 +567,32 @@ fn split_at_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
         })
 }
 
-/// `s` without whitespace around it (as [`str::trim`]), checking the usual case, a cell
-/// that starts and ends with a visible ASCII character, in two comparisons.
+/// The pieces of a short `s` between the ASCII separators `sep` (as `s.split(sep as char)`),
+/// found by a plain scan.
+fn split_short(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            // An ASCII byte is a character of its own: both sides of it are boundaries.
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `s` without whitespace around it (as [`str::trim`]), checking the usual cases, an empty
+/// cell or one that starts and ends with a visible ASCII character, in two comparisons.
 fn trim(s: &str) -> &str {
     let bytes = s.as_bytes();
     match (bytes.first(), bytes.last()) {
+        (None, _) => s,
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
         _ => s.trim(),
     }
@@ -621,10 +679,10 @@ fn word_row<'a>(row: &Row<'_, 'a>, errors: &mut Vec<String>) -> Option<(&'a str,
 #[derive(Clone, Debug)]
 pub(crate) struct AliasRow {
     pub(crate) id: String,
-    pub(crate) aliases: Vec<String>,
+    pub(crate) aliases: Vec<Text>,
     /// Aliases (also listed in `aliases`) that are also common words or abbreviations: a
     /// mention needs context.
-    pub(crate) ambiguous: Vec<String>,
+    pub(crate) ambiguous: Vec<Text>,
     pub(crate) origin: Origin,
 }
 
@@ -681,15 +739,28 @@ fn unquote(cell: &str) -> Option<&str> {
     Some(inner.trim())
 }
 
-/// The `|`-separated values of a cell; an empty value between separators is an error.
-fn list(row: &Row<'_, '_>, column: &str, errors: &mut Vec<String>) -> Vec<String> {
+/// The `|`-separated values of a cell, kept as the row keeps its text; an empty value
+/// between separators is an error.
+fn list(row: &Row<'_, '_>, column: &str, errors: &mut Vec<String>) -> Vec<Text> {
+    values(row, column, errors, row.keep)
+}
+
+/// The `|`-separated values of a cell, each as `f` makes it; an empty value between
+/// separators is an error.
+fn values<'a, T>(
+    row: &Row<'_, 'a>,
+    column: &str,
+    errors: &mut Vec<String>,
+    f: impl Fn(&'a str) -> T,
+) -> Vec<T> {
     let cell = raw_cell(row, column).unwrap_or("");
     if cell.is_empty() {
         return Vec::new();
     }
-    // As many slots as values: a vector grown by pushing keeps room for four.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'|', cell.as_bytes()).count() + 1);
-    for value in split_at_byte(cell, b'|').map(trim) {
+    // As many slots as values: a vector grown by pushing keeps room for four. Cells are
+    // short: plain scans beat setting up vectorised searches.
+    let mut out = Vec::with_capacity(cell.bytes().filter(|&b| b == b'|').count() + 1);
+    for value in split_short(cell, b'|').map(trim) {
         if value.is_empty() {
             errors.push(format!("empty value in column `{column}`"));
         } else if value.len() > MAX_ALIAS_LEN {
@@ -698,7 +769,7 @@ fn list(row: &Row<'_, '_>, column: &str, errors: &mut Vec<String>) -> Vec<String
                 value.len()
             ));
         } else {
-            out.push(value.to_string());
+            out.push(f(value));
         }
     }
     out
@@ -745,14 +816,9 @@ pub(crate) fn entry(
             name.len()
         ));
     }
-    let mut e = Entry::new(kind, id.to_string(), name.to_string(), origin);
+    let mut e = Entry::new(kind, (row.keep)(id), (row.keep)(name), origin);
     e.aliases = list(row, "aliases", errors);
-    // Room for the place id that loading puts in place of a code ("JP" -> "Q17").
-    e.country = cell(row, "country").map(|c| {
-        let mut country = String::with_capacity(c.len().max(16));
-        country.push_str(c);
-        country
-    });
+    e.country = cell(row, "country").map(row.keep);
     e.ambiguous = list(row, "ambiguous", errors);
     match kind {
         EntityKind::Person => {
@@ -764,17 +830,17 @@ pub(crate) fn entry(
                     g => e.gender = g,
                 }
             }
-            let roles = list(row, "roles", errors);
+            let roles = values(row, "roles", errors, |v| v);
             e.roles.reserve_exact(roles.len());
             for role in roles {
-                match parse_role(&role) {
+                match parse_role(role, row.keep) {
                     Ok(r) => e.roles.push(r),
                     Err(m) => errors.push(m),
                 }
             }
         }
         EntityKind::Place => {
-            e.place_type = cell(row, "type").map(str::to_string);
+            e.place_type = cell(row, "type").map(row.keep);
             e.codes = list(row, "codes", errors);
             e.demonyms = list(row, "demonyms", errors);
             if let Some(p) = cell(row, "population") {
@@ -785,7 +851,7 @@ pub(crate) fn entry(
             }
         }
         EntityKind::Institution => {
-            e.institution_type = cell(row, "type").map(str::to_string);
+            e.institution_type = cell(row, "type").map(row.keep);
             e.acronyms = list(row, "acronyms", errors);
         }
     }
@@ -873,17 +939,18 @@ fn title(row: &Row<'_, '_>, errors: &mut Vec<String>) -> Option<Title> {
     })
 }
 
-/// `ROLE@COUNTRY START..END`, the dates optional: `foreign_minister@JP 2012-12-26..2017-08-03`.
-pub(crate) fn parse_role(s: &str) -> Result<Role, String> {
+/// `ROLE@COUNTRY START..END`, the dates optional: `foreign_minister@JP 2012-12-26..2017-08-03`;
+/// the country's text is kept with `keep`.
+pub(crate) fn parse_role<'a>(s: &'a str, keep: Keep<'a>) -> Result<Role, String> {
     let bad = |why: &str| format!("role `{s}`: {why}; expected ROLE@COUNTRY START..END");
     let (role, rest) = s.split_once('@').ok_or_else(|| bad("no `@`"))?;
     let role = role.trim();
-    if !ROLE_NAMES.contains(&role) {
+    let Some(&role) = ROLE_NAMES.iter().find(|&&r| r == role) else {
         return Err(bad(&format!(
             "unknown role `{role}` (known: {})",
             ROLE_NAMES.join(", ")
         )));
-    }
+    };
     let mut parts = rest.split_whitespace();
     let of = parts.next().ok_or_else(|| bad("no country"))?;
     let (start, end) = match parts.next() {
@@ -905,8 +972,8 @@ pub(crate) fn parse_role(s: &str) -> Result<Role, String> {
         }
     }
     Ok(Role {
-        role: role.to_string(),
-        of: of.to_string(),
+        role,
+        of: keep(of),
         start,
         end,
     })
@@ -964,7 +1031,7 @@ mod tests {
         let parsed = parse_file(
             &Arc::from(name),
             kind,
-            bytes,
+            &Cow::Owned(bytes.to_vec()),
             &mut errors,
             &mut entries,
             &mut |_, _| {},
@@ -1139,20 +1206,24 @@ mod tests {
             let mine: Vec<&str> = split_at_byte(line, b'|').map(trim).collect();
             let std: Vec<&str> = line.split('|').map(str::trim).collect();
             assert_eq!(mine, std, "{line:?}");
+            let short: Vec<&str> = split_short(line, b'|').map(trim).collect();
+            assert_eq!(short, std, "{line:?}");
         }
     }
 
     #[test]
     fn roles() {
-        let r = parse_role("head_of_state@Q159 2000-05-07..2008-05-07").unwrap();
+        let r = parse_role("head_of_state@Q159 2000-05-07..2008-05-07", owned).unwrap();
         assert_eq!(r.role, "head_of_state");
         assert!(r.holds_on(jiff::civil::date(2004, 1, 1)));
         assert!(!r.holds_on(jiff::civil::date(2010, 1, 1)));
-        assert!(parse_role("king@GB").unwrap_err().contains("unknown role"));
-        assert!(parse_role("foreign_minister@JP 2017-02-30..").is_err());
-        assert!(parse_role("foreign_minister@JP 2017-01-01..2016-01-01").is_err());
-        assert!(parse_role("foreign_minister JP").is_err());
-        assert!(parse_role("minister@JP")
+        assert!(parse_role("king@GB", owned)
+            .unwrap_err()
+            .contains("unknown role"));
+        assert!(parse_role("foreign_minister@JP 2017-02-30..", owned).is_err());
+        assert!(parse_role("foreign_minister@JP 2017-01-01..2016-01-01", owned).is_err());
+        assert!(parse_role("foreign_minister JP", owned).is_err());
+        assert!(parse_role("minister@JP", owned)
             .unwrap()
             .holds_on(jiff::civil::date(1900, 1, 1)));
     }

@@ -2,9 +2,11 @@
 //! are read.
 //!
 //! Loading checks every line of a user's words file (a bad one is an error at its file and
-//! line, like any other file's); the embedded file is checked by a test, and read once,
-//! into the map, on another thread while the rest of the gazetteer loads. A map that could
-//! not be built so (no thread) is built when a pass first reads it.
+//! line, like any other file's). The embedded file is compiled by the build script
+//! (`build.rs`) into a table of its rows, which the map is built from without parsing the
+//! file; a test checks the file with the loader and another that the table gives the same
+//! map. The map is built on another thread while the rest of the gazetteer loads; one that
+//! could not be built so (no thread) is built when a pass first reads it.
 
 use super::entry::WordInfo;
 use super::parse::{self, FileKind};
@@ -18,9 +20,19 @@ use std::sync::{Arc, OnceLock};
 /// one's. Reads as a [`WordMap`].
 #[derive(Default)]
 pub(crate) struct Words {
-    /// The words files, checked, in load order: their labels and bytes.
-    files: Vec<(Arc<str>, Cow<'static, [u8]>)>,
+    /// The words files, checked, in load order.
+    files: Vec<WordsFile>,
     map: OnceLock<WordMap>,
+}
+
+/// A words file to read into the map.
+#[derive(Clone)]
+pub(crate) struct WordsFile {
+    pub(crate) label: Arc<str>,
+    pub(crate) bytes: Cow<'static, [u8]>,
+    /// The file compiled into the library: its rows are read from the table the build
+    /// script made of it ([`embedded::each_word_row`](super::embedded::each_word_row)).
+    pub(crate) embedded: bool,
 }
 
 /// Word forms and what `words*.tsv` says of them: the forms end to end in one
@@ -61,8 +73,8 @@ impl WordMap {
 
 impl Words {
     /// Adds a words file whose lines have been checked.
-    pub(crate) fn add_file(&mut self, label: Arc<str>, bytes: Cow<'static, [u8]>) {
-        self.files.push((label, bytes));
+    pub(crate) fn add_file(&mut self, file: WordsFile) {
+        self.files.push(file);
         self.map = OnceLock::new();
     }
 
@@ -79,9 +91,9 @@ impl Words {
 
 /// The map of the rows of words files (checked, or to be checked by the load), a later
 /// file's row replacing an earlier one's.
-pub(crate) fn build_map(files: &[(Arc<str>, Cow<'static, [u8]>)]) -> WordMap {
+pub(crate) fn build_map(files: &[WordsFile]) -> WordMap {
     // About 25 bytes a line (the embedded file: 52,000 lines, 1.3 MB, 10 bytes a form).
-    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     let mut map = WordMap {
         forms: StrSet::with_capacity(bytes / 24, bytes / 2),
         infos: Vec::with_capacity(bytes / 24),
@@ -89,11 +101,15 @@ pub(crate) fn build_map(files: &[(Arc<str>, Cow<'static, [u8]>)]) -> WordMap {
     // The files were checked when they were loaded, or are checked by the load this map is
     // built for: a file with a problem fails it, so there are none to report here.
     let mut errors = Vec::new();
-    for (label, bytes) in files {
+    for file in files {
+        if file.embedded {
+            super::embedded::each_word_row(&mut |word, info| map.insert(word, info));
+            continue;
+        }
         parse::parse_file(
-            label,
+            &file.label,
             FileKind::Words,
-            bytes,
+            &file.bytes,
             &mut errors,
             &mut parse::NoEntries,
             &mut |word, info| map.insert(word, info),
@@ -112,7 +128,7 @@ impl Deref for Words {
 
 impl fmt::Debug for Words {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let files: Vec<&str> = self.files.iter().map(|(l, _)| l.as_ref()).collect();
+        let files: Vec<&str> = self.files.iter().map(|f| f.label.as_ref()).collect();
         f.debug_struct("Words")
             .field("files", &files)
             .field("built", &self.map.get().map(|m| m.len()))
@@ -149,8 +165,8 @@ mod tests {
         std::fs::remove_dir_all(&dir).ok();
     }
 
-    /// A load does not check the embedded words file line by line (it reads it once, into
-    /// the map): this does.
+    /// A load does not check the embedded words file line by line (it reads the build
+    /// script's table of it): this does.
     #[test]
     fn embedded_words_file_is_valid() {
         let words: Vec<_> = super::super::embedded::sources()
@@ -171,5 +187,27 @@ mod tests {
         }
         assert!(errors.is_empty(), "{errors:?}");
         assert!(rows > 50_000, "{rows}");
+    }
+
+    /// The build script's table of the embedded words file gives the map that parsing the
+    /// file gives: the same forms, numbered alike, with the same infos.
+    #[test]
+    fn prebuilt_words_equal_the_parsed_file() {
+        let mut files: Vec<super::WordsFile> = super::super::embedded::sources()
+            .filter(|s| s.kind == super::FileKind::Words)
+            .map(|s| s.words_file())
+            .collect();
+        let prebuilt = super::build_map(&files);
+        for f in &mut files {
+            f.embedded = false;
+        }
+        let parsed = super::build_map(&files);
+        assert!(parsed.len() > 50_000, "{}", parsed.len());
+        assert_eq!(prebuilt.len(), parsed.len());
+        assert_eq!(prebuilt.forms.len(), parsed.forms.len());
+        for i in 0..parsed.forms.len() as u32 {
+            assert_eq!(prebuilt.forms.get(i), parsed.forms.get(i), "form {i}");
+        }
+        assert_eq!(prebuilt.infos, parsed.infos);
     }
 }

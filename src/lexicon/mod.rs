@@ -16,12 +16,12 @@ pub(crate) use meetings::MeetingWords;
 pub(crate) use phrases::{automaton_kind, Case, PhraseSet};
 
 use crate::error::Error;
+use crate::gazetteer::FastMap;
 use crate::gazetteer::{
     ClassSet, FunctionClass, Gazetteer, RoleNounClass, SpeechClass, TriggerClass,
 };
 use crate::Span;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Every compiled lexicon.
 #[derive(Debug)]
@@ -154,20 +154,26 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// `word` in lower case, borrowed when it already is.
+/// `word` in lower case (as [`str::to_lowercase`] gives it), borrowed when it already is.
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
+    // Not only capitals change: a titlecase letter ("ǅ") has a lower-case form too.
+    let unchanged = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if word.chars().all(unchanged) {
         Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
 /// The speech verbs and cue phrases of the quotes pass, as lower-case words.
 #[derive(Debug, Default)]
 pub(crate) struct SpeechCues {
-    /// One-word cues and their class.
-    pub(crate) verbs: HashMap<String, SpeechClass>,
+    /// One-word cues and their class. The keys are the lexicon's words, not the text's
+    /// (which is only looked up, and cannot lengthen a probe): a fast hash, not SipHash.
+    pub(crate) verbs: FastMap<String, SpeechClass>,
     /// Cues of several words, longest first.
     pub(crate) phrases: Vec<(Vec<String>, SpeechClass)>,
 }
@@ -213,8 +219,15 @@ mod tests {
             "İstanbul",
             "ΣΟΦΙΑ",
             "G20",
+            "ǅemal",
+            "ﬁx",
         ] {
             assert_eq!(with_lower(word, str::to_string), lower(word), "{word}");
+            assert_eq!(
+                with_lower(word, str::to_string),
+                word.to_lowercase(),
+                "{word}"
+            );
         }
     }
 }

@@ -284,21 +284,20 @@ impl Context<'_> {
             return None;
         }
         let word = &self.text[t.span];
+        // Most words are no given name: that is looked up first.
+        let gender = self.gaz.given_names.get(word).copied()?;
         // "North", "Grand", "Monday": a word that classifies names is no given name.
         if !self.classes(i).is_empty() {
             return None;
         }
         // "La Guaira", "El Paso", "Al Jazeera": a capitalised name particle is no given name.
-        let lower = word.to_lowercase();
-        if self
-            .gaz
-            .name_words
-            .get(lower.as_str())
-            .is_some_and(|c| c.has(WordClass::Particle))
-        {
-            return None;
-        }
-        self.gaz.given_names.get(word).copied()
+        let particle = crate::lexicon::with_lower(word, |lower| {
+            self.gaz
+                .name_words
+                .get(lower)
+                .is_some_and(|c| c.has(WordClass::Particle))
+        });
+        (!particle).then_some(gender)
     }
 
     /// Whether `word` is written in lower case and has the function-word class `class`
@@ -528,16 +527,12 @@ impl Context<'_> {
     /// Whether token `j` is a common English word (`words.tsv`, at most [`COMMON_LEVEL`])
     /// that is not also a frequent family name ("trade", "child"; not "Brown").
     pub(super) fn is_common(&self, j: usize) -> bool {
-        let w = self.word(j);
-        let lower = if w.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(w.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(w)
-        };
-        self.gaz
-            .words
-            .get(lower.as_ref())
-            .is_some_and(|info| info.level <= COMMON_LEVEL && !info.surname)
+        crate::lexicon::with_lower(self.word(j), |lower| {
+            self.gaz
+                .words
+                .get(lower)
+                .is_some_and(|info| info.level <= COMMON_LEVEL && !info.surname)
+        })
     }
 
     /// Whether token `j` is a capitalised head noun of an organisation, a place or a
@@ -575,11 +570,12 @@ impl Context<'_> {
     /// Whether token `j` is one of the most common English words (`words.tsv` level 20 or
     /// less), not a frequent family name ("High", "Will"; not "Brown").
     pub(super) fn is_very_common(&self, j: usize) -> bool {
-        let lower = self.word(j).to_lowercase();
-        self.gaz
-            .words
-            .get(&lower)
-            .is_some_and(|info| info.level <= VERY_COMMON_LEVEL && !info.surname)
+        crate::lexicon::with_lower(self.word(j), |lower| {
+            self.gaz
+                .words
+                .get(lower)
+                .is_some_and(|info| info.level <= VERY_COMMON_LEVEL && !info.surname)
+        })
     }
 
     /// Whether token `j` is inside a gazetteer mention of a town small enough to be part of
@@ -598,7 +594,8 @@ impl Context<'_> {
     /// with a head noun followed by "of". Returns the span and the token range.
     pub(super) fn read_org(&self, i: usize, taken: &Flags) -> Option<(Span, usize, usize)> {
         let toks = self.tokens;
-        if taken[i] || !self.classes(i).has(WordClass::OrgHead) || !is_name_word(self.word(i)) {
+        // The shape first: most words are in lower case, and need no lookup.
+        if taken[i] || !is_name_word(self.word(i)) || !self.classes(i).has(WordClass::OrgHead) {
             return None;
         }
         // Left: capitalised words (gazetteer places allowed: "Ohio State University").

@@ -721,14 +721,13 @@ fn is_headline(
 
 /// Whether token `j` is a name token a run may start or go on with.
 fn is_name_token(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
-    if facts.by_rule[j] || pass.taken[j] && !taken_by_gazetteer(pass, facts, j) {
-        return false;
-    }
-    match facts.shapes[j] {
+    // The shape first: most tokens have none of a name's, and need no search of mentions.
+    let shaped = match facts.shapes[j] {
         Shape::Capitalised | Shape::Inner => true,
         Shape::Capitals => facts.tokens[j].span.len() <= 12,
         Shape::Other => false,
-    }
+    };
+    shaped && !(facts.by_rule[j] || pass.taken[j] && !taken_by_gazetteer(pass, facts, j))
 }
 
 /// Whether token `j` is taken by a gazetteer mention (not by an earlier rule's name).

@@ -131,18 +131,96 @@ pub fn find_dates(
         future,
     };
     let mut cands: Vec<DateMention> = Vec::new();
-    iso_dates(&ctx, &mut cands);
-    month_day(&ctx, &mut cands);
-    day_month(&ctx, &mut cands);
-    month_year(&ctx, &mut cands);
-    month_only(&ctx, &mut cands);
-    year_only(&ctx, &mut cands);
-    relative_month(&ctx, &mut cands);
-    relative_period(&ctx, &mut cands);
-    day_words(&ctx, &mut cands);
-    ago(&ctx, &mut cands);
-    weekdays(&ctx, &mut cands);
+    // Each rule's pattern needs a digit, the first three letters of a month's name or a
+    // word of its own: a rule runs (its regex, with captures) only on a sentence that has
+    // what it needs, and most sentences have none of it.
+    let Hints {
+        digit,
+        month,
+        day,
+        period,
+        orrow,
+        ago: has_ago,
+    } = Hints::of(text);
+    if digit {
+        iso_dates(&ctx, &mut cands);
+    }
+    if digit && month {
+        month_day(&ctx, &mut cands);
+        day_month(&ctx, &mut cands);
+        month_year(&ctx, &mut cands);
+    }
+    if month {
+        month_only(&ctx, &mut cands);
+    }
+    if digit {
+        year_only(&ctx, &mut cands);
+    }
+    if month {
+        relative_month(&ctx, &mut cands);
+    }
+    if period {
+        relative_period(&ctx, &mut cands);
+    }
+    if day || orrow {
+        day_words(&ctx, &mut cands);
+    }
+    if has_ago {
+        ago(&ctx, &mut cands);
+    }
+    if day {
+        weekdays(&ctx, &mut cands);
+    }
     select(cands)
+}
+
+/// What the date rules' patterns need, and whether a text has it: each rule runs only on
+/// a text with what its pattern needs (see [`find_dates`]).
+struct Hints {
+    /// A digit (`\d`, or any other numeric character).
+    digit: bool,
+    /// The first three letters of a month's name ([`has_month`]).
+    month: bool,
+    /// "day": the weekdays, "today", "yesterday".
+    day: bool,
+    /// "week", "month" or "year".
+    period: bool,
+    /// "orrow": "tomorrow".
+    orrow: bool,
+    /// "ago".
+    ago: bool,
+}
+
+impl Hints {
+    fn of(text: &str) -> Hints {
+        Hints {
+            digit: text.chars().any(char::is_numeric),
+            month: has_month(text),
+            day: text.contains("day"),
+            period: ["week", "month", "year"].iter().any(|w| text.contains(w)),
+            orrow: text.contains("orrow"),
+            ago: text.contains("ago"),
+        }
+    }
+}
+
+/// Whether [`find_dates`] may find a date in `text`: false when no rule's pattern can
+/// match, so that a caller can skip what it would compute for the rules.
+pub(crate) fn may_hold_date(text: &str) -> bool {
+    let h = Hints::of(text);
+    h.digit || h.month || h.day || h.period || h.orrow || h.ago
+}
+
+/// Whether `text` holds the first three letters of a month's name as [`MONTH`] writes
+/// them ("Jan" ... "Dec"): every month name and abbreviation starts with them.
+fn has_month(text: &str) -> bool {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_uppercase() && MONTHS.iter().any(|m| w == &m[..]))
 }
 
 /// What every rule needs to know about the sentence.

@@ -38,7 +38,7 @@ pub(super) fn institution_descriptions(b: &Builder<'_>, input: &Inputs<'_>) -> V
             if noun.kind != TokenKind::Word
                 || !input
                     .lex
-                    .function_classes(&text[det.span].to_lowercase())
+                    .function_classes(&text[det.span])
                     .has(FunctionClass::Definite)
             {
                 continue;

@@ -150,7 +150,7 @@ impl<'a> Builder<'a> {
         let e = self.gaz.entry(entry);
         let i = self.push_entity(DocEntity {
             kind: e.kind,
-            name: e.name.clone(),
+            name: e.name.to_string(),
             entry: Some(entry),
             gender: e.gender,
             roles: Vec::new(),

@@ -193,7 +193,7 @@ impl DocNames {
             let aliases = e
                 .entry
                 .map_or(&[][..], |entry| &b.gaz.entry(entry).aliases[..]);
-            for n in std::iter::once(&e.name).chain(aliases) {
+            for n in std::iter::once(e.name.as_str()).chain(aliases.iter().map(|a| a.as_ref())) {
                 if let Some(last) = surname(n) {
                     push_unique(self.surnames.entry(last.to_string()).or_default(), i);
                 }
@@ -320,7 +320,7 @@ pub(super) fn gazetteer_without_initials(
     let short = format!("{first} {last}");
     let mut found = surnames.all(last).iter().copied().filter(|&e| {
         let entry = gaz.entry(e);
-        entry.name == short || entry.aliases.contains(&short)
+        entry.name == short || entry.aliases.iter().any(|a| *a == short)
     });
     match (found.next(), found.next()) {
         (Some(one), None) => Some(one),

@@ -70,7 +70,7 @@ pub(super) fn gazetteer_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
             .iter()
             .filter(|r| date.is_none_or(|d| r.holds_on(d)))
             .map(|r| HeldRole {
-                role: r.role.clone(),
+                role: r.role.to_string(),
                 country: input.gaz.by_id.get(&r.of).copied(),
             })
             .collect();

@@ -517,14 +517,34 @@ fn make_quote(
     })
 }
 
+/// The characters of a paragraph with their offsets, and their widths: a table reused from
+/// paragraph to paragraph.
+#[derive(Default)]
+struct CharTable {
+    chars: Vec<(usize, char)>,
+    widths: Vec<usize>,
+}
+
 /// Scans one paragraph (`para` is `text[base..base + para.len()]`), pushing its outermost
-/// quotations onto `out`.
-fn scan_paragraph(text: &str, base: usize, para: &str, index: usize, out: &mut Vec<QuoteSpan>) {
+/// quotations onto `out`; `table` is room for its characters.
+fn scan_paragraph(
+    text: &str,
+    (base, para): (usize, &str),
+    index: usize,
+    out: &mut Vec<QuoteSpan>,
+    table: &mut CharTable,
+) {
+    // A paragraph without a quotation mark (nor a backtick, which doubled stands for one)
+    // holds no quotation: it is not copied into the table of characters below.
+    if !para.chars().any(|c| is_mark(c) || c == '`') {
+        return;
+    }
     let end = base + para.len();
     // Doubled apostrophes (''...'') and doubled backticks (``...'') stand for double quotation
     // marks in some archives: each pair is read as one mark.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(para.len());
-    let mut widths: Vec<usize> = Vec::with_capacity(para.len());
+    let CharTable { chars, widths } = table;
+    chars.clear();
+    widths.clear();
     let mut it = para.char_indices().peekable();
     while let Some((o, c)) = it.next() {
         let doubled = matches!(c, '\'' | '`') && it.peek().is_some_and(|&(_, n)| n == c);
@@ -539,12 +559,13 @@ fn scan_paragraph(text: &str, base: usize, para: &str, index: usize, out: &mut V
     }
 
     // Index of the last char that could close a single quotation (for straight ' openers).
+    let chars: &[(usize, char)] = chars;
     let last_single_closer = chars
         .iter()
         .enumerate()
         .rev()
         .find(|&(i, &(_, c))| {
-            matches!(c, '\'' | '’') && single_closer_shape(&Around::in_chars(&chars, i))
+            matches!(c, '\'' | '’') && single_closer_shape(&Around::in_chars(chars, i))
         })
         .map(|(i, _)| i);
 
@@ -553,7 +574,7 @@ fn scan_paragraph(text: &str, base: usize, para: &str, index: usize, out: &mut V
         if !is_mark(c) {
             continue;
         }
-        let a = Around::in_chars(&chars, i);
+        let a = Around::in_chars(chars, i);
         let later = last_single_closer.is_some_and(|j| j > i);
         match decide(c, &a, &stack, later) {
             Action::Open(family) => stack.push(Opener {
@@ -586,13 +607,14 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
     let mut out: Vec<QuoteSpan> = Vec::new();
     // Whether the previous paragraph (by index) ended inside an unclosed quotation.
     let mut prev_unclosed = false;
+    let mut table = CharTable::default();
     for (index, &p) in paragraphs.iter().enumerate() {
         let Some(para) = text.get(p.start..p.end) else {
             prev_unclosed = false;
             continue;
         };
         let first = out.len();
-        scan_paragraph(text, p.start, para, index, &mut out);
+        scan_paragraph(text, (p.start, para), index, &mut out, &mut table);
         if prev_unclosed {
             if let Some(q) = out.get_mut(first) {
                 if q.outer.start == p.start {

@@ -6,7 +6,7 @@ use super::participants::{
     agent_by, opening_participle, participants_of, past_adjuncts, with_their_counterparts,
 };
 use super::place::place_in;
-use super::{in_quotation, Found, MARKER_WINDOW, OBJECT_WINDOW};
+use super::{in_quotation, Found, LastRead, MARKER_WINDOW, OBJECT_WINDOW};
 use crate::clauses::{Sentence, Tag};
 use crate::gazetteer::TriggerClass::{
     Cancelled, LightVerb, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate, Verb,
@@ -56,35 +56,44 @@ pub(super) fn clauses(words: &MeetingWords, text: &str, sentence: Span) -> Vec<S
 }
 
 /// The meetings one clause reports: none, one, or one per pair with "separately".
-pub(super) fn meetings_in(
-    ctx: &Context<'_>,
+pub(super) fn meetings_in<'a>(
+    ctx: &Context<'a>,
     clause: Span,
     sentence: Span,
     quotes: &[QuoteSpan],
     earlier: &[Found],
+    read: &mut LastRead<'a>,
 ) -> Vec<Found> {
-    meeting_in(ctx, clause, sentence, quotes, earlier).unwrap_or_default()
+    meeting_in(ctx, (clause, sentence), quotes, earlier, read).unwrap_or_default()
 }
 
 /// The meeting of a clause of `sentence`: its trigger ([`choose_trigger`]), unless a call,
 /// a letter or a negation rules it out; its participants, status and place; one record
 /// for each group of people who met ([`groups`]). With fewer than two named people, a
 /// frame that a later sentence may complete. `None` for no meeting.
-fn meeting_in(
-    ctx: &Context<'_>,
-    clause: Span,
-    sentence: Span,
+fn meeting_in<'a>(
+    ctx: &Context<'a>,
+    (clause, sentence): (Span, Span),
     quotes: &[QuoteSpan],
     earlier: &[Found],
+    read: &mut LastRead<'a>,
 ) -> Option<Vec<Found>> {
     let terms = ctx.lex.triggers.find(ctx.doc.text(), clause);
+    let usable = |s: &Span| !in_quotation(quotes, *s);
+    // A trigger is a usable verb, object verb or noun ([`choose_trigger`]): a clause
+    // without one is not read into a sentence (the pass's largest cost).
+    let can_trigger = |(s, c): &(Span, ClassSet<TriggerClass>)| {
+        (c.has(Verb) || c.has(ObjectVerb) || c.has(Noun)) && usable(s)
+    };
+    if !terms.iter().any(can_trigger) {
+        return None;
+    }
     let people = clause_people(ctx, clause, quotes);
     let words = ctx.doc.tokens_in(clause);
-    let usable = |s: &Span| !in_quotation(quotes, *s);
-    let sent = Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, clause);
-    let trigger = choose_trigger(ctx, &sent, &terms, &people, &usable, words)?;
+    let sent = read.of(ctx, clause);
+    let trigger = choose_trigger(ctx, sent, &terms, &people, &usable, words)?;
     let read = Triggered {
-        sent: &sent,
+        sent,
         terms: &terms,
         trigger,
         words,
@@ -94,7 +103,7 @@ fn meeting_in(
     }
     let participants = participants_of(
         ctx,
-        &sent,
+        sent,
         trigger,
         &terms,
         (clause, sentence),

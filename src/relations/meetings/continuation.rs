@@ -3,7 +3,7 @@
 //! in the first person ("“I met Berglund last year,” Kovacs said").
 
 use super::place::place_in;
-use super::{in_quotation, Found, CONTINUATION_PARAGRAPHS, MARKER_WINDOW, OBJECT_WINDOW};
+use super::{in_quotation, Found, LastRead, CONTINUATION_PARAGRAPHS, MARKER_WINDOW, OBJECT_WINDOW};
 use crate::clauses::{Sentence, Tag};
 use crate::document::Sentence as DocSentence;
 use crate::gazetteer::TriggerClass::{
@@ -150,16 +150,17 @@ impl Quoted<'_, '_> {
 /// They join the last meeting told within [`CONTINUATION_PARAGRAPHS`] paragraphs (one
 /// with fewer than two named people so far counts), or start a new one. Whether anyone
 /// joined.
-pub(super) fn continuation(
-    ctx: &Context<'_>,
+pub(super) fn continuation<'a>(
+    ctx: &Context<'a>,
     sentence: &DocSentence,
     terms: &[(Span, ClassSet<TriggerClass>)],
     quotes: &[QuoteSpan],
     found: &mut Vec<Found>,
+    last: &mut LastRead<'a>,
 ) -> bool {
     let read = Continuation {
         ctx,
-        sent: Sentence::new(ctx.doc, ctx.res, ctx.lex, &ctx.gaz.words, sentence.span),
+        sent: last.of(ctx, sentence.span),
         terms,
         quotes,
     };
@@ -206,7 +207,7 @@ fn join(ctx: &Context<'_>, sentence: &DocSentence, people: Vec<usize>, found: &m
 /// A sentence read for the people it adds to a meeting told before.
 struct Continuation<'r, 'a> {
     ctx: &'r Context<'a>,
-    sent: Sentence<'a>,
+    sent: &'r Sentence<'a>,
     terms: &'r [(Span, ClassSet<TriggerClass>)],
     quotes: &'r [QuoteSpan],
 }

@@ -67,7 +67,7 @@ mod continuation;
 mod participants;
 mod place;
 
-use super::dates::{find_dates, DateMention, TenseHint};
+use super::dates::{find_dates, may_hold_date, DateMention, TenseHint};
 use super::Context;
 use crate::document::Sentence as DocSentence;
 use crate::gazetteer::TriggerClass::{Attend, Noun, ObjectVerb, Verb};
@@ -200,15 +200,17 @@ impl Pass<'_> {
         // "Attended the meeting were A, B and C": a verb of attending joins the meeting
         // told before, rather than telling a meeting of its own.
         let attends = terms.iter().any(|(_, c)| c.has(Attend));
-        if attends && continuation(ctx, sentence, terms, self.quotes, &mut self.found) {
+        let mut read = LastRead::default();
+        let found = &mut self.found;
+        if attends && continuation(ctx, sentence, terms, self.quotes, found, &mut read) {
             return;
         }
         for clause in clauses(&ctx.lex.meetings, ctx.doc.text(), sentence.span) {
-            let new = meetings_in(ctx, clause, sentence.span, self.quotes, &self.found);
-            self.found.extend(new);
+            let new = meetings_in(ctx, clause, sentence.span, self.quotes, found, &mut read);
+            found.extend(new);
         }
-        if self.found.len() == before {
-            continuation(ctx, sentence, terms, self.quotes, &mut self.found);
+        if found.len() == before {
+            continuation(ctx, sentence, terms, self.quotes, found, &mut read);
         }
         if self.found.len() == before {
             self.found
@@ -298,6 +300,10 @@ impl Pass<'_> {
 /// which is the filing date.
 fn sentence_dates(ctx: &Context<'_>, sentence: Span) -> Vec<DateMention> {
     let text = ctx.doc.text();
+    // Most sentences hold nothing a date rule needs: skip the search for a future marker.
+    if !may_hold_date(&text[sentence]) {
+        return Vec::new();
+    }
     let future = ctx.lex.has_future(text, sentence);
     let mut mentions = find_dates(ctx.lex, &text[sentence], ctx.doc.civil_date(), future);
     if let Some(end) = dateline_end(&text[sentence]) {
@@ -309,6 +315,31 @@ fn sentence_dates(ctx: &Context<'_>, sentence: Span) -> Vec<DateMention> {
         mentions.retain(|m| m.span.start >= end);
     }
     mentions
+}
+
+/// The clause layer's reading of the span read last in a sentence: a clause that is the
+/// whole sentence is read once, for its meetings and then for people joining one.
+#[derive(Default)]
+pub(super) struct LastRead<'a>(Option<(Span, crate::clauses::Sentence<'a>)>);
+
+impl<'a> LastRead<'a> {
+    /// The reading of `span`: the one kept when the last call read the same span.
+    pub(super) fn of(&mut self, ctx: &Context<'a>, span: Span) -> &crate::clauses::Sentence<'a> {
+        if self.0.as_ref().is_some_and(|(s, _)| *s != span) {
+            self.0 = None;
+        }
+        let (doc, res, lex, gaz) = (ctx.doc, ctx.res, ctx.lex, ctx.gaz);
+        &self
+            .0
+            .get_or_insert_with(|| {
+                let words: &'a crate::gazetteer::WordMap = &gaz.words;
+                (
+                    span,
+                    crate::clauses::Sentence::new(doc, res, lex, words, span),
+                )
+            })
+            .1
+    }
 }
 
 /// Whether `s` lies inside one of the document's quotations.

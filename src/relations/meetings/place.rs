@@ -242,7 +242,7 @@ fn setting(ctx: &Context<'_>) -> Option<String> {
     let country = entry(city)?.country.as_deref();
     let rival = counts.iter().any(|(&e, &m)| {
         let own_country =
-            country.is_some() && entry(e).is_some_and(|x| Some(x.id.as_str()) == country);
+            country.is_some() && entry(e).is_some_and(|x| Some(x.id.as_ref()) == country);
         let after_city = name(e)
             .strip_prefix(name(city))
             .is_some_and(|rest| rest.starts_with(' '));
