@@ -844,6 +844,16 @@ fn company_heads_outlets_and_amounts_with_a_magnitude() {
         ),
         ("The loss grew to N2bn last year.", &[]),
         (
+            // The amount goes on past its digit-group separator.
+            "Cover rises to P47,000 for adults and K19.5 million for firms.",
+            &[],
+        ),
+        (
+            // Abbreviated and compound police, army and court ranks are titles.
+            "Detective Cpl. Tomas Brekov and Chief Magistrate Ana Ruiz spoke.",
+            &[(P, "Tomas Brekov"), (P, "Ana Ruiz")],
+        ),
+        (
             // "The" opens the outlet's name: still the listener of "told".
             "Lawmakers told The Harlow Insight on Monday.",
             &[(I, "Harlow Insight")],

@@ -94,7 +94,7 @@ fn shape(text: &str, t: &Token) -> Shape {
         return Shape::Other;
     }
     let w = &text[t.span];
-    // "Sh512", "P100", "Sh231m", "N2bn": a currency's short sign glued to an amount (and
+    // "Sh512", "P100", "P47,000", "Sh231m", "N2bn": a currency's short sign glued to an amount (and
     // its magnitude in one or two lower-case letters) is no name.
     if w.bytes().any(|b| b.is_ascii_digit()) {
         let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
@@ -108,8 +108,11 @@ fn shape(text: &str, t: &Token) -> Shape {
             .chars()
             .skip(letters + digits)
             .all(|c| c.is_ascii_lowercase());
+        // "P47,000", "K19.5": the amount goes on past a separator and digits.
+        let rest = text[t.span.end..].as_bytes();
+        let grouped = matches!(rest, [b',' | b'.', d, ..] if d.is_ascii_digit());
         let amount = match magnitude {
-            0 => digits >= 3,
+            0 => digits >= 3 || digits >= 1 && grouped,
             1 | 2 => digits >= 1 && lower,
             _ => false,
         };
