@@ -1047,3 +1047,12 @@ fn an_institution_named_without_its_head_noun_is_the_same_one() {
         [("Harlowby Police Department".to_string(), police.to_vec())]
     );
 }
+
+#[test]
+fn a_company_named_without_its_corporate_suffix_is_the_same_one() {
+    let got = mentions_by_entity(
+        "Wold Traders Corp plans to build a plant. Wold Traders said it would open in 2027.",
+    );
+    let company = ["Wold Traders Corp", "Wold Traders"].map(String::from);
+    assert_eq!(got, [("Wold Traders Corp".to_string(), company.to_vec())]);
+}

@@ -12,6 +12,8 @@
 //!   Inácio Lula da Silva"). A bare surname nobody in the document has is taken from the
 //!   gazetteer only when one person there has it, it is not a given name or a listed word,
 //!   and it is not next to another capitalised word.
+//! - **Institutions named short**: without their head noun ("Harlowby Police" for the
+//!   Harlowby Police Department) or corporate suffix ("Wold Traders" for Wold Traders Corp).
 
 use super::names::{gazetteer_surname, DocNames};
 use super::{covered_spans, overlaps_any, Builder, DocMention, HeldRole, Inputs};
@@ -220,17 +222,18 @@ fn initials_acronyms(
 }
 
 /// "the Harlowby Police Department" ... "Harlowby Police said": an institution named by a
-/// longer one's words without its last word, a head noun ("Department", "Service"), is
-/// that one, when only one institution of the document has such a name.
+/// longer one's words without its last word, a head noun ("Department", "Service") after
+/// two words or more, or a corporate suffix ("Wold Traders Corp", "Tickbox Inc."), is that
+/// one, when only one institution of the document has such a name.
 fn names_without_head(b: &Builder<'_>, merges: &mut Vec<(usize, usize)>) {
+    use crate::gazetteer::WordClass;
     let longer = institutions_by(b, |name| {
         let (short, head) = name.rsplit_once(' ')?;
-        let headed = b
-            .gaz
-            .name_words
-            .get(head)
-            .is_some_and(|c| c.has(crate::gazetteer::WordClass::OrgHead));
-        (headed && short.contains(' ')).then(|| short.to_string())
+        let classes = b.gaz.name_words.get(head.trim_end_matches('.'));
+        let headed = classes.is_some_and(|c| c.has(WordClass::OrgHead)) && short.contains(' ');
+        let suffixed = classes.is_some_and(|c| c.has(WordClass::CorporateSuffix));
+        let short = short.trim_end_matches(',');
+        (headed || suffixed).then(|| short.to_string())
     });
     merge_named(b, &longer, |_| true, merges);
 }
