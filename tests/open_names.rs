@@ -1056,3 +1056,22 @@ fn a_company_named_without_its_corporate_suffix_is_the_same_one() {
     let company = ["Wold Traders Corp", "Wold Traders"].map(String::from);
     assert_eq!(got, [("Wold Traders Corp".to_string(), company.to_vec())]);
 }
+
+#[test]
+fn a_list_introduced_by_a_noun_takes_its_kind() {
+    check(&[
+        (
+            "Towns such as Harlowby, Kestrelmoor and Dunvarra are not in the plan.",
+            &[(L, "Harlowby"), (L, "Kestrelmoor"), (L, "Dunvarra")],
+        ),
+        (
+            "The bid was won by firms including Tickbox and Wold Traders.",
+            &[(I, "Tickbox"), (I, "Wold Traders")],
+        ),
+        (
+            // After a comma the list may belong to a noun further back: no kind from it.
+            "The tribes of five districts, including Kestrelmoor, signed.",
+            &[],
+        ),
+    ]);
+}

@@ -210,6 +210,9 @@ classes! {
         /// Refers to several people or things: "they", "them", "their" ("Kim and Lee ...
         /// after their summit").
         Plural = "plural",
+        /// Joins a noun to the list of names that are instances of it: "such as",
+        /// "including" ("villages such as Harlowby and Wold", "firms including Tickbox").
+        ListIntroducer = "list_introducer",
     }
 }
 

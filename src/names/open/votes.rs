@@ -138,7 +138,8 @@ pub(super) fn coordination_votes(
         let kind = match (left, right) {
             (Some(a), Some(b)) if a != b => None,
             (a, b) => a.or(b),
-        };
+        }
+        .or_else(|| list.introduced_by_noun(*run));
         let name_like = weak
             || (run.start..run.end).all(|j| {
                 facts.tokens[j].kind != TokenKind::Word
@@ -201,6 +202,29 @@ impl List<'_, '_> {
         }
         let possessor = step > 0 && apostrophe_at(facts.text, facts.tokens[end].span.end);
         (!possessor).then_some(kind)
+    }
+
+    /// "villages such as Harlowby, Kestrelmoor and Dunvarra", "firms including Tickbox":
+    /// the kind of the noun that a list introducer (`list_introducer`) joins to the list
+    /// holding the run. The list is walked back over its names and joiners.
+    fn introduced_by_noun(&self, run: Run) -> Option<EntityKind> {
+        let facts = self.facts;
+        let mut first = run.start;
+        while first > 0 && (self.joiner(first - 1) || facts.shapes[first - 1] != Shape::Other) {
+            first -= 1;
+        }
+        let word = |j: usize| &facts.text[facts.tokens[j].span];
+        let lex = self.pass.ctx.words;
+        let introducer = (1..=2).filter(|&n| first > n).find(|&n| {
+            let phrase = Span::new(
+                facts.tokens[first - n].span.start,
+                facts.tokens[first - 1].span.end,
+            );
+            lex.is(&facts.text[phrase], FunctionClass::ListIntroducer)
+        })?;
+        // After a comma the list may belong to a noun further back ("the tribes of
+        // five districts, including ..."): only the noun right before counts.
+        noun_kind(lex.role_classes(word(first - introducer - 1)))
     }
 
     /// "Norske Jernbaner (Norwegian Railways, NJ)": the kind of the translation in
