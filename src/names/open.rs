@@ -109,7 +109,7 @@ fn shape(text: &str, t: &Token) -> Shape {
             .skip(letters + digits)
             .all(|c| c.is_ascii_lowercase());
         // "P47,000", "K19.5": the amount goes on past a separator and digits.
-        let rest = text[t.span.end..].as_bytes();
+        let rest = &text.as_bytes()[t.span.end..];
         let grouped = matches!(rest, [b',' | b'.', d, ..] if d.is_ascii_digit());
         let amount = match magnitude {
             0 => digits >= 3 || digits >= 1 && grouped,
