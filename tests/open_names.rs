@@ -49,6 +49,16 @@ fn mentions_by_entity(text: &str) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// Asserts that `text` names one entity, named by its first mention, with these mentions.
+fn assert_one_entity(text: &str, mentions: &[&str]) {
+    let mentions: Vec<String> = mentions.iter().map(|m| m.to_string()).collect();
+    assert_eq!(
+        mentions_by_entity(text),
+        [(mentions[0].clone(), mentions.clone())],
+        "{text}"
+    );
+}
+
 #[test]
 fn a_name_no_list_knows_is_read_by_its_shape() {
     check(&[
@@ -1026,35 +1036,26 @@ fn a_legislators_seat_is_a_place() {
 
 #[test]
 fn a_short_name_of_syllables_in_parentheses_is_the_institutions() {
-    let got = mentions_by_entity(
+    assert_one_entity(
         "The Harlowby Fishing Company (Harfico) reported a profit. Harfico said sales rose.",
-    );
-    let company = ["Harlowby Fishing Company", "Harfico", "Harfico"].map(String::from);
-    assert_eq!(
-        got,
-        [("Harlowby Fishing Company".to_string(), company.to_vec())]
+        &["Harlowby Fishing Company", "Harfico", "Harfico"],
     );
 }
 
 #[test]
 fn an_institution_named_without_its_head_noun_is_the_same_one() {
-    let got = mentions_by_entity(
+    assert_one_entity(
         "The Harlowby Police Department arrested two men. Harlowby Police said the men were 20.",
-    );
-    let police = ["Harlowby Police Department", "Harlowby Police"].map(String::from);
-    assert_eq!(
-        got,
-        [("Harlowby Police Department".to_string(), police.to_vec())]
+        &["Harlowby Police Department", "Harlowby Police"],
     );
 }
 
 #[test]
 fn a_company_named_without_its_corporate_suffix_is_the_same_one() {
-    let got = mentions_by_entity(
+    assert_one_entity(
         "Wold Traders Corp plans to build a plant. Wold Traders said it would open in 2027.",
+        &["Wold Traders Corp", "Wold Traders"],
     );
-    let company = ["Wold Traders Corp", "Wold Traders"].map(String::from);
-    assert_eq!(got, [("Wold Traders Corp".to_string(), company.to_vec())]);
 }
 
 #[test]

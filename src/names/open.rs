@@ -94,8 +94,8 @@ fn shape(text: &str, t: &Token) -> Shape {
         return Shape::Other;
     }
     let w = &text[t.span];
-    // "Sh512", "P100", "P47,000", "Sh231m", "N2bn": a currency's short sign glued to an amount (and
-    // its magnitude in one or two lower-case letters) is no name.
+    // "Sh512", "P100", "P47,000", "Sh231m", "N2bn": a currency's short sign glued to an
+    // amount (and its magnitude in one or two lower-case letters) is no name.
     if w.bytes().any(|b| b.is_ascii_digit()) {
         let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
         let digits = w

@@ -114,15 +114,18 @@ pub enum TenseHint {
     Future,
 }
 
-/// Finds date expressions in `text` (a sentence) and resolves them against the article date.
+/// Finds date expressions in `text` (a sentence) and resolves them against the article date;
+/// `hints` are what `text` has of what the rules need (`Hints::of(text)`, read once by the
+/// caller, which skips a sentence with none).
 ///
 /// See the [module docs](self) for the rules. The result is sorted by span start and its
 /// spans do not overlap.
-pub fn find_dates(
+pub(crate) fn find_dates(
     lex: &Lexicons,
     text: &str,
     article_date: Option<Date>,
     future: bool,
+    hints: &Hints,
 ) -> Vec<DateMention> {
     let ctx = Ctx {
         lex,
@@ -141,7 +144,7 @@ pub fn find_dates(
         period,
         orrow,
         ago: has_ago,
-    } = Hints::of(text);
+    } = *hints;
     if digit {
         iso_dates(&ctx, &mut cands);
     }
@@ -176,7 +179,8 @@ pub fn find_dates(
 
 /// What the date rules' patterns need, and whether a text has it: each rule runs only on
 /// a text with what its pattern needs (see [`find_dates`]).
-struct Hints {
+#[derive(Clone, Copy)]
+pub(crate) struct Hints {
     /// A digit (`\d`, or any other numeric character).
     digit: bool,
     /// The first three letters of a month's name ([`has_month`]).
@@ -192,7 +196,8 @@ struct Hints {
 }
 
 impl Hints {
-    fn of(text: &str) -> Hints {
+    /// What `text` has of what the rules need.
+    pub(crate) fn of(text: &str) -> Hints {
         Hints {
             digit: text.chars().any(char::is_numeric),
             month: has_month(text),
@@ -202,13 +207,12 @@ impl Hints {
             ago: text.contains("ago"),
         }
     }
-}
 
-/// Whether [`find_dates`] may find a date in `text`: false when no rule's pattern can
-/// match, so that a caller can skip what it would compute for the rules.
-pub(crate) fn may_hold_date(text: &str) -> bool {
-    let h = Hints::of(text);
-    h.digit || h.month || h.day || h.period || h.orrow || h.ago
+    /// Whether [`find_dates`] may find a date in the text: false when no rule's pattern
+    /// can match, so that a caller can skip what it would compute for the rules.
+    pub(crate) fn any(&self) -> bool {
+        self.digit || self.month || self.day || self.period || self.orrow || self.ago
+    }
 }
 
 /// Whether `text` holds the first three letters of a month's name as [`MONTH`] writes
@@ -634,6 +638,16 @@ fn select(mut cands: Vec<DateMention>) -> Vec<DateMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::find_dates`] with the hints of the sentence read here.
+    fn find_dates(
+        lex: &Lexicons,
+        text: &str,
+        article_date: Option<Date>,
+        future: bool,
+    ) -> Vec<DateMention> {
+        super::find_dates(lex, text, article_date, future, &Hints::of(text))
+    }
 
     /// Whether the sentence holds a future marker of the default lexicon.
     fn future(s: &str) -> bool {

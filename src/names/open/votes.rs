@@ -113,6 +113,7 @@ pub(super) fn coordination_votes(
         pass,
         facts,
         kind_at: kinds_by_token(pass, facts, found, pooled),
+        last_list: std::cell::Cell::new((0, 0)),
     };
     let mut add: Vec<(Key, EntityKind)> = Vec::new();
     for (run, key) in found {
@@ -169,6 +170,10 @@ struct List<'a, 'p> {
     pass: &'a Pass<'p>,
     facts: &'a Tokens<'a>,
     kind_at: Quads<Option<EntityKind>>,
+    /// The last run whose list was walked back and that list's first token: a later run
+    /// of the same list stops there, so each list is walked once (candidates come in text
+    /// order).
+    last_list: std::cell::Cell<(usize, usize)>,
 }
 
 impl List<'_, '_> {
@@ -209,11 +214,16 @@ impl List<'_, '_> {
     /// holding the run. The list is walked back over its names and joiners.
     fn introduced_by_noun(&self, run: Run) -> Option<EntityKind> {
         let facts = self.facts;
+        let (last_run, last_first) = self.last_list.get();
         let mut first = run.start;
         while first > 0 && (self.joiner(first - 1) || facts.shapes[first - 1] != Shape::Other) {
             first -= 1;
+            if first == last_run {
+                first = last_first;
+                break;
+            }
         }
-        let word = |j: usize| &facts.text[facts.tokens[j].span];
+        self.last_list.set((run.start, first));
         let lex = self.pass.ctx.words;
         let introducer = (1..=2).filter(|&n| first > n).find(|&n| {
             let phrase = Span::new(
@@ -224,7 +234,8 @@ impl List<'_, '_> {
         })?;
         // After a comma the list may belong to a noun further back ("the tribes of
         // five districts, including ..."): only the noun right before counts.
-        noun_kind(lex.role_classes(word(first - introducer - 1)))
+        let noun = facts.tokens[first - introducer - 1].span;
+        noun_kind(lex.role_classes(&facts.text[noun]))
     }
 
     /// "Norske Jernbaner (Norwegian Railways, NJ)": the kind of the translation in

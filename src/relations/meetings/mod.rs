@@ -67,7 +67,7 @@ mod continuation;
 mod participants;
 mod place;
 
-use super::dates::{find_dates, may_hold_date, DateMention, TenseHint};
+use super::dates::{find_dates, DateMention, Hints, TenseHint};
 use super::Context;
 use crate::document::Sentence as DocSentence;
 use crate::gazetteer::TriggerClass::{Attend, Noun, ObjectVerb, Verb};
@@ -301,11 +301,13 @@ impl Pass<'_> {
 fn sentence_dates(ctx: &Context<'_>, sentence: Span) -> Vec<DateMention> {
     let text = ctx.doc.text();
     // Most sentences hold nothing a date rule needs: skip the search for a future marker.
-    if !may_hold_date(&text[sentence]) {
+    let hints = Hints::of(&text[sentence]);
+    if !hints.any() {
         return Vec::new();
     }
     let future = ctx.lex.has_future(text, sentence);
-    let mut mentions = find_dates(ctx.lex, &text[sentence], ctx.doc.civil_date(), future);
+    let date = ctx.doc.civil_date();
+    let mut mentions = find_dates(ctx.lex, &text[sentence], date, future, &hints);
     if let Some(end) = dateline_end(&text[sentence]) {
         mentions.retain(|d| d.span.start >= end);
     }
