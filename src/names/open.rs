@@ -313,8 +313,8 @@ fn people_named(
 struct Known<'p> {
     /// The people named in the document.
     people: PeopleByWord<'p>,
-    /// The acronyms written in parentheses after a name.
-    acronyms: Vec<String>,
+    /// The acronyms written in parentheses after a name (a set: a long document has many).
+    acronyms: HashSet<String>,
 }
 
 /// The kind (and the most certain rule that voted for it) of a candidate to add as a name,
@@ -335,9 +335,7 @@ fn kind_to_add(
     let single = name_words(facts, run) == 1;
     let words: Vec<&str> = key.split_whitespace().collect();
     let shorter_form = known.people.longer_with_all(&words);
-    if (shorter_form && (single || kind == EntityKind::Person))
-        || known.acronyms.iter().any(|a| a == key)
-    {
+    if (shorter_form && (single || kind == EntityKind::Person)) || known.acronyms.contains(key) {
         return None;
     }
     // A bare given name is a person only when the text says so ("his son Tomas",
@@ -492,16 +490,16 @@ fn coordinated_with_common_noun(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -
 }
 
 /// Acronyms written in parentheses right after a capitalised word: "(CFA)".
-fn introduced_acronyms(facts: &Tokens<'_>) -> Vec<String> {
+fn introduced_acronyms(facts: &Tokens<'_>) -> HashSet<String> {
     let t = facts.tokens;
-    let mut out = Vec::new();
+    let mut out = HashSet::new();
     for j in 2..t.len().saturating_sub(1) {
         let open = &facts.text[t[j - 1].span] == "(" && &facts.text[t[j + 1].span] == ")";
         if open
             && facts.shapes[j] == Shape::Capitals
             && matches!(facts.shapes[j - 2], Shape::Capitalised | Shape::Capitals)
         {
-            out.push(facts.text[t[j].span].to_string());
+            out.insert(facts.text[t[j].span].to_string());
         }
     }
     out

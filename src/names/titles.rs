@@ -175,6 +175,12 @@ fn name_after_title(pass: &mut Pass<'_>, info: &Title, first: usize) -> Option<S
     Some(span)
 }
 
+/// Whether a title of `found` (sorted by start) starts at `start`.
+fn starts_title(found: &[(Span, usize)], start: usize) -> bool {
+    let k = found.partition_point(|(t, _)| t.start < start);
+    found.get(k).is_some_and(|(t, _)| t.start == start)
+}
+
 /// "counterparts Anatoliy Brekov and Pavel Surin": a second name joined by "and" to the
 /// name of a title shares the title, unless it has a title of its own ("Chairman A and
 /// Director B"). A name read there (not the gazetteer's) needs two words.
@@ -191,8 +197,7 @@ fn second_name_sharing(pass: &mut Pass<'_>, found: &[(Span, usize)], mention: Ti
     }
     let next = after + 1;
     let joined = tokens.get(next).is_some_and(|n| {
-        &text[tokens[after].span.end..n.span.start] == " "
-            && !found.iter().any(|(t, _)| t.start == n.span.start)
+        &text[tokens[after].span.end..n.span.start] == " " && !starts_title(found, n.span.start)
     });
     if !joined {
         return;

@@ -180,7 +180,8 @@ pub(super) fn continuation<'a>(
 /// `people` join the last meeting of `found` told within [`CONTINUATION_PARAGRAPHS`]
 /// paragraphs before `sentence`, else they are a new meeting held, told there.
 fn join(ctx: &Context<'_>, sentence: &DocSentence, people: Vec<usize>, found: &mut Vec<Found>) {
-    let recent = found.iter_mut().rev().find(|f| {
+    // Meetings are found in text order, so the last one is the most recent.
+    let recent = found.last_mut().filter(|f| {
         ctx.doc
             .sentence_at(f.evidence.start)
             .map(|s| ctx.doc.sentences()[s].paragraph)
