@@ -8,6 +8,7 @@ use crate::names::NameLexicon;
 use crate::record::{Entity, Extraction, Mention};
 use crate::resolve::SurnameIndex;
 use crate::{mentions, names, relations, resolve, EntityKind, Span};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -278,6 +279,20 @@ fn link(
         q.speaker_entity = q.speaker_entity.map(&mut position);
     }
     let entities = &out.entities;
+    // The first place and the first institution of each name (an index, not a scan of
+    // every entity for every meeting: a long document has many of both).
+    let mut first_named: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    if out
+        .meetings
+        .iter()
+        .any(|m| m.place.is_some() || m.venue.is_some())
+    {
+        for (i, e) in entities.iter().enumerate() {
+            if matches!(e.kind, EntityKind::Place | EntityKind::Institution) {
+                first_named.entry((e.kind, e.name.as_str())).or_insert(i);
+            }
+        }
+    }
     for m in &mut out.meetings {
         m.participant_ids = m
             .participant_entities
@@ -287,11 +302,7 @@ fn link(
         let named = |name: &str| {
             [EntityKind::Place, EntityKind::Institution]
                 .into_iter()
-                .find_map(|kind| {
-                    entities
-                        .iter()
-                        .position(|e| e.kind == kind && e.name == name)
-                })
+                .find_map(|kind| first_named.get(&(kind, name)).copied())
         };
         m.place_entity = m.place.as_deref().and_then(named);
         m.venue_entity = m.venue.as_deref().and_then(named);

@@ -70,10 +70,10 @@ pub(super) fn scan(doc: &Document, lex: &SpeechCues, quoted: &[Span]) -> Vec<Cue
     let text = doc.text();
     let toks = doc.tokens();
     let usable = |t: &Token| t.kind == TokenKind::Word && !inside(quoted, t.span);
-    let starts_sentence = |t: &Token| {
-        doc.sentence_at(t.span.start)
-            .is_some_and(|s| doc.sentences()[s].span.start == t.span.start)
-    };
+    // The tokens are read in order, so the quotation and the sentence that may hold the
+    // next one are found by walking forward, not by a search over the whole document.
+    let mut quotes = quoted.iter().peekable();
+    let mut sentences = doc.sentences().iter().peekable();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -83,11 +83,16 @@ pub(super) fn scan(doc: &Document, lex: &SpeechCues, quoted: &[Span]) -> Vec<Cue
             let p = toks[i - 1];
             p.span.end == t.span.start && matches!(&text[p.span], "-" | "‐")
         };
-        if !usable(&t) || hyphenated {
+        while quotes.next_if(|q| q.end <= t.span.start).is_some() {}
+        let quoted_word = quotes.peek().is_some_and(|q| q.contains(t.span));
+        if t.kind != TokenKind::Word || quoted_word || hyphenated {
             i += 1;
             continue;
         }
-        let at_start = starts_sentence(&t);
+        while sentences.next_if(|s| s.span.start < t.span.start).is_some() {}
+        let at_start = sentences
+            .peek()
+            .is_some_and(|s| s.span.start == t.span.start && t.span.start < s.span.end);
         let first = form(&text[t.span], at_start);
         let matched = lex.phrases.iter().find_map(|(p, class)| {
             if first.as_deref() != Some(p[0].as_str()) {
