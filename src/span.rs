@@ -106,6 +106,52 @@ pub(crate) fn overlapping<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) 
     items.get(i).filter(|t| key(t).overlaps(span))
 }
 
+/// [`overlapping`] for spans asked in text order: each answer starts from the last one,
+/// so a pass asking once per token walks `items` once instead of searching all of them
+/// each time (a search misses the cache at every step in a long document). A span before
+/// the last one asked is still answered, by a search.
+pub(crate) struct Walk<'a, T, K> {
+    items: &'a [T],
+    key: K,
+    /// `items.partition_point(|t| key(t).end <= last)`.
+    at: usize,
+    last: usize,
+}
+
+impl<'a, T, K: Fn(&T) -> Span> Walk<'a, T, K> {
+    /// A walk over `items`, sorted by start and not overlapping each other.
+    pub(crate) fn new(items: &'a [T], key: K) -> Self {
+        Walk {
+            items,
+            key,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    /// The item that overlaps `span`, as [`overlapping`] gives it.
+    pub(crate) fn overlapping(&mut self, span: Span) -> Option<&'a T> {
+        let (items, key) = (self.items, &self.key);
+        let ends_before = |t: &T| key(t).end <= span.start;
+        if span.start < self.last {
+            self.at = items.partition_point(ends_before);
+        } else {
+            // A few steps forward, else a search of the rest.
+            let mut steps = 0;
+            while items.get(self.at).is_some_and(ends_before) {
+                self.at += 1;
+                steps += 1;
+                if steps == 8 {
+                    self.at += items[self.at..].partition_point(ends_before);
+                    break;
+                }
+            }
+        }
+        self.last = span.start;
+        items.get(self.at).filter(|t| key(t).overlaps(span))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +176,25 @@ mod tests {
         assert_eq!(ending_at(&spans, 8, id), None);
         assert_eq!(overlapping(&spans, Span::new(8, 10), id), Some(&spans[1]));
         assert_eq!(overlapping(&spans, Span::new(9, 12), id), None);
+    }
+
+    #[test]
+    fn a_walk_answers_as_the_search_in_any_order() {
+        let spans: Vec<Span> = (0..40).map(|i| Span::new(i * 5, i * 5 + 3)).collect();
+        let id = |s: &Span| *s;
+        let mut walk = Walk::new(&spans, id);
+        // In text order, with jumps, then backwards.
+        let queries = (0..210)
+            .step_by(2)
+            .chain([7, 150, 151, 30, 0, 199, 2])
+            .map(|start| Span::new(start, start + 2));
+        for q in queries {
+            assert_eq!(walk.overlapping(q), overlapping(&spans, q, id), "{q:?}");
+        }
+        assert_eq!(
+            Walk::new(&[] as &[Span], id).overlapping(Span::new(0, 1)),
+            None
+        );
     }
 
     #[test]

@@ -16,12 +16,12 @@
 //!   Harlowby Police Department) or corporate suffix ("Wold Traders" for Wold Traders Corp).
 
 use super::names::{gazetteer_surname, DocNames};
-use super::{covered_spans, overlaps_any, Builder, DocMention, HeldRole, Inputs};
+use super::{covered_spans, Builder, DocMention, HeldRole, Inputs};
 use crate::gazetteer::{FunctionClass, RoleNounClass, Title};
 use crate::names::{NameVia, RuleName, TitleMention};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
-use crate::span::{ending_at, overlapping};
+use crate::span::{ending_at, overlapping, Walk};
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
 
@@ -358,9 +358,12 @@ pub(super) fn short_forms(
     let mut additions = Vec::new();
     let doc_names = DocNames::build(b);
     let mut salience = Salience::default();
+    // Asked once per token, in text order.
+    let mut in_covered = Walk::new(&covered, |s: &Span| *s);
+    let mut in_title = Walk::new(&title_spans, |s: &Span| *s);
     for (i, t) in tokens.iter().enumerate() {
         salience.read_until(&b.out.mentions, t.span.start);
-        if t.kind != TokenKind::Word || overlaps_any(&covered, t.span) {
+        if t.kind != TokenKind::Word || in_covered.overlapping(t.span).is_some() {
             continue;
         }
         let word = &text[t.span];
@@ -372,11 +375,11 @@ pub(super) fn short_forms(
             additions.push((t.span, Target::Entity(e), Via::Alias));
             continue;
         }
-        if overlaps_any(&title_spans, t.span) {
+        if in_title.overlapping(t.span).is_some() {
             continue;
         }
         if let Some(span) = glued_surname(text, tokens, i) {
-            if !overlaps_any(&covered, span) {
+            if in_covered.overlapping(span).is_none() {
                 if let Some(e) = doc_names.surname(&text[span]) {
                     additions.push((span, Target::Entity(e), Via::ShortForm));
                     continue;
