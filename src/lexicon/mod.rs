@@ -28,6 +28,9 @@ use std::borrow::Cow;
 pub(crate) struct Lexicons {
     /// `function_words.tsv`, case-insensitive.
     pub(crate) function: PhraseSet<FunctionClass>,
+    /// The `future` rows of `function_words.tsv` alone: a sentence without one of them
+    /// needs no search of every function word (which match inside most words: "a", "at").
+    future: PhraseSet<FunctionClass>,
     /// `role_nouns.tsv`, case-insensitive.
     pub(crate) roles: PhraseSet<RoleNounClass>,
     /// The `office` and `national_office` rows of `role_nouns.tsv`, matched as written.
@@ -50,6 +53,14 @@ impl Lexicons {
             gaz.function_words.iter().map(|(t, c)| (t.as_str(), *c)),
             Case::Insensitive,
             "function-word automaton",
+        )?;
+        let future_words = PhraseSet::build(
+            gaz.function_words
+                .iter()
+                .filter(|(_, c)| *c == FunctionClass::Future)
+                .map(|(t, c)| (t.as_str(), *c)),
+            Case::Insensitive,
+            "future-word automaton",
         )?;
         let roles = PhraseSet::build(
             gaz.role_nouns.iter().map(|(t, c)| (t.as_str(), *c)),
@@ -86,6 +97,7 @@ impl Lexicons {
             .collect();
         Ok(Lexicons {
             function,
+            future: future_words,
             roles,
             offices,
             triggers,
@@ -107,10 +119,14 @@ impl Lexicons {
 
     /// Whether `text[span]` holds a `future` function word ("will", "is to", "next").
     pub(crate) fn has_future(&self, text: &str, span: Span) -> bool {
-        self.function
-            .find(text, span)
-            .iter()
-            .any(|(_, c)| c.has(FunctionClass::Future))
+        // A future word may still be part of a longer function phrase that is not one,
+        // so where there is one the choice among every function word decides.
+        self.future.any_whole_word(text, span)
+            && self
+                .function
+                .find(text, span)
+                .iter()
+                .any(|(_, c)| c.has(FunctionClass::Future))
     }
 
     /// The lexicons of the embedded defaults, compiled once, for unit tests.

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Class, ClassSet};
-use crate::segment::longest_whole_words;
+use crate::segment::{is_whole_word, longest_whole_words};
 use crate::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashMap};
@@ -96,8 +96,25 @@ impl<C: Class> PhraseSet<C> {
                     self.classes[m.pattern().as_usize()],
                 )
             })
+            // Whole words only, as `longest_whole_words` keeps them, checked before
+            // collecting: most matches of short terms ("a", "at") are parts of words.
+            .filter(|(s, _)| is_whole_word(text, *s))
             .collect();
         longest_whole_words(text, candidates)
+    }
+
+    /// Whether `text[span]` holds a whole-word match, without choosing among overlapping
+    /// ones: a test that [`PhraseSet::find`] would find nothing, at the cost of one scan.
+    pub(crate) fn any_whole_word(&self, text: &str, span: Span) -> bool {
+        let (Some(ac), Some(slice)) = (&self.automaton, text.get(span.range())) else {
+            return false;
+        };
+        ac.find_overlapping_iter(slice).any(|m| {
+            is_whole_word(
+                text,
+                Span::new(span.start + m.start(), span.start + m.end()),
+            )
+        })
     }
 
     /// The classes of a term written exactly as compiled (lower case for

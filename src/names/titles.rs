@@ -8,7 +8,7 @@
 use super::{mark, token_index_at, Context, NameVia, Pass, RuleName, TitleMention};
 use super::{starts_upper, title_start};
 use crate::gazetteer::{Title, TitleKind, WordClass};
-use crate::segment::{is_boundary, longest_whole_words};
+use crate::segment::{is_whole_word, longest_whole_words};
 use crate::{EntityKind, Span};
 use aho_corasick::AhoCorasick;
 /// The title rule: each title that stands as one, with the country before it and the
@@ -80,7 +80,7 @@ fn title_candidates(ctx: &Context<'_>, ac: &AhoCorasick) -> Vec<(Span, usize)> {
         })
         // Whole words only, as `longest_whole_words` keeps them, checked before collecting:
         // most overlapping matches of a long document are parts of words.
-        .filter(|(s, _)| !s.is_empty() && is_boundary(text, s.start) && is_boundary(text, s.end))
+        .filter(|(s, _)| is_whole_word(text, *s))
         .filter(|(s, _)| !ctx.inside_mention(*s))
         .collect();
     longest_whole_words(text, candidates)

@@ -12,4 +12,6 @@ pub use tokens::{Token, TokenKind};
 
 /// The crate's one notion of word characters and token boundaries, for the gazetteer
 /// matcher and the rule passes.
-pub(crate) use tokens::{is_boundary, is_word_char, longest_whole_words, strip_possessive};
+pub(crate) use tokens::{
+    is_boundary, is_whole_word, is_word_char, longest_whole_words, strip_possessive,
+};

@@ -69,6 +69,11 @@ pub(crate) fn strip_possessive(text: &str) -> Option<&str> {
     text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
 }
 
+/// Whether `text[span]` is whole words: not empty, and a word boundary at both ends.
+pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
+    !span.is_empty() && is_boundary(text, span.start) && is_boundary(text, span.end)
+}
+
 /// Whether byte `offset` of `text` lies between tokens rather than inside a run of word
 /// characters: true unless the character before `offset` and the character at `offset`
 /// are both word characters. The start and the end of the text are boundaries.
@@ -141,8 +146,7 @@ fn word(start: usize, end: usize, letter: bool) -> Token {
 /// terms "talks", "talks with"; text "talks within"   -> "talks" ("talks with" ends in a word)
 /// ```
 pub(crate) fn longest_whole_words<T>(text: &str, mut candidates: Vec<(Span, T)>) -> Vec<(Span, T)> {
-    candidates
-        .retain(|(s, _)| !s.is_empty() && is_boundary(text, s.start) && is_boundary(text, s.end));
+    candidates.retain(|(s, _)| is_whole_word(text, *s));
     candidates.sort_by_key(|(s, _)| (s.start, Reverse(s.end)));
     // Chosen in place, in order (a long document's candidates are not held twice).
     let mut end = 0;
