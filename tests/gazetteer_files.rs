@@ -2,17 +2,43 @@
 //! nothing, and reporting every problem with its file and line.
 
 use gazette::{Document, EntityKind, ErrorKind, Extractor};
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+
+/// A directory of the test, removed with everything in it when dropped (each test used to
+/// leave its directory behind in the system temp dir).
+struct ScratchDir(PathBuf);
+
+impl Deref for ScratchDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+/// So that `&dir` is a path the builder takes.
+impl AsRef<OsStr> for ScratchDir {
+    fn as_ref(&self) -> &OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
 
 /// A fresh directory under the system temp dir holding the given files.
-fn dir_with(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+fn dir_with(name: &str, files: &[(&str, &[u8])]) -> ScratchDir {
     let dir = std::env::temp_dir().join(format!("gazette-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for (file, bytes) in files {
         std::fs::write(dir.join(file), bytes).unwrap();
     }
-    dir
+    ScratchDir(dir)
 }
 
 #[test]
