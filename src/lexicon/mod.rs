@@ -109,7 +109,7 @@ impl Lexicons {
 
     /// The function-word classes of one word, in any case ("The", "the").
     pub(crate) fn function_classes(&self, word: &str) -> ClassSet<FunctionClass> {
-        with_lower(word, |w| self.function.classes_of(w))
+        self.function.classes_in_any_case(word)
     }
 
     /// Whether `word` (in any case) has the function-word class `class`.
@@ -141,7 +141,7 @@ impl Lexicons {
 
     /// The role-noun classes of one word, in any case.
     pub(crate) fn role_classes(&self, word: &str) -> ClassSet<RoleNounClass> {
-        with_lower(word, |w| self.roles.classes_of(w))
+        self.roles.classes_in_any_case(word)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Lexicon terms matched as whole words, longest first (see
 //! [`longest_whole_words`](crate::segment::longest_whole_words)).
 
+use super::with_lower;
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Class, ClassSet};
 use crate::segment::{is_whole_word, longest_whole_words};
@@ -37,6 +38,33 @@ pub(crate) struct PhraseSet<C: Class> {
     classes: Vec<ClassSet<C>>,
     /// Each term's index in `classes`, for [`PhraseSet::classes_of`].
     terms: HashMap<String, usize, foldhash::fast::RandomState>,
+    /// The classes of the short ASCII terms by [`short_key`], for
+    /// [`PhraseSet::classes_in_any_case`]; empty for a [`Case::Exact`] set.
+    short: HashMap<u128, ClassSet<C>, foldhash::fast::RandomState>,
+}
+
+/// A word of at most this many bytes of ASCII is looked up by a number ([`short_key`]):
+/// most words of most news, and every word of the default lexicons but a few.
+const SHORT_BYTES: usize = 15;
+
+/// `word` in ASCII lower case and its length, packed into one number (one byte each); `None`
+/// for a word that is not ASCII or is longer than [`SHORT_BYTES`]. Hashing and comparing
+/// a number costs less than a string, and lowering the copy allocates nothing.
+#[inline]
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT_BYTES {
+        return None;
+    }
+    // The length in the lowest byte, then the bytes.
+    let mut key = bytes.len() as u128;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * (i + 1));
+    }
+    Some(key)
 }
 
 impl<C: Class> PhraseSet<C> {
@@ -71,11 +99,20 @@ impl<C: Class> PhraseSet<C> {
                 })?;
             Some(ac)
         };
+        let short = match case {
+            Case::Insensitive => terms
+                .iter()
+                .zip(&classes)
+                .filter_map(|(t, c)| Some((short_key(t)?, *c)))
+                .collect(),
+            Case::Exact => HashMap::default(),
+        };
         let terms = terms.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
         Ok(PhraseSet {
             automaton,
             classes,
             terms,
+            short,
         })
     }
 
@@ -124,6 +161,15 @@ impl<C: Class> PhraseSet<C> {
             .get(term)
             .map_or(ClassSet::EMPTY, |&i| self.classes[i])
     }
+
+    /// The classes of `word` in any case ("The", "the"), as [`PhraseSet::classes_of`] gives
+    /// them for the word in lower case (see [`with_lower`]).
+    pub(crate) fn classes_in_any_case(&self, word: &str) -> ClassSet<C> {
+        match short_key(word).filter(|_| !self.short.is_empty()) {
+            Some(key) => self.short.get(&key).copied().unwrap_or(ClassSet::EMPTY),
+            None => with_lower(word, |w| self.classes_of(w)),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -155,6 +201,52 @@ mod tests {
         assert!(found[1].1.has(Planned));
         assert_eq!(set.classes_of("talks"), ClassSet::of(&[Noun]));
         assert!(set.classes_of("Talks").is_empty());
+    }
+
+    #[test]
+    fn any_case_lookup_agrees_with_the_lower_case_one() {
+        let long = "counter-intelligence";
+        let set = PhraseSet::build(
+            [
+                ("talks", Noun),
+                ("will", Planned),
+                (long, Noun),
+                ("über", Verb),
+                ("is to", Planned),
+            ],
+            Case::Insensitive,
+            "test",
+        )
+        .unwrap();
+        let words = [
+            "talks",
+            "Talks",
+            "TALKS",
+            "talk",
+            "talkss",
+            "",
+            "Will",
+            "wILL",
+            long,
+            "Counter-Intelligence",
+            "über",
+            "Über",
+            "ÜBER",
+            "is to",
+            "Is To",
+            "\0",
+            "talks\0",
+            "fifteen-letters",
+            "sixteen-letters!",
+        ];
+        for w in words {
+            let expected = with_lower(w, |l| set.classes_of(l));
+            assert_eq!(set.classes_in_any_case(w), expected, "{w:?}");
+        }
+        assert!(set.classes_in_any_case("TALKS").has(Noun));
+        assert!(set.classes_in_any_case("ÜBER").has(Verb));
+        let exact = PhraseSet::build([("Talks", Noun)], Case::Exact, "test").unwrap();
+        assert_eq!(exact.classes_in_any_case("Talks"), ClassSet::EMPTY);
     }
 
     #[test]
