@@ -123,14 +123,28 @@ impl Gazetteer {
             .filter(|s| s.kind == FileKind::Words)
             .map(Source::words_file)
             .collect();
+        // The other thread also reads the embedded files after the first (the largest,
+        // `places.tsv`, which this thread reads meanwhile), to be loaded here in order.
         let word_map = std::thread::scope(|scope| {
-            let map = std::thread::Builder::new()
-                .spawn_scoped(scope, || words::build_map(&word_files))
+            let later = sources.get(1..).unwrap_or_default();
+            let mut other = std::thread::Builder::new()
+                .spawn_scoped(scope, || {
+                    let map = words::build_map(&word_files);
+                    (map, later.iter().map(read_ahead).collect::<Vec<_>>())
+                })
                 .ok();
-            for source in sources {
-                gaz.read_source(source, &mut rest, &mut errors);
+            let mut done = None;
+            for (i, source) in sources.iter().enumerate() {
+                if i == 1 {
+                    done = other.take().map(join);
+                }
+                let ahead = i
+                    .checked_sub(1)
+                    .and_then(|k| done.as_mut().and_then(|(_, read)| read.get_mut(k)))
+                    .and_then(Option::take);
+                gaz.read_source(source, ahead, &mut rest, &mut errors);
             }
-            map.map(|m| m.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            done.or_else(|| other.map(join)).map(|(map, _)| map)
         });
         if let Some(map) = word_map {
             gaz.words.set_map(map);
@@ -169,7 +183,13 @@ impl Gazetteer {
 
     /// Reads one file: its entries are loaded as they are read, its other rows merged; its
     /// rejected entries and alias rows wait in `rest` for the end of the load.
-    fn read_source(&mut self, source: Source, rest: &mut Unmerged, errors: &mut Vec<Error>) {
+    fn read_source(
+        &mut self,
+        source: &Source,
+        ahead: Option<ReadAhead>,
+        rest: &mut Unmerged,
+        errors: &mut Vec<Error>,
+    ) {
         // The embedded words file (52,000 lines) is not read at each load: its map is built
         // from the table the build script made of it (`build.rs`), and nothing else in it
         // is loaded. The tests `embedded_words_file_is_valid` and
@@ -180,17 +200,20 @@ impl Gazetteer {
         }
         // Problems of merging come after the file's own, as when files were read whole.
         let mut merge_errors = Vec::new();
-        let parsed = parse::parse_file(
-            &source.label,
-            source.kind,
-            &source.bytes,
-            errors,
-            &mut Merge {
-                gaz: self,
-                errors: &mut merge_errors,
-            },
-            &mut |_, _| {},
-        );
+        let parsed = match ahead {
+            Some(read) => self.load_read_ahead(read, &mut merge_errors),
+            None => parse::parse_file(
+                &source.label,
+                source.kind,
+                &source.bytes,
+                errors,
+                &mut Merge {
+                    gaz: self,
+                    errors: &mut merge_errors,
+                },
+                &mut |_, _| {},
+            ),
+        };
         errors.append(&mut merge_errors);
         rest.rejected.extend(parsed.rejected);
         for g in parsed.given_names {
@@ -210,6 +233,24 @@ impl Gazetteer {
         self.meeting_triggers.extend(parsed.meeting_triggers);
         self.function_words.extend(parsed.function_words);
         self.role_nouns.extend(parsed.role_nouns);
+    }
+
+    /// Loads the entries of a file read ahead, in file order, as [`Merge`] loads them while
+    /// a file is read; what else the file gave is returned.
+    fn load_read_ahead(&mut self, read: ReadAhead, errors: &mut Vec<Error>) -> parse::Parsed {
+        let mut parsed = read.parsed;
+        for entry in read.entries {
+            // The file gives each id once (else it is not read ahead), so no entry of it
+            // can be a repeat of an earlier one.
+            if let Added::Repeated(entry, line) = self.insert(entry, errors) {
+                errors.push(origin_error(
+                    &entry.origin,
+                    format!("id `{}` already used on line {line} of this file", entry.id),
+                ));
+                parsed.rejected.push(*entry);
+            }
+        }
+        parsed
     }
 
     /// Loads the entries added in code, each its own source; a bad or refused one goes to
@@ -414,6 +455,68 @@ impl parse::Entries for Merge<'_> {
     }
 }
 
+/// An embedded file read on another thread while the files before it are loaded: its
+/// entries, in file order, and what else it gave.
+struct ReadAhead {
+    entries: Vec<Entry>,
+    parsed: parse::Parsed,
+}
+
+/// The entries of one file as they are read, for [`read_ahead`]: every id once.
+#[derive(Default)]
+struct Collect {
+    entries: Vec<Entry>,
+    lines: std::collections::HashMap<String, usize>,
+    repeated: bool,
+}
+
+impl parse::Entries for Collect {
+    fn line_of(&self, id: &str, _: &Arc<str>) -> Option<usize> {
+        self.lines.get(id).copied()
+    }
+
+    fn add(&mut self, entry: Entry) -> Added {
+        if let Some(&line) = self.lines.get(entry.id.as_ref()) {
+            self.repeated = true;
+            return Added::Repeated(Box::new(entry), line);
+        }
+        self.lines.insert(entry.id.to_string(), entry.origin.line);
+        self.entries.push(entry);
+        Added::Loaded
+    }
+}
+
+/// Reads an embedded file (but the words file, which is compiled into a table) ahead of
+/// loading it. A file that gives any problem is not read ahead but read again when it is
+/// loaded, so that its problems are found and told exactly as then; the embedded files
+/// give none (the tests check them).
+fn read_ahead(source: &Source) -> Option<ReadAhead> {
+    if !source.embedded || source.kind == FileKind::Words {
+        return None;
+    }
+    let mut errors = Vec::new();
+    let mut collect = Collect::default();
+    let parsed = parse::parse_file(
+        &source.label,
+        source.kind,
+        &source.bytes,
+        &mut errors,
+        &mut collect,
+        &mut |_, _| {},
+    );
+    (errors.is_empty() && !collect.repeated && parsed.rejected.is_empty()).then_some(ReadAhead {
+        entries: collect.entries,
+        parsed,
+    })
+}
+
+/// The result of a thread, or its panic passed on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
 /// A problem with an entry, at its file and line, or naming it when it was added in code.
 fn origin_error(origin: &Origin, message: String) -> Error {
     if origin.line == 0 {
@@ -517,6 +620,33 @@ mod tests {
     fn embedded_defaults_parse_without_error() {
         let gaz = Gazetteer::load(true, &[]).unwrap_or_else(|e| panic!("{e}"));
         assert!(!gaz.entries.is_empty());
+    }
+
+    /// The embedded files after the first are read ahead on another thread: loaded, they
+    /// give what the same files give read one after the other from disk.
+    #[test]
+    fn files_read_ahead_load_as_files_read_in_order() {
+        let embedded = Gazetteer::load(true, &[]).unwrap_or_else(|e| panic!("{e}"));
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+        let files: Vec<Location> = embedded::sources()
+            .map(|s| {
+                let name = s.label.trim_start_matches("<embedded>/");
+                Location::File(folder.join(name))
+            })
+            .collect();
+        let from_disk = Gazetteer::load(false, &files).unwrap_or_else(|e| panic!("{e}"));
+        let shown = |e: &Entry| format!("{e:?}").replace(e.origin.file.as_ref(), "FILE");
+        assert_eq!(embedded.entries.len(), from_disk.entries.len());
+        for (a, b) in embedded.entries.iter().zip(&from_disk.entries) {
+            assert_eq!(shown(a), shown(b));
+        }
+        assert_eq!(embedded.function_words, from_disk.function_words);
+        assert_eq!(embedded.role_nouns, from_disk.role_nouns);
+        assert_eq!(embedded.meeting_triggers, from_disk.meeting_triggers);
+        assert_eq!(embedded.speech_verbs, from_disk.speech_verbs);
+        assert_eq!(embedded.given_names, from_disk.given_names);
+        assert_eq!(embedded.name_words, from_disk.name_words);
+        assert_eq!(embedded.titles.len(), from_disk.titles.len());
     }
 
     #[test]
