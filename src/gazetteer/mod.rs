@@ -135,13 +135,19 @@ impl Gazetteer {
                 .ok();
             let mut done = None;
             for (i, source) in sources.iter().enumerate() {
-                if i == 1 {
-                    done = other.take().map(join);
-                }
-                let ahead = i
-                    .checked_sub(1)
-                    .and_then(|k| done.as_mut().and_then(|(_, read)| read.get_mut(k)))
-                    .and_then(Option::take);
+                // Waits for the other thread only at a file it read ahead: a user's words
+                // file is still read beside the map being built.
+                let ahead = match i.checked_sub(1) {
+                    Some(k) if may_read_ahead(source) => {
+                        if done.is_none() {
+                            done = other.take().map(join);
+                        }
+                        done.as_mut()
+                            .and_then(|(_, read)| read.get_mut(k))
+                            .and_then(Option::take)
+                    }
+                    _ => None,
+                };
                 gaz.read_source(source, ahead, &mut rest, &mut errors);
             }
             done.or_else(|| other.map(join)).map(|(map, _)| map)
@@ -491,7 +497,7 @@ impl parse::Entries for Collect {
 /// loaded, so that its problems are found and told exactly as then; the embedded files
 /// give none (the tests check them).
 fn read_ahead(source: &Source) -> Option<ReadAhead> {
-    if !source.embedded || source.kind == FileKind::Words {
+    if !may_read_ahead(source) {
         return None;
     }
     let mut errors = Vec::new();
@@ -508,6 +514,11 @@ fn read_ahead(source: &Source) -> Option<ReadAhead> {
         entries: collect.entries,
         parsed,
     })
+}
+
+/// Whether [`read_ahead`] reads `source`.
+fn may_read_ahead(source: &Source) -> bool {
+    source.embedded && source.kind != FileKind::Words
 }
 
 /// The result of a thread, or its panic passed on.
