@@ -468,30 +468,6 @@ struct ReadAhead {
     parsed: parse::Parsed,
 }
 
-/// The entries of one file as they are read, for [`read_ahead`]: every id once.
-#[derive(Default)]
-struct Collect {
-    entries: Vec<Entry>,
-    lines: std::collections::HashMap<String, usize>,
-    repeated: bool,
-}
-
-impl parse::Entries for Collect {
-    fn line_of(&self, id: &str, _: &Arc<str>) -> Option<usize> {
-        self.lines.get(id).copied()
-    }
-
-    fn add(&mut self, entry: Entry) -> Added {
-        if let Some(&line) = self.lines.get(entry.id.as_ref()) {
-            self.repeated = true;
-            return Added::Repeated(Box::new(entry), line);
-        }
-        self.lines.insert(entry.id.to_string(), entry.origin.line);
-        self.entries.push(entry);
-        Added::Loaded
-    }
-}
-
 /// Reads an embedded file (but the words file, which is compiled into a table) ahead of
 /// loading it. A file that gives any problem is not read ahead but read again when it is
 /// loaded, so that its problems are found and told exactly as then; the embedded files
@@ -501,7 +477,7 @@ fn read_ahead(source: &Source) -> Option<ReadAhead> {
         return None;
     }
     let mut errors = Vec::new();
-    let mut collect = Collect::default();
+    let mut collect = parse::Collect::default();
     let parsed = parse::parse_file(
         &source.label,
         source.kind,

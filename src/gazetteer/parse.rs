@@ -236,6 +236,31 @@ impl Entries for NoEntries {
     }
 }
 
+/// The entries of one file, kept in file order, each id once: a repeated id is given
+/// back with the line of its first entry, and noted in `repeated`.
+#[derive(Default)]
+pub(crate) struct Collect {
+    pub(crate) entries: Vec<Entry>,
+    lines: FastMap<String, usize>,
+    pub(crate) repeated: bool,
+}
+
+impl Entries for Collect {
+    fn line_of(&self, id: &str, _: &Arc<str>) -> Option<usize> {
+        self.lines.get(id).copied()
+    }
+
+    fn add(&mut self, entry: Entry) -> Added {
+        if let Some(&line) = self.lines.get(entry.id.as_ref()) {
+            self.repeated = true;
+            return Added::Repeated(Box::new(entry), line);
+        }
+        self.lines.insert(entry.id.to_string(), entry.origin.line);
+        self.entries.push(entry);
+        Added::Loaded
+    }
+}
+
 /// One line of a file: its number and its text, or where its UTF-8 breaks.
 type Line<'a> = (usize, Result<&'a str, usize>);
 
@@ -1005,25 +1030,6 @@ mod tests {
         }
     }
 
-    /// The entries of one file, by id.
-    #[derive(Default)]
-    struct Collect(Vec<Entry>);
-
-    impl Entries for Collect {
-        fn line_of(&self, id: &str, _: &Arc<str>) -> Option<usize> {
-            self.0.iter().find(|e| e.id == id).map(|e| e.origin.line)
-        }
-        fn add(&mut self, entry: Entry) -> Added {
-            match self.line_of(&entry.id, &entry.origin.file) {
-                Some(line) => Added::Repeated(Box::new(entry), line),
-                None => {
-                    self.0.push(entry);
-                    Added::Loaded
-                }
-            }
-        }
-    }
-
     fn parse_bytes(name: &str, bytes: &[u8]) -> (Run, Vec<Error>) {
         let kind = FileKind::from_file_name(name).unwrap();
         let mut errors = Vec::new();
@@ -1038,7 +1044,7 @@ mod tests {
         );
         (
             Run {
-                entries: entries.0,
+                entries: entries.entries,
                 parsed,
             },
             errors,

@@ -351,16 +351,15 @@ impl Context<'_> {
     pub(super) fn country_mention_after(&self, offset: usize) -> Option<(usize, Span)> {
         self.text[offset..].strip_prefix(" of ")?;
         let start = offset + " of ".len();
-        // The mentions are sorted by start: the first at `start` or after.
-        let mentions = &self.found.mentions;
-        mentions
-            .get(mentions.partition_point(|m| m.span.start < start))
-            .filter(|m| m.span.start == start)
-            .filter(|m| {
-                let e = self.gaz.entry(m.entry);
-                e.kind == EntityKind::Place && e.place_type.as_deref() == Some("country")
-            })
-            .map(|m| (m.entry, m.span))
+        starting_within(&self.found.mentions, Span::new(start, start + 1), |m| {
+            m.span
+        })
+        .first()
+        .filter(|m| {
+            let e = self.gaz.entry(m.entry);
+            e.kind == EntityKind::Place && e.place_type.as_deref() == Some("country")
+        })
+        .map(|m| (m.entry, m.span))
     }
 
     /// Reads a person's name from token `i`: capitalised words joined by single spaces,

@@ -9,6 +9,7 @@ use super::{mark, token_index_at, Context, NameVia, Pass, RuleName, TitleMention
 use super::{starts_upper, title_start};
 use crate::gazetteer::{Title, TitleKind, WordClass};
 use crate::segment::{is_whole_word, longest_whole_words};
+use crate::span::starting_within;
 use crate::{EntityKind, Span};
 use aho_corasick::AhoCorasick;
 /// The title rule: each title that stands as one, with the country before it and the
@@ -175,12 +176,6 @@ fn name_after_title(pass: &mut Pass<'_>, info: &Title, first: usize) -> Option<S
     Some(span)
 }
 
-/// Whether a title of `found` (sorted by start) starts at `start`.
-fn starts_title(found: &[(Span, usize)], start: usize) -> bool {
-    let k = found.partition_point(|(t, _)| t.start < start);
-    found.get(k).is_some_and(|(t, _)| t.start == start)
-}
-
 /// "counterparts Anatoliy Brekov and Pavel Surin": a second name joined by "and" to the
 /// name of a title shares the title, unless it has a title of its own ("Chairman A and
 /// Director B"). A name read there (not the gazetteer's) needs two words.
@@ -197,7 +192,13 @@ fn second_name_sharing(pass: &mut Pass<'_>, found: &[(Span, usize)], mention: Ti
     }
     let next = after + 1;
     let joined = tokens.get(next).is_some_and(|n| {
-        &text[tokens[after].span.end..n.span.start] == " " && !starts_title(found, n.span.start)
+        &text[tokens[after].span.end..n.span.start] == " "
+            && starting_within(
+                found,
+                Span::new(n.span.start, n.span.start + 1),
+                |(t, _)| *t,
+            )
+            .is_empty()
     });
     if !joined {
         return;

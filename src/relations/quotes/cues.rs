@@ -7,6 +7,7 @@ use crate::lexicon::Lexicons;
 use crate::lexicon::SpeechCues;
 use crate::resolve::Resolution;
 use crate::segment::{Token, TokenKind};
+use crate::span::Walk;
 use crate::Span;
 use std::borrow::Cow;
 
@@ -72,7 +73,7 @@ pub(super) fn scan(doc: &Document, lex: &SpeechCues, quoted: &[Span]) -> Vec<Cue
     let usable = |t: &Token| t.kind == TokenKind::Word && !inside(quoted, t.span);
     // The tokens are read in order, so the quotation and the sentence that may hold the
     // next one are found by walking forward, not by a search over the whole document.
-    let mut quotes = quoted.iter().peekable();
+    let mut quotes = Walk::new(quoted, |q: &Span| *q);
     let mut sentences = doc.sentences().iter().peekable();
     let mut out = Vec::new();
     let mut i = 0;
@@ -83,8 +84,9 @@ pub(super) fn scan(doc: &Document, lex: &SpeechCues, quoted: &[Span]) -> Vec<Cue
             let p = toks[i - 1];
             p.span.end == t.span.start && matches!(&text[p.span], "-" | "‐")
         };
-        while quotes.next_if(|q| q.end <= t.span.start).is_some() {}
-        let quoted_word = quotes.peek().is_some_and(|q| q.contains(t.span));
+        let quoted_word = quotes
+            .overlapping(t.span)
+            .is_some_and(|q| q.contains(t.span));
         if t.kind != TokenKind::Word || quoted_word || hyphenated {
             i += 1;
             continue;
