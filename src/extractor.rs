@@ -3,12 +3,12 @@
 use crate::document::Document;
 use crate::error::Error;
 use crate::gazetteer::{Additions, Gazetteer, GazetteerEntry, Location, Matcher};
+use crate::hash::FastMap;
 use crate::lexicon::Lexicons;
 use crate::names::NameLexicon;
 use crate::record::{Entity, Extraction, Mention};
 use crate::resolve::SurnameIndex;
 use crate::{mentions, names, relations, resolve, EntityKind, Span};
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -281,7 +281,7 @@ fn link(
     let entities = &out.entities;
     // The first place and the first institution of each name (an index, not a scan of
     // every entity for every meeting: a long document has many of both).
-    let mut first_named: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    let mut first_named: FastMap<(EntityKind, &str), usize> = FastMap::default();
     if out
         .meetings
         .iter()

@@ -28,6 +28,7 @@ mod document;
 mod error;
 mod extractor;
 mod gazetteer;
+mod hash;
 mod lexicon;
 mod mentions;
 mod names;

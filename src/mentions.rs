@@ -17,9 +17,9 @@
 
 use crate::document::Document;
 use crate::gazetteer::{Form, FunctionClass, Gazetteer, Match, Matcher, Target};
+use crate::hash::FastSet;
 use crate::lexicon::Lexicons;
 use crate::Span;
-use std::collections::HashSet;
 
 /// A mention of a gazetteer entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,9 +96,9 @@ pub(crate) fn find(
 
 /// The entries a document names without doubt, and the countries they are in.
 struct Named<'g> {
-    entries: HashSet<usize, foldhash::fast::RandomState>,
+    entries: FastSet<usize>,
     /// Ids of countries named, or the country of an entry named.
-    countries: HashSet<&'g str>,
+    countries: FastSet<&'g str>,
 }
 
 impl<'g> Named<'g> {
@@ -106,8 +106,8 @@ impl<'g> Named<'g> {
     /// any other of the name ("London"), not demonyms nor ambiguous names.
     fn in_matches(gaz: &'g Gazetteer, matcher: &Matcher, matches: &[Match]) -> Named<'g> {
         let mut named = Named {
-            entries: HashSet::default(),
-            countries: HashSet::new(),
+            entries: FastSet::default(),
+            countries: FastSet::default(),
         };
         for m in matches {
             let targets = matcher.targets(m.pattern);

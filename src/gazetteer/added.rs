@@ -4,7 +4,7 @@
 use super::entry::{EntityKind, Entry, Origin};
 use super::parse::{self, FileKind, MAX_ALIAS_LEN};
 use crate::error::{Error, ErrorKind};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::Arc;
 
 /// A person, place or institution to add to the gazetteers in code, with
@@ -141,7 +141,7 @@ pub(crate) fn to_entry(added: &GazetteerEntry, errors: &mut Vec<Error>) -> Optio
         .chain(added.aliases.iter().map(String::as_str))
         .collect::<Vec<&str>>()
         .join("|");
-    let mut row: HashMap<&str, &str> = HashMap::new();
+    let mut row: FastMap<&str, &str> = FastMap::default();
     row.insert("id", added.id.trim());
     row.insert("name", added.name.trim());
     for alias in &added.aliases {

@@ -585,7 +585,7 @@ mod tests {
     fn target_lists_are_those_of_a_map_of_lists() {
         let g = Gazetteer::load(true, &[]).unwrap();
         let m = Matcher::build(&g).unwrap();
-        let mut lists: std::collections::HashMap<String, Vec<Target>> = Default::default();
+        let mut lists: FastMap<String, Vec<Target>> = Default::default();
         for (index, entry) in g.entries.iter().enumerate() {
             for (form, text) in surface_forms(entry) {
                 let target = Target {

@@ -26,8 +26,8 @@ pub(crate) use words::WordMap;
 use words::WordsFile;
 
 use crate::error::{Error, ErrorKind};
+use crate::hash::FastSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -380,12 +380,12 @@ impl Gazetteer {
     fn resolve_references(&mut self, rejected: &mut [Entry], errors: &mut Vec<Error>) {
         // A place's id stands for the place; a code for the first place (loaded, then
         // rejected, in load order) that has it, unless it is also a place's id.
-        let rejected_places: HashSet<Text> = rejected
+        let rejected_places: FastSet<Text> = rejected
             .iter()
             .filter(|e| e.kind == EntityKind::Place)
             .map(|e| e.id.clone())
             .collect();
-        let rejected_ids: HashSet<Text> = rejected.iter().map(|e| e.id.clone()).collect();
+        let rejected_ids: FastSet<Text> = rejected.iter().map(|e| e.id.clone()).collect();
         let mut codes: FastMap<Text, Text> = FastMap::default();
         for e in self.entries.iter().chain(rejected.iter()) {
             if e.kind == EntityKind::Place {

@@ -11,7 +11,6 @@ use super::entry::{
 };
 use crate::error::{Error, ErrorKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One line's cells and the columns they are in (a few columns: a scan beats hashing).
@@ -37,8 +36,7 @@ pub(crate) fn owned(s: &str) -> Text {
     Cow::Owned(s.to_owned())
 }
 
-/// A `HashMap` with a fast hash, for keys read from gazetteer files (not from the text).
-pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) use crate::hash::FastMap;
 
 /// The longest alias accepted, in bytes. Longer ones are an error, not truncated.
 pub(crate) const MAX_ALIAS_LEN: usize = 256;

@@ -5,8 +5,8 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{FunctionClass, Gazetteer, RoleNounClass, TriggerClass};
+use crate::hash::FastMap;
 use regex::Regex;
-use std::collections::HashMap;
 
 /// The classes of `meeting_triggers.tsv` read into these patterns rather than matched as
 /// triggers.
@@ -42,7 +42,7 @@ pub(crate) struct MeetingWords {
     /// `group` noun; the count word is group 1 or 2.
     pub(crate) group: Regex,
     /// The value of each `count` word, in lower case.
-    counts: HashMap<String, usize>,
+    counts: FastMap<String, usize>,
 }
 
 impl MeetingWords {
@@ -64,7 +64,7 @@ impl MeetingWords {
             .filter(|w| w.ends_with('s'))
             .cloned()
             .collect();
-        let mut counts = HashMap::new();
+        let mut counts = FastMap::default();
         for (i, word) in trigger(TriggerClass::Count).into_iter().enumerate() {
             counts.entry(word).or_insert(i + 1);
         }

@@ -4,10 +4,11 @@
 use super::with_lower;
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Class, ClassSet};
+use crate::hash::FastMap;
 use crate::segment::{is_whole_word, longest_whole_words};
 use crate::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Terms of at most this many bytes in all are compiled into a DFA (see [`automaton_kind`]):
 /// four times the largest default set (`role_nouns.tsv`, 3.6 KB of terms). The DFA has at
@@ -37,10 +38,10 @@ pub(crate) struct PhraseSet<C: Class> {
     automaton: Option<AhoCorasick>,
     classes: Vec<ClassSet<C>>,
     /// Each term's index in `classes`, for [`PhraseSet::classes_of`].
-    terms: HashMap<String, usize, foldhash::fast::RandomState>,
+    terms: FastMap<String, usize>,
     /// The classes of the short ASCII terms by [`short_key`], for
     /// [`PhraseSet::classes_in_any_case`]; empty for a [`Case::Exact`] set.
-    short: HashMap<u128, ClassSet<C>, foldhash::fast::RandomState>,
+    short: FastMap<u128, ClassSet<C>>,
 }
 
 /// A word of at most this many bytes of ASCII is looked up by a number ([`short_key`]):
@@ -105,7 +106,7 @@ impl<C: Class> PhraseSet<C> {
                 .zip(&classes)
                 .filter_map(|(t, c)| Some((short_key(t)?, *c)))
                 .collect(),
-            Case::Exact => HashMap::default(),
+            Case::Exact => FastMap::default(),
         };
         let terms = terms.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
         Ok(PhraseSet {

@@ -30,6 +30,7 @@
 
 use crate::document::Document;
 use crate::gazetteer::{ClassSet, FunctionClass, Gazetteer, Gender, Title, WordClass};
+use crate::hash::FastMap;
 use crate::lexicon::Lexicons;
 use crate::mentions::GazetteerMentions;
 use crate::packed::Flags;
@@ -38,7 +39,6 @@ use crate::segment::{Token, TokenKind};
 use crate::span::{ending_at, overlapping, starting_within};
 use crate::{EntityKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 
 /// The most words a name read by rule may have.
 const MAX_NAME_WORDS: usize = 5;
@@ -58,7 +58,7 @@ pub(crate) struct NameLexicon {
     title_info: Vec<Title>,
     /// The institutions of each country (by its place entry), for "Mexico's foreign
     /// ministry".
-    institutions_of: HashMap<usize, Vec<usize>>,
+    institutions_of: FastMap<usize, Vec<usize>>,
 }
 
 impl NameLexicon {
@@ -93,7 +93,7 @@ impl NameLexicon {
                 .copied()
                 .filter(|&i| gaz.entry(i).kind == EntityKind::Place)
         };
-        let mut institutions_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut institutions_of: FastMap<usize, Vec<usize>> = FastMap::default();
         for (i, e) in gaz.entries.iter().enumerate() {
             if e.kind != EntityKind::Institution {
                 continue;

@@ -53,12 +53,12 @@
 
 use super::{Pass, RuleName};
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
+use crate::hash::{FastMap, FastSet};
 use crate::names::NameVia;
 use crate::packed::{Flags, Quads, TwoBits};
 use crate::segment::{Token, TokenKind};
 use crate::span::{overlapping, starting_within};
 use crate::{EntityKind, Span};
-use std::collections::{HashMap, HashSet};
 
 mod votes;
 
@@ -228,8 +228,8 @@ fn pooled_votes(
     pass: &Pass<'_>,
     facts: &Tokens<'_>,
     runs: impl Iterator<Item = Run>,
-) -> (Vec<(Run, Key)>, HashMap<Key, Votes>) {
-    let mut pooled: HashMap<Key, Votes> = HashMap::new();
+) -> (Vec<(Run, Key)>, FastMap<Key, Votes>) {
+    let mut pooled: FastMap<Key, Votes> = FastMap::default();
     let mut found: Vec<(Run, Key)> = Vec::new();
     for run in runs {
         if only_class_words(pass, facts, run) {
@@ -264,9 +264,9 @@ fn pooled_votes(
 fn no_shape_for_shared_first_words(
     pass: &Pass<'_>,
     found: &[(Run, Key)],
-    pooled: &mut HashMap<Key, Votes>,
+    pooled: &mut FastMap<Key, Votes>,
 ) {
-    let mut first_words: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut first_words: FastMap<&str, Vec<&str>> = FastMap::default();
     for (_, key) in found {
         if let (Some(first), true) = (key.split_whitespace().next(), key.contains(' ')) {
             let list = first_words.entry(first).or_default();
@@ -294,10 +294,10 @@ fn no_shape_for_shared_first_words(
 fn people_named(
     pass: &Pass<'_>,
     found: &[(Run, Key)],
-    pooled: &HashMap<Key, Votes>,
+    pooled: &FastMap<Key, Votes>,
 ) -> Vec<Vec<String>> {
     let mut people = known_people(pass);
-    let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
+    let mut seen: FastSet<&str> = FastSet::default();
     for (run, key) in found {
         if run.end - run.start > 1
             && seen.insert(&**key)
@@ -314,7 +314,7 @@ struct Known<'p> {
     /// The people named in the document.
     people: PeopleByWord<'p>,
     /// The acronyms written in parentheses after a name (a set: a long document has many).
-    acronyms: HashSet<String>,
+    acronyms: FastSet<String>,
 }
 
 /// The kind (and the most certain rule that voted for it) of a candidate to add as a name,
@@ -377,12 +377,12 @@ fn kind_to_add(
 /// some words reads only the names holding the rarest of them, not every name.
 struct PeopleByWord<'p> {
     people: &'p [Vec<String>],
-    by_word: HashMap<&'p str, Vec<usize>, foldhash::fast::RandomState>,
+    by_word: FastMap<&'p str, Vec<usize>>,
 }
 
 impl<'p> PeopleByWord<'p> {
     fn new(people: &'p [Vec<String>]) -> Self {
-        let mut by_word: HashMap<&str, Vec<usize>, _> = HashMap::default();
+        let mut by_word: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, p) in people.iter().enumerate() {
             for w in p {
                 let list: &mut Vec<usize> = by_word.entry(w.as_str()).or_default();
@@ -490,9 +490,9 @@ fn coordinated_with_common_noun(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -
 }
 
 /// Acronyms written in parentheses right after a capitalised word: "(CFA)".
-fn introduced_acronyms(facts: &Tokens<'_>) -> HashSet<String> {
+fn introduced_acronyms(facts: &Tokens<'_>) -> FastSet<String> {
     let t = facts.tokens;
-    let mut out = HashSet::new();
+    let mut out = FastSet::default();
     for j in 2..t.len().saturating_sub(1) {
         let open = &facts.text[t[j - 1].span] == "(" && &facts.text[t[j + 1].span] == ")";
         if open

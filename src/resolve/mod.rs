@@ -32,12 +32,12 @@
 
 use crate::document::Document;
 use crate::gazetteer::{Form, Gazetteer, Gender};
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon::Lexicons;
 use crate::mentions::{DemonymMention, EntryMention};
 use crate::names::{NameLexicon, NameMentions, NameVia, RuleName};
 use crate::record::Via;
 use crate::{EntityKind, Span};
-use std::collections::{HashMap, HashSet};
 
 mod descriptions;
 mod names;
@@ -114,10 +114,10 @@ pub(super) struct Builder<'a> {
     text: &'a str,
     out: Resolution,
     /// Keyed by index: a fast hash.
-    by_entry: HashMap<usize, usize, foldhash::fast::RandomState>,
-    by_name: HashMap<(EntityKind, String), usize>,
+    by_entry: FastMap<usize, usize>,
+    by_name: FastMap<(EntityKind, String), usize>,
     /// People by the last word of their name, in entity order, for [`Builder::person_variant`].
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: FastMap<String, Vec<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -126,9 +126,9 @@ impl<'a> Builder<'a> {
             gaz,
             text,
             out: Resolution::default(),
-            by_entry: HashMap::default(),
-            by_name: HashMap::new(),
-            by_surname: HashMap::new(),
+            by_entry: FastMap::default(),
+            by_name: FastMap::default(),
+            by_surname: FastMap::default(),
         }
     }
 
@@ -280,8 +280,7 @@ fn known_names(
     rule_names: Vec<RuleName>,
 ) -> Vec<RuleName> {
     let text = input.doc.text();
-    let swallowed: HashSet<Span, foldhash::fast::RandomState> =
-        input.names.swallowed.iter().copied().collect();
+    let swallowed: FastSet<Span> = input.names.swallowed.iter().copied().collect();
     for m in &found {
         if swallowed.contains(&m.span) {
             continue;

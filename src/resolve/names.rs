@@ -3,8 +3,8 @@
 
 use super::Builder;
 use crate::gazetteer::{Gazetteer, StrSet};
+use crate::hash::FastMap;
 use crate::EntityKind;
-use std::collections::HashMap;
 
 /// Surnames of the gazetteer's people: last word of each name and alias → entries, in
 /// entry order. The surnames are kept end to end in one buffer and the entries in one
@@ -160,9 +160,9 @@ fn fold_given(s: &str) -> String {
 pub(super) struct DocNames {
     /// Last word of a person's name, of a multi-word mention, or of a gazetteer alias; and
     /// the capitalised middle words of a name of three words or more.
-    surnames: HashMap<String, Vec<usize>>,
+    surnames: FastMap<String, Vec<usize>>,
     /// First word of a person's name of two words or more.
-    first_words: HashMap<String, Vec<usize>>,
+    first_words: FastMap<String, Vec<usize>>,
     /// How many entities are indexed.
     indexed: usize,
 }

@@ -12,16 +12,16 @@
 
 use super::{covered_spans, overlaps_any, Builder, DocMention, HeldRole, Inputs};
 use crate::gazetteer::{ClassSet, FunctionClass, Title, TitleKind, WordTag};
+use crate::hash::FastMap;
 use crate::record::Via;
 use crate::span::ending_at;
 use crate::{EntityKind, Span};
-use std::collections::HashMap;
 
 /// Step 2: roles (and genders) from titles before names.
 pub(super) fn title_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
     // The entity of the (last) mention at each span a title names; only those spans are
     // kept, not every mention of a long document.
-    let mut entity_at: HashMap<Span, Option<usize>, foldhash::fast::RandomState> = input
+    let mut entity_at: FastMap<Span, Option<usize>> = input
         .names
         .titles
         .iter()
@@ -86,7 +86,7 @@ pub(super) fn apposition_roles(b: &mut Builder<'_>, input: &Inputs<'_>) {
     let appositions = appositions(input);
     // The entity of the (last) mention ending at each place an apposition needs; only
     // those places are kept, not every mention of a long document.
-    let mut ending: HashMap<usize, Option<usize>, foldhash::fast::RandomState> = appositions
+    let mut ending: FastMap<usize, Option<usize>> = appositions
         .iter()
         .flat_map(|a| std::iter::once(a.end).chain(a.title_after))
         .map(|end| (end, None))
@@ -204,7 +204,7 @@ pub(super) fn role_nouns(b: &Builder<'_>, input: &Inputs<'_>) -> Vec<DocMention>
     let covered = covered_spans(&b.out.mentions, input.demonyms);
     // The holders of each role, in entity order, and where each entity is mentioned: looked
     // up per role noun instead of reading every entity and every mention before it.
-    let mut by_role: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+    let mut by_role: FastMap<&str, Vec<usize>> = FastMap::default();
     for (e, ent) in b.out.entities.iter().enumerate() {
         for r in &ent.roles {
             let list = by_role.entry(r.role.as_str()).or_default();

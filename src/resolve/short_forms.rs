@@ -18,12 +18,12 @@
 use super::names::{gazetteer_surname, DocNames};
 use super::{covered_spans, Builder, DocMention, HeldRole, Inputs};
 use crate::gazetteer::{FunctionClass, RoleNounClass, Title};
+use crate::hash::FastMap;
 use crate::names::{NameVia, RuleName, TitleMention};
 use crate::record::Via;
 use crate::segment::{Token, TokenKind};
 use crate::span::{ending_at, overlapping, Walk};
 use crate::{EntityKind, Span};
-use std::collections::HashMap;
 
 /// Step 3: one-word names after titles and honorifics.
 pub(super) fn short_names_after_titles(
@@ -32,7 +32,7 @@ pub(super) fn short_names_after_titles(
     short_names: &[RuleName],
 ) {
     let text = input.doc.text();
-    let title_of: HashMap<Span, &TitleMention, foldhash::fast::RandomState> = input
+    let title_of: FastMap<Span, &TitleMention> = input
         .names
         .titles
         .iter()
@@ -129,9 +129,9 @@ fn record_via(via: NameVia) -> Via {
 
 /// Step 6: acronyms in parentheses after an institution; their mentions there are added
 /// (the mentions must be sorted). Returns the acronyms and their institutions.
-pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize> {
+pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> FastMap<String, usize> {
     let text = b.text;
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: FastMap<String, usize> = FastMap::default();
     let mut new = Vec::new();
     let mut merges: Vec<(usize, usize)> = Vec::new();
     for m in &b.out.mentions {
@@ -207,7 +207,7 @@ pub(super) fn introduced_acronyms(b: &mut Builder<'_>) -> HashMap<String, usize>
 /// later bare one becomes its mention. Initials two institutions share stand for neither.
 fn initials_acronyms(
     b: &Builder<'_>,
-    acronyms: &mut HashMap<String, usize>,
+    acronyms: &mut FastMap<String, usize>,
     merges: &mut Vec<(usize, usize)>,
 ) {
     let by_initials = institutions_by(b, initials);
@@ -243,8 +243,8 @@ fn names_without_head(b: &Builder<'_>, merges: &mut Vec<(usize, usize)>) {
 fn institutions_by(
     b: &Builder<'_>,
     key: impl Fn(&str) -> Option<String>,
-) -> HashMap<String, Option<usize>> {
-    let mut by: HashMap<String, Option<usize>> = HashMap::new();
+) -> FastMap<String, Option<usize>> {
+    let mut by: FastMap<String, Option<usize>> = FastMap::default();
     for (e, ent) in b.out.entities.iter().enumerate() {
         if ent.kind != EntityKind::Institution {
             continue;
@@ -266,7 +266,7 @@ fn institutions_by(
 /// joins the one institution of that key.
 fn merge_named(
     b: &Builder<'_>,
-    by: &HashMap<String, Option<usize>>,
+    by: &FastMap<String, Option<usize>>,
     shape: impl Fn(&str) -> bool,
     merges: &mut Vec<(usize, usize)>,
 ) {
@@ -349,7 +349,7 @@ enum Target {
 pub(super) fn short_forms(
     b: &mut Builder<'_>,
     input: &Inputs<'_>,
-    acronyms: &HashMap<String, usize>,
+    acronyms: &FastMap<String, usize>,
 ) -> Vec<DocMention> {
     let text = input.doc.text();
     let tokens = input.doc.tokens();
@@ -429,7 +429,7 @@ struct Salience {
     /// Mentions of the resolution read so far.
     read: usize,
     /// Per entity: mentions so far and where the first one starts.
-    seen: HashMap<usize, (usize, usize), foldhash::fast::RandomState>,
+    seen: FastMap<usize, (usize, usize)>,
 }
 
 impl Salience {

@@ -40,7 +40,7 @@
 //! The splitter is linear in the paragraph's length: look-behind and look-ahead for
 //! abbreviations are bounded to a few dozen bytes.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use once_cell::sync::Lazy;
 
@@ -57,7 +57,7 @@ const SENTENCE_OPENERS_TXT: &str = include_str!("../../gazetteers/sentence_opene
 const MAX_ABBREVIATION_LEN: usize = 24;
 
 /// Abbreviations, and whether each may end a sentence (`final`).
-static ABBREVIATIONS: Lazy<HashMap<String, bool>> =
+static ABBREVIATIONS: Lazy<FastMap<String, bool>> =
     Lazy::new(|| parse_abbreviations(ABBREVIATIONS_TXT));
 
 /// Words that open a sentence after an abbreviation that may end one.
@@ -72,8 +72,8 @@ static SENTENCE_OPENERS: Lazy<Vec<&'static str>> = Lazy::new(|| {
 /// Parses the abbreviation list: trimmed lines, `#` comments and blank lines skipped; an
 /// entry followed by a tab and `final` may end a sentence; an all-lowercase entry is also
 /// stored capitalised and in uppercase.
-fn parse_abbreviations(src: &str) -> HashMap<String, bool> {
-    let mut set = HashMap::new();
+fn parse_abbreviations(src: &str) -> FastMap<String, bool> {
+    let mut set = FastMap::default();
     for line in src.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {

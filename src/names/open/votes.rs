@@ -7,11 +7,11 @@ use super::{
     Key, Run, Shape, TokenCursor, Tokens,
 };
 use crate::gazetteer::{ClassSet, FunctionClass, RoleNounClass, WordClass, WordTag};
+use crate::hash::FastMap;
 use crate::names::{is_acronym, NameVia, Pass};
 use crate::packed::Quads;
 use crate::segment::{Token, TokenKind};
 use crate::{EntityKind, Span};
-use std::collections::HashMap;
 
 /// Evidence for each kind, summed over a name's occurrences, with the most certain rule
 /// that voted for each kind.
@@ -107,7 +107,7 @@ pub(super) fn coordination_votes(
     pass: &Pass<'_>,
     facts: &Tokens<'_>,
     found: &[(Run, Key)],
-    pooled: &mut HashMap<Key, Votes>,
+    pooled: &mut FastMap<Key, Votes>,
 ) {
     let list = List {
         pass,
@@ -260,7 +260,7 @@ fn kinds_by_token(
     pass: &Pass<'_>,
     facts: &Tokens<'_>,
     found: &[(Run, Key)],
-    pooled: &HashMap<Key, Votes>,
+    pooled: &FastMap<Key, Votes>,
 ) -> Quads<Option<EntityKind>> {
     let mut kind_at = Quads::new(facts.tokens.len());
     let (mut starts, mut ends) = (

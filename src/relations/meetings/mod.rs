@@ -72,6 +72,7 @@ use super::Context;
 use crate::document::Sentence as DocSentence;
 use crate::gazetteer::TriggerClass::{Attend, Noun, ObjectVerb, Verb};
 use crate::gazetteer::{ClassSet, FunctionClass, TriggerClass, WordTag};
+use crate::hash::FastMap;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Quote};
 use crate::segment::quotes::QuoteSpan;
 use crate::span::overlapping;
@@ -79,7 +80,6 @@ use crate::Span;
 use clause::{clauses, meetings_in};
 use continuation::{continuation, first_person_meeting};
 use place::{dateline_end, fill_last, fill_places, is_definite, place_in};
-use std::collections::HashMap;
 
 /// How many words before a trigger a planned or negation marker may stand.
 const MARKER_WINDOW: usize = 4;
@@ -378,7 +378,7 @@ fn present_progressive(ctx: &Context<'_>, span: Span) -> bool {
 /// Merges meetings told again; emits records in text order.
 fn dedupe(ctx: &Context<'_>, found: Vec<Found>) -> Vec<Meeting> {
     let mut out: Vec<Found> = Vec::new();
-    let mut seen: HashMap<(Vec<usize>, MeetingStatus), usize> = HashMap::new();
+    let mut seen: FastMap<(Vec<usize>, MeetingStatus), usize> = FastMap::default();
     for f in found.into_iter().filter(|f| f.participants.len() >= 2) {
         let mut key = f.participants.clone();
         key.sort_unstable();

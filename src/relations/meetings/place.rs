@@ -7,6 +7,7 @@ use super::{Found, Site, CONTINUATION_PARAGRAPHS};
 use crate::gazetteer::ClassSet;
 use crate::gazetteer::TriggerClass::{Arrival, Noun, ObjectVerb, Verb, VisitPlace};
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass};
+use crate::hash::{FastMap, FastSet};
 use crate::pattern;
 use crate::record::MeetingStatus;
 use crate::relations::Context;
@@ -14,7 +15,6 @@ use crate::span::starting_within;
 use crate::{EntityKind, Span, TokenKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 
 /// Whether a meeting noun is a definite subject that opens its sentence: "the", "this" or
 /// "that" first, then at most two words (not counting hyphens) before the noun ("The meeting was held ...", "The
@@ -131,7 +131,7 @@ pub(super) fn fill_places(ctx: &Context<'_>, found: &mut [Found]) {
 fn settle_venues(ctx: &Context<'_>, found: &mut [Found], around: Option<&str>) {
     // The names no gazetteer entry has, read once (not once per meeting: a long document
     // has thousands of both).
-    let mut unknown_names: Option<HashSet<&str>> = None;
+    let mut unknown_names: Option<FastSet<&str>> = None;
     for f in found.iter_mut() {
         let evidence = f.evidence;
         let Some(site) = f.place.as_mut() else {
@@ -213,10 +213,10 @@ fn after_subordinator(ctx: &Context<'_>, sentence: Span, term: Span) -> bool {
 /// in its own town took place.
 fn setting(ctx: &Context<'_>) -> Option<String> {
     let text = ctx.doc.text();
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: FastMap<usize, usize> = FastMap::default();
     // How many mentions begin with each run of one to three words followed by more
     // ("Bergen Harbour Authority", "Bergen Science Park"): names given after a place.
-    let mut named_after: HashMap<&str, usize> = HashMap::new();
+    let mut named_after: FastMap<&str, usize> = FastMap::default();
     for m in &ctx.res.mentions {
         if ctx.res.entities[m.entity].kind == EntityKind::Place {
             *counts.entry(m.entity).or_default() += 1;
