@@ -167,7 +167,7 @@ struct Opener {
 
 /// The characters around a mark: `before[0]` is the one just before it, `after[0]` the one
 /// just after it. `None` means the edge of the paragraph (or text).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Around {
     before: [Option<char>; 3],
     after: [Option<char>; 4],
@@ -188,7 +188,6 @@ impl Around {
         Around { before, after }
     }
 
-    #[cfg(test)] // the scanner classifies marks in place; tests call this directly
     /// `offset` must be a char boundary of `text` with `c` starting there.
     fn in_text(text: &str, offset: usize, c: char) -> Around {
         let mut before = [None; 3];
@@ -517,32 +516,65 @@ fn make_quote(
     })
 }
 
-/// The characters of a paragraph with their offsets, and their widths: a table reused from
-/// paragraph to paragraph.
+/// A quotation mark of a paragraph (a doubled `''` or ` `` ` counted as one), with the
+/// characters around it.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    /// Absolute byte offset.
+    pos: usize,
+    /// The mark (`"` or `“` for a doubled one).
+    c: char,
+    /// Its length in bytes.
+    width: usize,
+    around: Around,
+}
+
+/// Room reused from paragraph to paragraph: the marks of one, and its characters with their
+/// offsets and widths when it holds doubled marks.
 #[derive(Default)]
-struct CharTable {
+struct Scratch {
+    marks: Vec<Mark>,
     chars: Vec<(usize, char)>,
     widths: Vec<usize>,
 }
 
-/// Scans one paragraph (`para` is `text[base..base + para.len()]`), pushing its outermost
-/// quotations onto `out`; `table` is room for its characters.
-fn scan_paragraph(
-    text: &str,
-    (base, para): (usize, &str),
-    index: usize,
-    out: &mut Vec<QuoteSpan>,
-    table: &mut CharTable,
-) {
-    // A paragraph without a quotation mark (nor a backtick, which doubled stands for one)
-    // holds no quotation: it is not copied into the table of characters below.
-    if !para.chars().any(|c| is_mark(c) || c == '`') {
-        return;
+/// Whether a byte starts a quotation mark's character (ASCII `"` and `'`, or the lead byte of
+/// `«`, `»` and of the marks from U+2018 to U+203A). UTF-8 never repeats these bytes inside a
+/// character, so each one found starts one.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// Pushes the marks of a paragraph (`para` at byte `base`) without doubled marks onto
+/// `marks`: each is read in place, with the characters around it taken from the paragraph.
+fn plain_marks(base: usize, para: &str, marks: &mut Vec<Mark>) {
+    for (i, b) in para.bytes().enumerate() {
+        if !may_start_mark(b) {
+            continue;
+        }
+        let Some(c) = para.get(i..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        if is_mark(c) {
+            marks.push(Mark {
+                pos: base + i,
+                c,
+                width: c.len_utf8(),
+                around: Around::in_text(para, i, c),
+            });
+        }
     }
-    let end = base + para.len();
-    // Doubled apostrophes (''...'') and doubled backticks (``...'') stand for double quotation
-    // marks in some archives: each pair is read as one mark.
-    let CharTable { chars, widths } = table;
+}
+
+/// Pushes the marks of a paragraph (`para` at byte `base`) that holds doubled apostrophes or
+/// backticks onto `marks`. Each pair, read from the left, is one mark, so the characters
+/// around a mark are taken from a table of the paragraph's characters with pairs joined.
+fn doubled_marks(base: usize, para: &str, scratch: &mut Scratch) {
+    let Scratch {
+        marks,
+        chars,
+        widths,
+    } = scratch;
     chars.clear();
     widths.clear();
     let mut it = para.char_indices().peekable();
@@ -557,36 +589,62 @@ fn scan_paragraph(
             widths.push(c.len_utf8());
         }
     }
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        if is_mark(c) {
+            marks.push(Mark {
+                pos,
+                c,
+                width: widths[i],
+                around: Around::in_chars(chars, i),
+            });
+        }
+    }
+}
 
-    // Index of the last char that could close a single quotation (for straight ' openers).
-    let chars: &[(usize, char)] = chars;
-    let last_single_closer = chars
+/// Scans one paragraph (`para` is `text[base..base + para.len()]`), pushing its outermost
+/// quotations onto `out`; `scratch` is room for its marks.
+fn scan_paragraph(
+    text: &str,
+    (base, para): (usize, &str),
+    index: usize,
+    out: &mut Vec<QuoteSpan>,
+    scratch: &mut Scratch,
+) {
+    // Doubled apostrophes (''...'') and doubled backticks (``...'') stand for double quotation
+    // marks in some archives: each pair is read as one mark.
+    scratch.marks.clear();
+    if para.contains("''") || para.contains("``") {
+        doubled_marks(base, para, scratch);
+    } else if para.bytes().any(may_start_mark) {
+        plain_marks(base, para, &mut scratch.marks);
+    }
+    let marks: &[Mark] = &scratch.marks;
+    if marks.is_empty() {
+        return;
+    }
+    let end = base + para.len();
+
+    // The last mark that could close a single quotation (for straight ' openers).
+    let last_single_closer = marks
         .iter()
-        .enumerate()
         .rev()
-        .find(|&(i, &(_, c))| {
-            matches!(c, '\'' | '’') && single_closer_shape(&Around::in_chars(chars, i))
-        })
-        .map(|(i, _)| i);
+        .find(|m| matches!(m.c, '\'' | '’') && single_closer_shape(&m.around))
+        .map(|m| m.pos);
 
     let mut stack = Stack::new();
-    for (i, &(pos, c)) in chars.iter().enumerate() {
-        if !is_mark(c) {
-            continue;
-        }
-        let a = Around::in_chars(chars, i);
-        let later = last_single_closer.is_some_and(|j| j > i);
-        match decide(c, &a, &stack, later) {
+    for m in marks {
+        let later = last_single_closer.is_some_and(|j| j > m.pos);
+        match decide(m.c, &m.around, &stack, later) {
             Action::Open(family) => stack.push(Opener {
                 family,
-                mark: c,
-                pos,
-                width: widths[i],
+                mark: m.c,
+                pos: m.pos,
+                width: m.width,
             }),
             Action::Close(family) => {
                 if let Some(opener) = stack.close(family) {
-                    let outer_end = pos + widths[i];
-                    out.extend(make_quote(text, index, opener, pos, outer_end, true));
+                    let outer_end = m.pos + m.width;
+                    out.extend(make_quote(text, index, opener, m.pos, outer_end, true));
                 }
             }
             Action::Ignore => {}
@@ -607,14 +665,14 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
     let mut out: Vec<QuoteSpan> = Vec::new();
     // Whether the previous paragraph (by index) ended inside an unclosed quotation.
     let mut prev_unclosed = false;
-    let mut table = CharTable::default();
+    let mut scratch = Scratch::default();
     for (index, &p) in paragraphs.iter().enumerate() {
         let Some(para) = text.get(p.start..p.end) else {
             prev_unclosed = false;
             continue;
         };
         let first = out.len();
-        scan_paragraph(text, (p.start, para), index, &mut out, &mut table);
+        scan_paragraph(text, (p.start, para), index, &mut out, &mut scratch);
         if prev_unclosed {
             if let Some(q) = out.get_mut(first) {
                 if q.outer.start == p.start {
@@ -982,7 +1040,7 @@ mod tests {
 
 #[cfg(test)]
 mod properties {
-    use super::{find_quotes, is_apostrophe, QuoteSpan};
+    use super::{doubled_marks, find_quotes, is_apostrophe, plain_marks, Mark, QuoteSpan, Scratch};
     use crate::Span;
     use proptest::prelude::*;
 
@@ -992,9 +1050,9 @@ mod properties {
     use super::tests::paras as paragraphs;
 
     const PIECES: &[&str] = &[
-        "\"", "“", "”", "„", "‘", "’", "'", "‚", "«", "»", "‹", "›", "said", "Japan", "s", "n",
-        "90", "2019", "minister", " ", " ", " ", "\n\n", "\n", ",", ".", "?", "—", "(", ":", "é",
-        "Ω", "東京", "🙂", "👍🏽", "\u{a0}",
+        "\"", "“", "”", "„", "‘", "’", "'", "‚", "`", "«", "»", "‹", "›", "said", "Japan", "s",
+        "n", "90", "2019", "minister", " ", " ", " ", "\n\n", "\n", ",", ".", "?", "—", "(", ":",
+        "é", "Ω", "東京", "🙂", "👍🏽", "\u{a0}",
     ];
 
     fn article() -> impl Strategy<Value = String> {
@@ -1063,6 +1121,22 @@ mod properties {
             let paras = paragraphs(&text);
             let quotes = find_quotes(&text, &paras);
             check(&text, &paras, &quotes)?;
+        }
+
+        /// Reading the marks of a paragraph without doubled marks in place finds what the
+        /// table of its characters finds.
+        #[test]
+        fn marks_read_in_place_are_those_of_the_table(text in article(), base in 0usize..9) {
+            // No doubled marks: each first one of a pair becomes a letter.
+            let text = text.replace("''", "'x").replace("``", "`x");
+            let mut table = Scratch::default();
+            doubled_marks(base, &text, &mut table);
+            let mut in_place = Vec::new();
+            plain_marks(base, &text, &mut in_place);
+            let key = |m: &Mark| (m.pos, m.c, m.width, m.around);
+            let read: Vec<_> = in_place.iter().map(key).collect();
+            let tabled: Vec<_> = table.marks.iter().map(key).collect();
+            prop_assert_eq!(read, tabled);
         }
 
         #[test]
