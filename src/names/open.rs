@@ -54,6 +54,7 @@
 use super::{Pass, RuleName};
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
 use crate::hash::{FastMap, FastSet};
+use crate::lexicon::with_lower;
 use crate::names::NameVia;
 use crate::packed::{Flags, Quads, TwoBits};
 use crate::segment::{Token, TokenKind};
@@ -554,14 +555,13 @@ fn only_class_words(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
                 return true;
             }
             let w = &facts.text[t.span];
-            let lower = w.to_lowercase();
             // "Muslims" alone is no name; "Orthodox Church", "Weekly Standard" are.
             let classes = pass.ctx.classes(j);
             let weak_only = classes == crate::gazetteer::ClassSet::of(&[WordClass::GroupNoun])
                 || classes == crate::gazetteer::ClassSet::of(&[WordClass::OutletWord]);
             !(classes.is_empty() || weak_only && run.end - run.start > 1)
                 || !pass.ctx.words.function_classes(w).is_empty()
-                || pass.ctx.gaz.titles.contains_key(&lower)
+                || with_lower(w, |lower| pass.ctx.gaz.titles.contains_key(lower))
         })
 }
 
@@ -1038,14 +1038,15 @@ fn headed(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
 /// A plural common noun, not also a name and not a noun for people ("Cowboys", "Monkeys";
 /// not "Woods", "Presidents").
 fn plural_common(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
-    let w = facts.text[facts.tokens[j].span].to_lowercase();
-    pass.ctx.gaz.words.get(&w).is_some_and(|info| {
-        info.tags.has(WordTag::Plural) && !info.tags.has(WordTag::Noun) && !info.proper
-    }) && {
-        // A noun for people ("officials") ends no team's name; "Reports" may end a firm's.
-        let roles = pass.ctx.words.role_classes(&w);
-        roles.is_empty() || roles == crate::gazetteer::ClassSet::of(&[RoleNounClass::Piece])
-    } && !pass.ctx.gaz.titles.contains_key(&w)
+    with_lower(&facts.text[facts.tokens[j].span], |w| {
+        pass.ctx.gaz.words.get(w).is_some_and(|info| {
+            info.tags.has(WordTag::Plural) && !info.tags.has(WordTag::Noun) && !info.proper
+        }) && {
+            // A noun for people ("officials") ends no team's name; "Reports" may end a firm's.
+            let roles = pass.ctx.words.role_classes(w);
+            roles.is_empty() || roles == crate::gazetteer::ClassSet::of(&[RoleNounClass::Piece])
+        } && !pass.ctx.gaz.titles.contains_key(w)
+    })
 }
 
 /// A team or band: name-like words (or a city) then a plural common noun ("Dallas Cowboys").
@@ -1219,10 +1220,7 @@ fn drop_trailing_titles(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Ru
                 facts.tokens[run.end - 2].span.start,
                 facts.tokens[run.end - 1].span.end,
             );
-            pass.ctx
-                .gaz
-                .titles
-                .contains_key(&facts.text[two].to_lowercase())
+            with_lower(&facts.text[two], |w| pass.ctx.gaz.titles.contains_key(w))
         } {
             run.end -= 2;
         } else {
@@ -1369,8 +1367,9 @@ fn drop_trailing_joiners(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> R
 
 /// Whether token `j` is a title on its own ("Archbishop", "Coach").
 fn is_title(pass: &Pass<'_>, facts: &Tokens<'_>, j: usize) -> bool {
-    let w = facts.text[facts.tokens[j].span].to_lowercase();
-    pass.ctx.gaz.titles.contains_key(&w)
+    with_lower(&facts.text[facts.tokens[j].span], |w| {
+        pass.ctx.gaz.titles.contains_key(w)
+    })
 }
 
 /// A run exactly a gazetteer name is the gazetteer's; one holding a gazetteer name and more
@@ -1534,12 +1533,13 @@ fn person_shaped(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
             || facts.shapes[j] == Shape::Capitals && facts.tokens[j].span.len() <= 3
     };
     let particle_first = pass.ctx.classes(first).has(WordClass::Particle)
-        || pass
-            .ctx
-            .gaz
-            .name_words
-            .get(facts.text[facts.tokens[first].span].to_lowercase().as_str())
-            .is_some_and(|c| c.has(WordClass::Particle));
+        || with_lower(&facts.text[facts.tokens[first].span], |w| {
+            pass.ctx
+                .gaz
+                .name_words
+                .get(w)
+                .is_some_and(|c| c.has(WordClass::Particle))
+        });
     // "First Baptist Church Broad": a word that makes a name an organisation, a place or a
     // building is no part of a person's name.
     let classifying = (run.start..run.end).any(|j| classifies(pass, j));
@@ -1609,12 +1609,13 @@ fn surname_after_given(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
         .iter()
         .any(|&j| classifies(pass, j) || pass.ctx.classes(j).has(WordClass::NotName));
     let w = &facts.text[facts.tokens[last].span];
-    let plural = pass
-        .ctx
-        .gaz
-        .words
-        .get(&w.to_lowercase())
-        .is_some_and(|info| info.tags.has(WordTag::Plural));
+    let plural = with_lower(w, |w| {
+        pass.ctx
+            .gaz
+            .words
+            .get(w)
+            .is_some_and(|info| info.tags.has(WordTag::Plural))
+    });
     pass.ctx.given_gender(first).is_some()
         && capitalised(first)
         && capitalised(last)

@@ -8,6 +8,7 @@
 
 use super::{overlaps_any, Builder, DocMention, Inputs};
 use crate::gazetteer::{FunctionClass, WordTag};
+use crate::lexicon::with_lower;
 use crate::record::Via;
 use crate::segment::TokenKind;
 use crate::{EntityKind, Span};
@@ -44,13 +45,14 @@ pub(super) fn institution_descriptions(b: &Builder<'_>, input: &Inputs<'_>) -> V
                 continue;
             }
             let word = &text[noun.span];
-            let lower = word.to_lowercase();
-            let common = input.lex.function_classes(&lower).is_empty()
-                && input
-                    .gaz
-                    .words
-                    .get(lower.as_str())
-                    .is_some_and(|i| i.tags.has(WordTag::Noun));
+            let common = input.lex.function_classes(word).is_empty()
+                && with_lower(word, |lower| {
+                    input
+                        .gaz
+                        .words
+                        .get(lower)
+                        .is_some_and(|i| i.tags.has(WordTag::Noun))
+                });
             if !common || overlaps_any(&covered, noun.span) {
                 continue;
             }

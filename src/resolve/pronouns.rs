@@ -23,7 +23,7 @@
 use super::{DocMention, Resolution};
 use crate::document::Document;
 use crate::gazetteer::{FastMap, FunctionClass, Gender};
-use crate::lexicon::Lexicons;
+use crate::lexicon::{with_lower, Lexicons};
 use crate::record::Via;
 use crate::segment::quotes::QuoteSpan;
 use crate::span::overlapping;
@@ -113,9 +113,10 @@ fn main_clause_start(doc: &Document, lex: &Lexicons, sentence: Span) -> usize {
     let Some(first) = tokens.next() else {
         return sentence.start;
     };
-    let word = text[first.span].to_lowercase();
-    let leading = lex.function_classes(&word).has(FunctionClass::Subordinator)
-        || (word.len() > 5 && word.ends_with("ing"));
+    let leading = with_lower(&text[first.span], |word| {
+        lex.function_classes(word).has(FunctionClass::Subordinator)
+            || (word.len() > 5 && word.ends_with("ing"))
+    });
     if !leading {
         return sentence.start;
     }
