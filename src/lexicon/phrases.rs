@@ -51,21 +51,37 @@ const SHORT_BYTES: usize = 15;
 /// `word` in ASCII lower case and its length, packed into one number (one byte each); `None`
 /// for a word that is not ASCII or is longer than [`SHORT_BYTES`]. Hashing and comparing
 /// a number costs less than a string, and lowering the copy allocates nothing.
+///
+/// The number's bytes, lowest first, are the length and then the word's bytes; all sixteen
+/// are lowered at once (see [`ascii_lower_bytes`]).
 #[inline]
 fn short_key(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.len() > SHORT_BYTES {
-        return None;
-    }
-    // The length in the lowest byte, then the bytes.
-    let mut key = bytes.len() as u128;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !b.is_ascii() {
-            return None;
-        }
-        key |= u128::from(b.to_ascii_lowercase()) << (8 * (i + 1));
-    }
-    Some(key)
+    let mut packed = [0u8; SHORT_BYTES + 1];
+    packed.get_mut(1..=bytes.len())?.copy_from_slice(bytes);
+    // At most SHORT_BYTES (15): the length's own byte has no high bit.
+    packed[0] = bytes.len() as u8;
+    let key = u128::from_le_bytes(packed);
+    // A byte with its high bit set is part of a non-ASCII character.
+    (key & HIGH_BITS == 0).then(|| ascii_lower_bytes(key))
+}
+
+/// The high bit of each of 16 bytes.
+const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// Each of 16 bytes given as `n * ONE_EACH`.
+const ONE_EACH: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+
+/// The 16 ASCII bytes of `bytes` (no high bit set) with `A`–`Z` lowered. A byte at least `A`
+/// gets its high bit set by adding `0x80 - b'A'`, one above `Z` by adding `0x7f - b'Z'`;
+/// neither sum carries into the next byte, since an ASCII byte is at most `0x7f`. The
+/// capitals are the bytes with the first bit and not the second, and `0x20` lowers them.
+#[inline]
+fn ascii_lower_bytes(bytes: u128) -> u128 {
+    let from_a = bytes + (0x80 - u128::from(b'A')) * ONE_EACH;
+    let past_z = bytes + (0x7f - u128::from(b'Z')) * ONE_EACH;
+    let capitals = from_a & !past_z & HIGH_BITS;
+    bytes | (capitals >> 2)
 }
 
 impl<C: Class> PhraseSet<C> {
@@ -202,6 +218,58 @@ mod tests {
         assert!(found[1].1.has(Planned));
         assert_eq!(set.classes_of("talks"), ClassSet::of(&[Noun]));
         assert!(set.classes_of("Talks").is_empty());
+    }
+
+    /// The packing of `short_key`, one byte at a time.
+    fn short_key_bytewise(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.len() > SHORT_BYTES || !bytes.is_ascii() {
+            return None;
+        }
+        let mut key = bytes.len() as u128;
+        for (i, &b) in bytes.iter().enumerate() {
+            key |= u128::from(b.to_ascii_lowercase()) << (8 * (i + 1));
+        }
+        Some(key)
+    }
+
+    #[test]
+    fn short_keys_pack_words_lowered_byte_by_byte() {
+        // Every ASCII byte (and a few others) alone, at each place of a 15-byte word.
+        let mut words: Vec<String> = Vec::new();
+        for b in (0u8..=0x7f)
+            .map(char::from)
+            .chain(['é', 'ß', 'Σ', '\u{80}'])
+        {
+            for at in 0..15 {
+                let mut w: Vec<char> = "AbcdefghijklmnoP".chars().take(15).collect();
+                w[at] = b;
+                words.push(w.iter().collect());
+                words.push(b.to_string().repeat(at + 1));
+            }
+        }
+        words.extend(
+            [
+                "",
+                "@",
+                "[",
+                "`",
+                "{",
+                "Z",
+                "z",
+                "A",
+                "a",
+                "0123456789abcdef",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(short_key(w), short_key_bytewise(w), "{w:?}");
+        }
+        assert_eq!(short_key("THE"), short_key("the"));
+        assert_ne!(short_key("the"), short_key("the\0"));
+        assert_eq!(short_key(&"x".repeat(16)), None);
+        assert_eq!(short_key("Éloïse"), None);
     }
 
     #[test]
