@@ -538,22 +538,17 @@ struct Scratch {
     widths: Vec<usize>,
 }
 
-/// Whether a byte starts a quotation mark's character (ASCII `"` and `'`, or the lead byte of
-/// `«`, `»` and of the marks from U+2018 to U+203A). UTF-8 never repeats these bytes inside a
-/// character, so each one found starts one.
-fn may_start_mark(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
-}
-
 /// Pushes the marks of a paragraph (`para` at byte `base`) without doubled marks onto
 /// `marks`: each is read in place, with the characters around it taken from the paragraph.
+///
+/// A mark's character starts with `"`, `'`, the byte `0xE2` (the marks from U+2018 to
+/// U+203A) or `0xC2` (`«`, `»`). UTF-8 never repeats these bytes inside a character, so
+/// each one found starts one.
 fn plain_marks(base: usize, para: &str, marks: &mut Vec<Mark>) {
-    for (i, b) in para.bytes().enumerate() {
-        if !may_start_mark(b) {
-            continue;
-        }
+    let bytes = para.as_bytes();
+    let push = |marks: &mut Vec<Mark>, i: usize| {
         let Some(c) = para.get(i..).and_then(|rest| rest.chars().next()) else {
-            continue;
+            return;
         };
         if is_mark(c) {
             marks.push(Mark {
@@ -563,6 +558,17 @@ fn plain_marks(base: usize, para: &str, marks: &mut Vec<Mark>) {
                 around: Around::in_text(para, i, c),
             });
         }
+    };
+    let first = marks.len();
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+        push(marks, i);
+    }
+    let guillemets = marks.len();
+    for i in memchr::memchr_iter(0xC2, bytes) {
+        push(marks, i);
+    }
+    if marks.len() > guillemets && guillemets > first {
+        marks[first..].sort_unstable_by_key(|m| m.pos);
     }
 }
 
@@ -615,7 +621,7 @@ fn scan_paragraph(
     scratch.marks.clear();
     if para.contains("''") || para.contains("``") {
         doubled_marks(base, para, scratch);
-    } else if para.bytes().any(may_start_mark) {
+    } else {
         plain_marks(base, para, &mut scratch.marks);
     }
     let marks: &[Mark] = &scratch.marks;
