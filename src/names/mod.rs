@@ -510,7 +510,7 @@ impl Context<'_> {
         let next = &toks[end];
         let nw = &self.text[next.span];
         // "W." after an initial: the period belongs to the initial.
-        if nw == "." && self.word(end - 1).chars().count() == 1 {
+        if nw == "." && one_char(self.word(end - 1)) {
             return Some(1);
         }
         if !matches!(nw, "-" | "'" | "’") {
@@ -789,7 +789,7 @@ impl Context<'_> {
         while first >= 2
             && self.word(first - 1) == "."
             && glued(first - 2)
-            && self.word(first - 2).chars().count() == 1
+            && one_char(self.word(first - 2))
             && self.word(first - 2).starts_with(char::is_uppercase)
             && (first == j + 1 || glued(first - 1))
         {
@@ -905,13 +905,19 @@ pub(super) fn is_initials(w: &str) -> bool {
     (1..=3).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
 }
 
+/// Whether `w` is one character: `w.chars().count() == 1` without counting them all.
+pub(super) fn one_char(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 /// Capitalised, and not written all in capitals (a one-letter initial is fine).
 pub(super) fn is_name_word(w: &str) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
     };
-    first.is_uppercase() && (w.chars().count() == 1 || chars.any(|c| c.is_lowercase()))
+    first.is_uppercase() && (chars.as_str().is_empty() || chars.any(|c| c.is_lowercase()))
 }
 
 /// Start of the title that ends just before `name_start` (one space between).

@@ -51,7 +51,7 @@
 //! "Free Trade") gives no name; resolution may still read a single word as the short form of a
 //! name ("Okafor" for "Ngozi Okafor").
 
-use super::{Pass, RuleName};
+use super::{one_char, Pass, RuleName};
 use crate::gazetteer::{FunctionClass, RoleNounClass, WordClass, WordTag};
 use crate::hash::{FastMap, FastSet};
 use crate::lexicon::with_lower;
@@ -126,7 +126,7 @@ fn shape(text: &str, t: &Token) -> Shape {
         return Shape::Other;
     };
     if first.is_uppercase() {
-        if w.chars().count() > 1 && !w.chars().any(char::is_lowercase) {
+        if w.chars().nth(1).is_some() && !w.chars().any(char::is_lowercase) {
             Shape::Capitals
         } else {
             Shape::Capitalised
@@ -356,7 +356,7 @@ fn kind_to_add(
     }
     // A single letter, or a single common word without a head ("the Annex"), is no name.
     if single
-        && (key.chars().count() == 1
+        && (one_char(key)
             || (is_common(pass, facts, run.start) || pass.ctx.is_very_common(run.start))
                 && !elided_capital(facts, run.start)
                 && votes.via(kind) != Some(NameVia::Pattern))
@@ -813,7 +813,7 @@ fn run_goes_on(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<usize>
         ]))
         && !pass.ctx.classes(end).has(WordClass::Particle);
     // "Carla B. Moreno": a capital letter and its period is an initial, not "a".
-    let initial = nw.chars().count() == 1
+    let initial = one_char(nw)
         && toks
             .get(end + 1)
             .is_some_and(|p| p.span.start == next.span.end && &text[p.span] == ".");
@@ -850,7 +850,7 @@ fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<
     let place_initials = taken_by_gazetteer(pass, facts, end - 1);
     if nw == "."
         && facts.shapes[end - 1] != Shape::Other
-        && text[prev.span].chars().count() == 1
+        && one_char(&text[prev.span])
         && !place_initials
     {
         // After clustered initials ("A.C."), a common word opens the next sentence ("in
@@ -865,7 +865,7 @@ fn run_goes_on_glued(pass: &Pass<'_>, facts: &Tokens<'_>, end: usize) -> Option<
         let initial_after = toks.get(end + 1).is_some_and(|a| {
             a.span.start == next.span.end
                 && a.kind == TokenKind::Word
-                && text[a.span].chars().count() == 1
+                && one_char(&text[a.span])
                 && facts.shapes[end + 1] == Shape::Capitalised
         }) && initial_at(facts, end + 1);
         return (name_after || initial_after).then_some(2);
@@ -1273,7 +1273,7 @@ fn start_at_given_name(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run
 fn elided_capital(facts: &Tokens<'_>, j: usize) -> bool {
     let t = facts.tokens;
     j + 2 < t.len()
-        && facts.text[t[j].span].chars().count() == 1
+        && one_char(&facts.text[t[j].span])
         && facts.shapes[j] == Shape::Capitalised
         && t[j].span.end == t[j + 1].span.start
         && matches!(&facts.text[t[j + 1].span], "'" | "’")
@@ -1306,7 +1306,7 @@ fn drop_common_lead(pass: &Pass<'_>, facts: &Tokens<'_>, mut run: Run) -> Run {
 /// Whether token `j` is an initial: one capital letter glued to a period ("J." of "J. Ruiz").
 fn initial_at(facts: &Tokens<'_>, j: usize) -> bool {
     facts.tokens[j].kind == TokenKind::Word
-        && facts.text[facts.tokens[j].span].chars().count() == 1
+        && one_char(&facts.text[facts.tokens[j].span])
         && facts.shapes[j] != Shape::Other
         && facts
             .tokens
@@ -1325,7 +1325,7 @@ fn given_initials_surname(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool
     j > g + 1
         && j + 1 == run.end
         && facts.shapes[j] == Shape::Capitalised
-        && facts.text[facts.tokens[j].span].chars().count() > 1
+        && facts.text[facts.tokens[j].span].chars().nth(1).is_some()
         && !classifies(pass, j)
         && pass
             .ctx
@@ -1619,7 +1619,7 @@ fn surname_after_given(pass: &Pass<'_>, facts: &Tokens<'_>, run: Run) -> bool {
     pass.ctx.given_gender(first).is_some()
         && capitalised(first)
         && capitalised(last)
-        && w.chars().count() > 1
+        && w.chars().nth(1).is_some()
         && !facts.initial[last]
         && !classifying
         && !plural
