@@ -57,13 +57,34 @@ const SHORT_BYTES: usize = 15;
 #[inline]
 fn short_key(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    let mut packed = [0u8; SHORT_BYTES + 1];
-    packed.get_mut(1..=bytes.len())?.copy_from_slice(bytes);
-    // At most SHORT_BYTES (15): the length's own byte has no high bit.
-    packed[0] = bytes.len() as u8;
-    let key = u128::from_le_bytes(packed);
+    let n = bytes.len();
+    if n > SHORT_BYTES {
+        return None;
+    }
+    // The length's own byte (at most 15) has no high bit.
+    let key = n as u128 | (packed_bytes(bytes) << 8);
     // A byte with its high bit set is part of a non-ASCII character.
     (key & HIGH_BITS == 0).then(|| ascii_lower_bytes(key))
+}
+
+/// The bytes of `bytes` (at most 15), lowest first, in a number: read as two overlapping
+/// words of 8 or 4 bytes when there are that many (a byte read twice is the same byte in
+/// both), instead of being copied into a buffer one call to `memcpy` each.
+#[inline]
+fn packed_bytes(bytes: &[u8]) -> u128 {
+    let n = bytes.len();
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        return u128::from(u64::from_le_bytes(*first))
+            | u128::from(u64::from_le_bytes(*last)) << (8 * (n - 8));
+    }
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        return u128::from(u32::from_le_bytes(*first))
+            | u128::from(u32::from_le_bytes(*last)) << (8 * (n - 4));
+    }
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0, |key, (i, &b)| key | u128::from(b) << (8 * i))
 }
 
 /// The high bit of each of 16 bytes.
