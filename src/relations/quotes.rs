@@ -413,10 +413,11 @@ impl Pass<'_> {
     fn not_a_statement(&self, q: &QuoteSpan) -> bool {
         let inner = &self.text[q.inner];
         let ends_punct = inner.ends_with(|c: char| ",.!?…;:".contains(c));
-        // Names and titles.
+        // Names and titles: at most 8 words (a ninth is enough to tell there are more).
         let words: Vec<&str> = inner
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
+            .take(9)
             .collect();
         let capital = |w: &str| {
             w.chars()

@@ -99,9 +99,37 @@ pub(super) fn institution_descriptions(b: &Builder<'_>, input: &Inputs<'_>) -> V
 /// The head word of a name: the word before its first "of" ("Ministry of Foreign
 /// Affairs"), else its last word ("Allahabad High Court").
 fn head(name: &str) -> &str {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    match words.iter().position(|w| *w == "of") {
-        Some(k) if k > 0 => words[k - 1],
-        _ => words.last().copied().unwrap_or(""),
+    let mut before = None;
+    for word in name.split_whitespace() {
+        if word == "of" {
+            // Only the first "of" counts: one that begins the name gives the last word.
+            match before {
+                Some(head) => return head,
+                None => break,
+            }
+        }
+        before = Some(word);
+    }
+    name.split_whitespace().next_back().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head;
+
+    #[test]
+    fn head_is_the_word_before_the_first_of_else_the_last_word() {
+        for (name, want) in [
+            ("Ministry of Foreign Affairs", "Ministry"),
+            ("Wold Valley High Court", "Court"),
+            ("Bank of Ostrava of Old", "Bank"),
+            ("  Board  of   Trade ", "Board"),
+            ("of Ostrava Court", "Court"),
+            ("Court", "Court"),
+            ("of", "of"),
+            ("", ""),
+        ] {
+            assert_eq!(head(name), want, "{name:?}");
+        }
     }
 }
