@@ -90,6 +90,45 @@ pub(crate) fn is_boundary(text: &str, offset: usize) -> bool {
     }
 }
 
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CharClass {
+    /// A word character that is a letter.
+    Letter,
+    /// A word character that is not a letter (a digit, "½").
+    OtherWord,
+    /// Whitespace: ends a token and is none.
+    Space,
+    /// Anything else: a token of its own.
+    Punct,
+}
+
+/// The class of any character.
+fn char_class(c: char) -> CharClass {
+    if is_word_char(c) {
+        if c.is_alphabetic() {
+            CharClass::Letter
+        } else {
+            CharClass::OtherWord
+        }
+    } else if c.is_whitespace() {
+        CharClass::Space
+    } else {
+        CharClass::Punct
+    }
+}
+
+/// The class of an ASCII character, as [`char_class`] gives it, without decoding one.
+#[inline]
+fn ascii_class(b: u8) -> CharClass {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => CharClass::Letter,
+        b'0'..=b'9' => CharClass::OtherWord,
+        b'\t'..=b'\r' | b' ' => CharClass::Space,
+        _ => CharClass::Punct,
+    }
+}
+
 /// Appends the tokens of `text[span]` to `out`, in order, with spans into `text`.
 ///
 /// `span` must lie on char boundaries of `text`; an invalid span yields no tokens.
@@ -97,24 +136,39 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let Some(slice) = text.get(span.range()) else {
         return;
     };
+    let bytes = slice.as_bytes();
     // The word run being built: (start offset, whether it holds a letter).
     let mut run: Option<(usize, bool)> = None;
-    for (i, c) in slice.char_indices() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII (most of most news) is classed by its byte, anything else decoded.
+        let (class, width) = if b.is_ascii() {
+            (ascii_class(b), 1)
+        } else {
+            match slice.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (char_class(c), c.len_utf8()),
+                None => break,
+            }
+        };
         let at = span.start + i;
-        if is_word_char(c) {
-            let alpha = c.is_alphabetic();
-            run = Some(match run {
-                Some((start, letter)) => (start, letter || alpha),
-                None => (at, alpha),
-            });
-            continue;
+        i += width;
+        match class {
+            CharClass::Letter | CharClass::OtherWord => {
+                let alpha = class == CharClass::Letter;
+                run = Some(match run {
+                    Some((start, letter)) => (start, letter || alpha),
+                    None => (at, alpha),
+                });
+                continue;
+            }
+            CharClass::Space | CharClass::Punct => {}
         }
         if let Some((start, letter)) = run.take() {
             out.push(word(start, at, letter));
         }
-        if !c.is_whitespace() {
+        if class == CharClass::Punct {
             out.push(Token {
-                span: Span::new(at, at + c.len_utf8()),
+                span: Span::new(at, at + width),
                 kind: TokenKind::Punct,
             });
         }
@@ -168,6 +222,60 @@ pub(crate) fn longest_whole_words<T>(text: &str, mut candidates: Vec<(Span, T)>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_bytes_are_classed_as_their_characters() {
+        for b in 0..=0x7f_u8 {
+            assert_eq!(ascii_class(b), char_class(char::from(b)), "{b:#x}");
+        }
+    }
+
+    /// The tokenizer as it read every character decoded, for the property below.
+    fn tokenize_decoding(text: &str, span: Span) -> Vec<Token> {
+        let mut out = Vec::new();
+        let Some(slice) = text.get(span.range()) else {
+            return out;
+        };
+        let mut run: Option<(usize, bool)> = None;
+        for (i, c) in slice.char_indices() {
+            let at = span.start + i;
+            if is_word_char(c) {
+                let alpha = c.is_alphabetic();
+                run = Some(match run {
+                    Some((start, letter)) => (start, letter || alpha),
+                    None => (at, alpha),
+                });
+                continue;
+            }
+            if let Some((start, letter)) = run.take() {
+                out.push(word(start, at, letter));
+            }
+            if !c.is_whitespace() {
+                out.push(Token {
+                    span: Span::new(at, at + c.len_utf8()),
+                    kind: TokenKind::Punct,
+                });
+            }
+        }
+        if let Some((start, letter)) = run {
+            out.push(word(start, span.end, letter));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_those_of_decoding_every_character(
+            text in "[a-zA-Z0-9 \\t\\n\\x0b\\x0c\\r\\x1c\\x00.,'’“½²éΩ東京\u{a0}\u{2003}\u{85}🙂-]{0,40}",
+            from in 0usize..4,
+        ) {
+            let start = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let span = Span::new(start, text.len());
+            let mut out = Vec::new();
+            tokenize(&text, span, &mut out);
+            proptest::prop_assert_eq!(out, tokenize_decoding(&text, span));
+        }
+    }
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
         let mut out = Vec::new();
