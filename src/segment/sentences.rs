@@ -102,6 +102,17 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// The offset of the first terminal mark in `para[from..to]`, else `to`: '.', '!' or '?'
+/// found by memchr, or an earlier '…'.
+fn next_terminal(para: &str, from: usize, to: usize) -> usize {
+    let Some(ahead) = para.get(from..to) else {
+        return to;
+    };
+    let next = memchr::memchr3(b'.', b'!', b'?', ahead.as_bytes()).map_or(to, |k| from + k);
+    let ellipsis = para.get(from..next).and_then(|before| before.find('…'));
+    ellipsis.map_or(next, |k| from + k)
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
 }
@@ -210,13 +221,13 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span, mut emit: impl FnMut(
     }
     let mut i = start;
     while i < end_of_text {
-        let Some(c) = para[i..].chars().next() else {
+        i = next_terminal(para, i, end_of_text);
+        let Some(c) = para
+            .get(i..end_of_text)
+            .and_then(|rest| rest.chars().next())
+        else {
             break;
         };
-        if !is_terminal(c) {
-            i += c.len_utf8();
-            continue;
-        }
         let marks_start = i;
         let mut j = i;
         for c in para[i..].chars().take_while(|&c| is_terminal(c)) {
@@ -255,6 +266,21 @@ mod tests {
         let mut out = Vec::new();
         split_sentences(text, Span::new(0, text.len()), |s| out.push(&text[s]));
         out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn next_terminal_is_the_first_terminal_character(
+            text in "[a-z .!?…é”’)\\n]{0,30}",
+            from in 0usize..8,
+        ) {
+            let from = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let first = text[from..]
+                .char_indices()
+                .find(|&(_, c)| is_terminal(c))
+                .map_or(text.len(), |(k, _)| from + k);
+            proptest::prop_assert_eq!(next_terminal(&text, from, text.len()), first);
+        }
     }
 
     fn one(text: &str) {
