@@ -195,12 +195,12 @@ impl DocNames {
                 .map_or(&[][..], |entry| &b.gaz.entry(entry).aliases[..]);
             for n in std::iter::once(e.name.as_str()).chain(aliases.iter().map(|a| a.as_ref())) {
                 if let Some(last) = surname(n) {
-                    push_unique(self.surnames.entry(last.to_string()).or_default(), i);
+                    index_under(&mut self.surnames, last, i);
                 }
             }
             let words: Vec<&str> = e.name.split_whitespace().collect();
             if let [first, _, ..] = words.as_slice() {
-                push_unique(self.first_words.entry(first.to_string()).or_default(), i);
+                index_under(&mut self.first_words, first, i);
             }
             // A long name is often shortened to a middle word ("Lula" for "Luiz Inácio Lula
             // da Silva"): capitalised and not a listed word; like a surname it counts only when
@@ -209,7 +209,7 @@ impl DocNames {
                 for w in &words[1..words.len() - 1] {
                     let capitalised = w.starts_with(char::is_uppercase) && w.chars().count() >= 3;
                     if capitalised && !b.gaz.name_words.contains_key(*w) {
-                        push_unique(self.surnames.entry(w.to_string()).or_default(), i);
+                        index_under(&mut self.surnames, w, i);
                     }
                 }
             }
@@ -240,6 +240,16 @@ impl DocNames {
             return None;
         }
         only(self.first_words.get(word))
+    }
+}
+
+/// Adds entity `e` to the list of `key`, once; the key is copied only when it is new.
+fn index_under(map: &mut FastMap<String, Vec<usize>>, key: &str, e: usize) {
+    match map.get_mut(key) {
+        Some(list) => push_unique(list, e),
+        None => {
+            map.insert(key.to_string(), vec![e]);
+        }
     }
 }
 
