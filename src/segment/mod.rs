@@ -7,7 +7,7 @@ mod sentences;
 mod tokens;
 
 pub(crate) use sentences::split_sentences;
-pub(crate) use tokens::tokenize;
+pub(crate) use tokens::{floor_char_boundary, tokenize};
 pub use tokens::{Token, TokenKind};
 
 /// The crate's one notion of word characters and token boundaries, for the gazetteer

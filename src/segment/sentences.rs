@@ -274,7 +274,7 @@ mod tests {
             text in "[a-z .!?…é”’)\\n]{0,30}",
             from in 0usize..8,
         ) {
-            let from = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let from = crate::segment::floor_char_boundary(&text, from);
             let first = text[from..]
                 .char_indices()
                 .find(|&(_, c)| is_terminal(c))

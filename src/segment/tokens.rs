@@ -129,6 +129,15 @@ fn ascii_class(b: u8) -> CharClass {
     }
 }
 
+/// The last char boundary of `text` at or before byte `i` (the end of the text for an `i`
+/// past it).
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Appends the tokens of `text[span]` to `out`, in order, with spans into `text`.
 ///
 /// `span` must lie on char boundaries of `text`; an invalid span yields no tokens.
@@ -269,7 +278,7 @@ mod tests {
             text in "[a-zA-Z0-9 \\t\\n\\x0b\\x0c\\r\\x1c\\x00.,'’“½²éΩ東京\u{a0}\u{2003}\u{85}🙂-]{0,40}",
             from in 0usize..4,
         ) {
-            let start = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let start = floor_char_boundary(&text, from);
             let span = Span::new(start, text.len());
             let mut out = Vec::new();
             tokenize(&text, span, &mut out);

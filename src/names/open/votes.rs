@@ -889,7 +889,7 @@ fn is_speech_verb(pass: &Pass<'_>, word: &str) -> bool {
 /// place noun: "Ostrov's home state" is a person's.)
 fn possessed(pass: &Pass<'_>, text: &str, from: usize) -> Option<EntityKind> {
     let window = Span::new(from, (from + 40).min(text.len()));
-    let window = Span::new(from, floor_boundary(text, window.end));
+    let window = Span::new(from, crate::segment::floor_char_boundary(text, window.end));
     let (span, classes) = pass.ctx.words.roles.find(text, window).into_iter().next()?;
     // The noun must come first, or after one or two modifiers ("X's new chief executive").
     let gap = text[from..span.start].split_whitespace().count();
@@ -992,11 +992,4 @@ fn apposition_head(
                 && !later_head(*s)
         })
         .map(|(_, classes)| *classes)
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
