@@ -157,14 +157,18 @@ impl<C: Class> PhraseSet<C> {
     /// Whole-word matches in `text[span]`, leftmost and longest first, none overlapping,
     /// with offsets into `text`.
     pub(crate) fn find(&self, text: &str, span: Span) -> Vec<(Span, ClassSet<C>)> {
-        let Some(ac) = &self.automaton else {
+        longest_whole_words(text, self.candidates(text, span))
+    }
+
+    /// Every whole-word match in `text[span]`, overlapping ones too, with offsets into
+    /// `text`: what [`PhraseSet::find`] chooses from. The matches inside a smaller span are
+    /// exactly those of this list that lie in it, so [`PhraseSet::choose`] gives the span's
+    /// [`find`](PhraseSet::find) without scanning it again.
+    pub(crate) fn candidates(&self, text: &str, span: Span) -> Vec<(Span, ClassSet<C>)> {
+        let (Some(ac), Some(slice)) = (&self.automaton, text.get(span.range())) else {
             return Vec::new();
         };
-        let Some(slice) = text.get(span.range()) else {
-            return Vec::new();
-        };
-        let candidates = ac
-            .find_overlapping_iter(slice)
+        ac.find_overlapping_iter(slice)
             .map(|m| {
                 (
                     Span::new(span.start + m.start(), span.start + m.end()),
@@ -174,8 +178,18 @@ impl<C: Class> PhraseSet<C> {
             // Whole words only, as `longest_whole_words` keeps them, checked before
             // collecting: most matches of short terms ("a", "at") are parts of words.
             .filter(|(s, _)| is_whole_word(text, *s))
-            .collect();
-        longest_whole_words(text, candidates)
+            .collect()
+    }
+
+    /// [`PhraseSet::find`] of `span`, chosen from the [`candidates`](PhraseSet::candidates)
+    /// of a span that holds it.
+    pub(crate) fn choose(
+        text: &str,
+        candidates: &[(Span, ClassSet<C>)],
+        span: Span,
+    ) -> Vec<(Span, ClassSet<C>)> {
+        let inside = candidates.iter().filter(|(s, _)| span.contains(*s));
+        longest_whole_words(text, inside.copied().collect())
     }
 
     /// Whether `text[span]` holds a whole-word match, without choosing among overlapping
@@ -239,6 +253,41 @@ mod tests {
         assert!(found[1].1.has(Planned));
         assert_eq!(set.classes_of("talks"), ClassSet::of(&[Noun]));
         assert!(set.classes_of("Talks").is_empty());
+    }
+
+    proptest::proptest! {
+        /// A span's matches chosen from the candidates of a span holding it are those
+        /// found by scanning it.
+        #[test]
+        fn chosen_from_a_larger_span_is_found_in_the_span(
+            text in "(held|talks|with|held talks|talks with|will|é|,| |\\.|heldtalks|Will){0,14}",
+            cut in (0usize..60, 0usize..60),
+        ) {
+            let set = PhraseSet::build(
+                [
+                    ("held", Verb),
+                    ("held talks", Verb),
+                    ("talks", Noun),
+                    ("talks with", Verb),
+                    ("will", Planned),
+                    ("with", Noun),
+                ],
+                Case::Insensitive,
+                "test",
+            )
+            .unwrap();
+            let (a, b) = (cut.0.min(cut.1), cut.0.max(cut.1));
+            let a = crate::segment::floor_char_boundary(&text, a);
+            let b = crate::segment::floor_char_boundary(&text, b);
+            let whole = Span::new(0, text.len());
+            let part = Span::new(a, b);
+            let candidates = set.candidates(&text, whole);
+            proptest::prop_assert_eq!(
+                PhraseSet::choose(&text, &candidates, part),
+                set.find(&text, part)
+            );
+            proptest::prop_assert_eq!(PhraseSet::choose(&text, &candidates, whole), set.find(&text, whole));
+        }
     }
 
     /// The packing of `short_key`, one byte at a time.

@@ -12,7 +12,7 @@ use crate::gazetteer::TriggerClass::{
     Cancelled, LightVerb, Negation, NotMeeting, Noun, ObjectVerb, Planned, Separate, Verb,
 };
 use crate::gazetteer::{ClassSet, TriggerClass};
-use crate::lexicon::MeetingWords;
+use crate::lexicon::{MeetingWords, PhraseSet};
 use crate::record::{MeetingStatus, Via};
 use crate::relations::Context;
 use crate::segment::quotes::QuoteSpan;
@@ -55,16 +55,24 @@ pub(super) fn clauses(words: &MeetingWords, text: &str, sentence: Span) -> Vec<S
     out
 }
 
+/// A clause of a sentence, and the sentence's trigger candidates (every whole-word match,
+/// see [`PhraseSet::candidates`]) from which the clause's triggers are chosen.
+#[derive(Clone, Copy)]
+pub(super) struct ClauseIn<'s> {
+    pub(super) clause: Span,
+    pub(super) sentence: Span,
+    pub(super) candidates: &'s [(Span, ClassSet<TriggerClass>)],
+}
+
 /// The meetings one clause reports: none, one, or one per pair with "separately".
 pub(super) fn meetings_in<'a>(
     ctx: &Context<'a>,
-    clause: Span,
-    sentence: Span,
+    at: ClauseIn<'_>,
     quotes: &[QuoteSpan],
     earlier: &[Found],
     read: &mut LastRead<'a>,
 ) -> Vec<Found> {
-    meeting_in(ctx, (clause, sentence), quotes, earlier, read).unwrap_or_default()
+    meeting_in(ctx, at, quotes, earlier, read).unwrap_or_default()
 }
 
 /// The meeting of a clause of `sentence`: its trigger ([`choose_trigger`]), unless a call,
@@ -73,12 +81,17 @@ pub(super) fn meetings_in<'a>(
 /// frame that a later sentence may complete. `None` for no meeting.
 fn meeting_in<'a>(
     ctx: &Context<'a>,
-    (clause, sentence): (Span, Span),
+    at: ClauseIn<'_>,
     quotes: &[QuoteSpan],
     earlier: &[Found],
     read: &mut LastRead<'a>,
 ) -> Option<Vec<Found>> {
-    let terms = ctx.lex.triggers.find(ctx.doc.text(), clause);
+    let ClauseIn {
+        clause,
+        sentence,
+        candidates,
+    } = at;
+    let terms = PhraseSet::choose(ctx.doc.text(), candidates, clause);
     let usable = |s: &Span| !in_quotation(quotes, *s);
     // A trigger is a usable verb, object verb or noun ([`choose_trigger`]): a clause
     // without one is not read into a sentence (the pass's largest cost).

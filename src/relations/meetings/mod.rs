@@ -73,11 +73,12 @@ use crate::document::Sentence as DocSentence;
 use crate::gazetteer::TriggerClass::{Attend, Noun, ObjectVerb, Verb};
 use crate::gazetteer::{ClassSet, FunctionClass, TriggerClass, WordTag};
 use crate::hash::FastMap;
+use crate::lexicon::PhraseSet;
 use crate::record::{Excerpt, Meeting, MeetingStatus, Quote};
 use crate::segment::quotes::QuoteSpan;
 use crate::span::overlapping;
 use crate::Span;
-use clause::{clauses, meetings_in};
+use clause::{clauses, meetings_in, ClauseIn};
 use continuation::{continuation, first_person_meeting};
 use place::{dateline_end, fill_last, fill_places, is_definite, place_in};
 
@@ -163,14 +164,16 @@ impl Pass<'_> {
         let ctx = self.ctx;
         let before = self.found.len();
         // Most sentences hold no trigger at all: one automaton scan decides.
-        let terms = ctx.lex.triggers.find(ctx.doc.text(), sentence.span);
+        let text = ctx.doc.text();
+        let candidates = ctx.lex.triggers.candidates(text, sentence.span);
+        let terms = PhraseSet::choose(text, &candidates, sentence.span);
         if !terms
             .iter()
             .any(|(_, c)| c.meets(ClassSet::of(&[Verb, ObjectVerb, Noun, Attend])))
         {
             return;
         }
-        self.tell(sentence, &terms);
+        self.tell(sentence, &terms, &candidates);
         // A back-reference noun: only needed when the sentence told no meeting.
         let back_reference = if self.found.len() == before {
             terms.into_iter().find(|(_, c)| c.has(Noun))
@@ -194,7 +197,15 @@ impl Pass<'_> {
     /// the meeting told before ("Attended the meeting were A, B and C"), else the meetings
     /// of its clauses, else people joining after all ("During the meeting A and B
     /// discussed ..."), else a speaker's "I met X" in words quoted.
-    fn tell(&mut self, sentence: &DocSentence, terms: &[(Span, ClassSet<TriggerClass>)]) {
+    ///
+    /// `candidates` are the sentence's trigger candidates, from which each clause's are
+    /// chosen.
+    fn tell(
+        &mut self,
+        sentence: &DocSentence,
+        terms: &[(Span, ClassSet<TriggerClass>)],
+        candidates: &[(Span, ClassSet<TriggerClass>)],
+    ) {
         let ctx = self.ctx;
         let before = self.found.len();
         // "Attended the meeting were A, B and C": a verb of attending joins the meeting
@@ -206,7 +217,12 @@ impl Pass<'_> {
             return;
         }
         for clause in clauses(&ctx.lex.meetings, ctx.doc.text(), sentence.span) {
-            let new = meetings_in(ctx, clause, sentence.span, self.quotes, found, &mut read);
+            let at = ClauseIn {
+                clause,
+                sentence: sentence.span,
+                candidates,
+            };
+            let new = meetings_in(ctx, at, self.quotes, found, &mut read);
             found.extend(new);
         }
         if found.len() == before {
