@@ -233,9 +233,9 @@ mod tests {
         found.iter().map(|(s, _)| text[*s].to_string()).collect()
     }
 
-    #[test]
-    fn longest_whole_words_first() {
-        let set = PhraseSet::build(
+    /// Terms that overlap one another ("held talks", "talks with").
+    fn held_talks() -> PhraseSet<TriggerClass> {
+        PhraseSet::build(
             [
                 ("held", Verb),
                 ("held talks", Verb),
@@ -246,7 +246,12 @@ mod tests {
             Case::Insensitive,
             "test",
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn longest_whole_words_first() {
+        let set = held_talks();
         let text = "They HELD TALKS within hours; Will held talks with Kim and willed it.";
         let found = set.find(text, Span::new(0, text.len()));
         assert_eq!(texts(text, &found), ["HELD TALKS", "Will", "held talks"]);
@@ -263,19 +268,7 @@ mod tests {
             text in "(held|talks|with|held talks|talks with|will|é|,| |\\.|heldtalks|Will){0,14}",
             cut in (0usize..60, 0usize..60),
         ) {
-            let set = PhraseSet::build(
-                [
-                    ("held", Verb),
-                    ("held talks", Verb),
-                    ("talks", Noun),
-                    ("talks with", Verb),
-                    ("will", Planned),
-                    ("with", Noun),
-                ],
-                Case::Insensitive,
-                "test",
-            )
-            .unwrap();
+            let set = held_talks();
             let (a, b) = (cut.0.min(cut.1), cut.0.max(cut.1));
             let a = crate::segment::floor_char_boundary(&text, a);
             let b = crate::segment::floor_char_boundary(&text, b);
