@@ -212,14 +212,16 @@ impl Tagger<'_> {
             return Tag::NonFinite;
         }
         // "the chairman welcomed": a past form that is otherwise only an adjective is a verb
-        // after a noun.
-        let after_noun = prev == Some(Tag::Word)
-            && i > 0
-            && self
-                .info(self.word(i - 1))
-                .is_some_and(|p| p.tags.has(WordTag::Noun) || p.tags.has(WordTag::Plural));
+        // after a noun (the word before is looked up only then).
         let only_adjective = !info.tags.has(WordTag::Noun) && !info.tags.has(WordTag::Plural);
-        if finite && (!nominal || after_np_head || after_noun && only_adjective) {
+        let after_noun = || {
+            prev == Some(Tag::Word)
+                && i > 0
+                && self
+                    .info(self.word(i - 1))
+                    .is_some_and(|p| p.tags.has(WordTag::Noun) || p.tags.has(WordTag::Plural))
+        };
+        if finite && (!nominal || after_np_head || only_adjective && after_noun()) {
             return Tag::Verb;
         }
         if nonfinite && !nominal {
