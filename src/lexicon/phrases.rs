@@ -181,6 +181,16 @@ impl<C: Class> PhraseSet<C> {
             .collect()
     }
 
+    /// The length in bytes of the longest term with `class` (as compiled: in lower case for
+    /// [`Case::Insensitive`]); 0 when none has it.
+    pub(crate) fn longest_with(&self, class: C) -> usize {
+        let with_class = self
+            .terms
+            .iter()
+            .filter(|&(_, &i)| self.classes[i].has(class));
+        with_class.map(|(t, _)| t.len()).max().unwrap_or(0)
+    }
+
     /// [`PhraseSet::find`] of `span`, chosen from the [`candidates`](PhraseSet::candidates)
     /// of a span that holds it.
     pub(crate) fn choose(
@@ -258,6 +268,14 @@ mod tests {
         assert!(found[1].1.has(Planned));
         assert_eq!(set.classes_of("talks"), ClassSet::of(&[Noun]));
         assert!(set.classes_of("Talks").is_empty());
+    }
+
+    #[test]
+    fn longest_term_of_a_class() {
+        let set = held_talks();
+        assert_eq!(set.longest_with(Verb), "talks with".len());
+        assert_eq!(set.longest_with(Planned), "will".len());
+        assert_eq!(set.longest_with(TriggerClass::Attend), 0);
     }
 
     proptest::proptest! {

@@ -55,6 +55,7 @@ pub(super) fn resolve_pronouns(
     let mut subjects: Vec<Option<(usize, usize)>> = vec![None; doc.sentences().len()];
     let mut next_person = 0;
     let mut out = Vec::new();
+    let longest_pronoun = lex.function.longest_with(FunctionClass::SubjectPronoun);
     for (si, sentence) in doc.sentences().iter().enumerate() {
         // Name mentions and resolved pronouns of the sentence, in order, for its subject.
         let mut items: Vec<(usize, Span)> = Vec::new();
@@ -66,7 +67,13 @@ pub(super) fn resolve_pronouns(
             next_person += 1;
         }
         for t in doc.tokens_in(sentence.span) {
-            let Some(gender) = subject_gender(lex, &text[t.span]) else {
+            let word = &text[t.span];
+            // Lower case keeps an ASCII word's length: one longer than every subject pronoun
+            // is none, without a lookup (most words).
+            if word.len() > longest_pronoun && word.is_ascii() {
+                continue;
+            }
+            let Some(gender) = subject_gender(lex, word) else {
                 continue;
             };
             let quoted = in_quote(t.span);
