@@ -42,6 +42,8 @@ pub(crate) struct PhraseSet<C: Class> {
     /// The classes of the short ASCII terms by [`short_key`], for
     /// [`PhraseSet::classes_in_any_case`]; empty for a [`Case::Exact`] set.
     short: FastMap<u128, ClassSet<C>>,
+    /// The length in bytes of the longest term of each class, in the order of `C::ALL`.
+    longest: Vec<usize>,
 }
 
 /// A word of at most this many bytes of ASCII is looked up by a number ([`short_key`]):
@@ -145,12 +147,20 @@ impl<C: Class> PhraseSet<C> {
                 .collect(),
             Case::Exact => FastMap::default(),
         };
+        let longest = C::ALL
+            .iter()
+            .map(|&(_, class)| {
+                let with_class = terms.iter().zip(&classes).filter(|(_, c)| c.has(class));
+                with_class.map(|(t, _)| t.len()).max().unwrap_or(0)
+            })
+            .collect();
         let terms = terms.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
         Ok(PhraseSet {
             automaton,
             classes,
             terms,
             short,
+            longest,
         })
     }
 
@@ -184,11 +194,8 @@ impl<C: Class> PhraseSet<C> {
     /// The length in bytes of the longest term with `class` (as compiled: in lower case for
     /// [`Case::Insensitive`]); 0 when none has it.
     pub(crate) fn longest_with(&self, class: C) -> usize {
-        let with_class = self
-            .terms
-            .iter()
-            .filter(|&(_, &i)| self.classes[i].has(class));
-        with_class.map(|(t, _)| t.len()).max().unwrap_or(0)
+        let k = C::ALL.iter().position(|&(_, c)| c == class);
+        k.and_then(|k| self.longest.get(k)).copied().unwrap_or(0)
     }
 
     /// [`PhraseSet::find`] of `span`, chosen from the [`candidates`](PhraseSet::candidates)
