@@ -185,13 +185,26 @@ fn lower(word: &str) -> Cow<'_, str> {
 }
 
 /// The speech verbs and cue phrases of the quotes pass, as lower-case words.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct SpeechCues {
     /// One-word cues and their class. The keys are the lexicon's words, not the text's
     /// (which is only looked up, and cannot lengthen a probe): a fast hash, not SipHash.
     pub(crate) verbs: FastMap<String, SpeechClass>,
     /// Cues of several words, longest first.
     pub(crate) phrases: Vec<(Vec<String>, SpeechClass)>,
+    /// Whether a byte begins the first word of some cue of several words: a word that
+    /// begins with another one begins none.
+    phrase_initials: [bool; 256],
+}
+
+impl Default for SpeechCues {
+    fn default() -> SpeechCues {
+        SpeechCues {
+            verbs: FastMap::default(),
+            phrases: Vec::new(),
+            phrase_initials: [false; 256],
+        }
+    }
 }
 
 impl SpeechCues {
@@ -212,13 +225,43 @@ impl SpeechCues {
         }
         cues.phrases
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        for (words, _) in &cues.phrases {
+            if let Some(&b) = words.first().and_then(|w| w.as_bytes().first()) {
+                cues.phrase_initials[usize::from(b)] = true;
+            }
+        }
         cues
+    }
+
+    /// Whether a cue of several words may begin with `word` (as the cue scan compares it):
+    /// false when no such cue's first word begins with its first byte.
+    pub(crate) fn may_begin_phrase(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.phrase_initials[usize::from(b)])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cue_phrase_may_begin_with_its_first_word_and_few_words_may() {
+        let cues = &Lexicons::default_for_tests().cues;
+        assert!(!cues.phrases.is_empty());
+        for (words, _) in &cues.phrases {
+            assert!(cues.may_begin_phrase(&words[0]), "{words:?}");
+        }
+        // A word whose first byte begins no cue phrase's first word may begin none.
+        for word in ["zebra", "", "Said", "éclat"] {
+            let begins_one = cues
+                .phrases
+                .iter()
+                .any(|(w, _)| w[0].as_bytes().first() == word.as_bytes().first());
+            assert_eq!(cues.may_begin_phrase(word), begins_one, "{word}");
+        }
+    }
 
     #[test]
     fn with_lower_is_lower_without_allocating() {

@@ -96,7 +96,9 @@ pub(super) fn scan(doc: &Document, lex: &SpeechCues, quoted: &[Span]) -> Vec<Cue
             .peek()
             .is_some_and(|s| s.span.start == t.span.start && t.span.start < s.span.end);
         let first = form(&text[t.span], at_start);
-        let matched = lex.phrases.iter().find_map(|(p, class)| {
+        let may_phrase = first.as_deref().is_some_and(|w| lex.may_begin_phrase(w));
+        let phrases = if may_phrase { &lex.phrases[..] } else { &[] };
+        let matched = phrases.iter().find_map(|(p, class)| {
             if first.as_deref() != Some(p[0].as_str()) {
                 return None;
             }
