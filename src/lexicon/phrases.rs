@@ -1,5 +1,5 @@
 //! Lexicon terms matched as whole words, longest first (see
-//! [`longest_whole_words`](crate::segment::longest_whole_words)).
+//! `longest_whole_words` in `segment::tokens`).
 
 use super::with_lower;
 use crate::error::{Error, ErrorKind};

@@ -1,6 +1,6 @@
 //! The quotes pass: quoted statements and their speakers.
 //!
-//! Quotation spans come from [`find_quotes`] (outermost quotations, per paragraph; nested
+//! Quotation spans come from [`find_quotes`](crate::segment::quotes::find_quotes) (outermost quotations, per paragraph; nested
 //! quotes are part of the outer one's text). Each span is first judged a *statement* or not,
 //! then attributed by a series of sieves, most certain first. Speech cues (verbs such as
 //! "said", "told", "wrote", phrases such as "according to", "quoted … as saying") come from

@@ -52,7 +52,7 @@
 //!
 //! # Apostrophes
 //!
-//! See [`is_apostrophe`]. A `'`, `’` (or mistyped `‘`) is an apostrophe when it is
+//! See `is_apostrophe` (used by the tests). A `'`, `’` (or mistyped `‘`) is an apostrophe when it is
 //! 1. between two letters or digits: `Japan’s`, `don't`, `1990’s`;
 //! 2. at a word start before a two-digit year: `’90s`, `'68`, `’05` (a longer digit run, as
 //!    in `'2019 was hard'`, is not treated as an elision);

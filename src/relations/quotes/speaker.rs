@@ -603,7 +603,7 @@ impl Pass<'_> {
         None
     }
 
-    /// "an official at [the] X": the head before the preposition before offset `start`.
+    /// "an official at \[the\] X": the head before the preposition before offset `start`.
     fn head_before_tie(&self, start: usize, lo: usize) -> Option<usize> {
         let i = self.token_after(start);
         let mut j = i.checked_sub(1)?;
