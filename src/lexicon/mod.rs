@@ -113,8 +113,9 @@ impl Lexicons {
     }
 
     /// Whether `word` (in any case) has the function-word class `class`.
+    #[inline]
     pub(crate) fn is(&self, word: &str, class: FunctionClass) -> bool {
-        self.function_classes(word).has(class)
+        self.function.has_in_any_case(word, class)
     }
 
     /// Whether `text[span]` holds a `future` function word ("will", "is to", "next").

@@ -193,9 +193,9 @@ impl<C: Class> PhraseSet<C> {
 
     /// The length in bytes of the longest term with `class` (as compiled: in lower case for
     /// [`Case::Insensitive`]); 0 when none has it.
+    #[inline]
     pub(crate) fn longest_with(&self, class: C) -> usize {
-        let k = C::ALL.iter().position(|&(_, c)| c == class);
-        k.and_then(|k| self.longest.get(k)).copied().unwrap_or(0)
+        self.longest.get(class.index()).copied().unwrap_or(0)
     }
 
     /// [`PhraseSet::find`] of `span`, chosen from the [`candidates`](PhraseSet::candidates)
@@ -238,6 +238,15 @@ impl<C: Class> PhraseSet<C> {
             Some(key) => self.short.get(&key).copied().unwrap_or(ClassSet::EMPTY),
             None => with_lower(word, |w| self.classes_of(w)),
         }
+    }
+
+    /// Whether `word` in any case has `class`, as [`PhraseSet::classes_in_any_case`] says.
+    /// Lower case keeps an ASCII word's length, so one longer than every term of the class
+    /// has it not, without a lookup.
+    #[inline]
+    pub(crate) fn has_in_any_case(&self, word: &str, class: C) -> bool {
+        let too_long = word.len() > self.longest_with(class) && word.is_ascii();
+        !too_long && self.classes_in_any_case(word).has(class)
     }
 }
 
@@ -283,6 +292,20 @@ mod tests {
         assert_eq!(set.longest_with(Verb), "talks with".len());
         assert_eq!(set.longest_with(Planned), "will".len());
         assert_eq!(set.longest_with(TriggerClass::Attend), 0);
+        for word in [
+            "will",
+            "WILL",
+            "willed",
+            "talks with",
+            "Talks With!",
+            "held",
+            "é",
+        ] {
+            for class in [Verb, Planned, Noun, TriggerClass::Attend] {
+                let has = set.classes_in_any_case(word).has(class);
+                assert_eq!(set.has_in_any_case(word, class), has, "{word} {class:?}");
+            }
+        }
     }
 
     proptest::proptest! {

@@ -32,18 +32,13 @@ pub(super) fn institution_descriptions(b: &Builder<'_>, input: &Inputs<'_>) -> V
         return Vec::new();
     }
     let mut out = Vec::new();
-    // Lower case keeps an ASCII word's length: one longer than every definite article is
-    // none, without a lookup.
-    let longest_article = input.lex.function.longest_with(FunctionClass::Definite);
-    let definite = |w: &str| {
-        !(w.len() > longest_article && w.is_ascii())
-            && input.lex.function_classes(w).has(FunctionClass::Definite)
-    };
     for sentence in doc.sentences() {
         let tokens = doc.tokens_in(sentence.span);
         for k in 0..tokens.len().saturating_sub(1) {
             let (det, noun) = (&tokens[k], &tokens[k + 1]);
-            if noun.kind != TokenKind::Word || !definite(&text[det.span]) {
+            if noun.kind != TokenKind::Word
+                || !input.lex.is(&text[det.span], FunctionClass::Definite)
+            {
                 continue;
             }
             let word = &text[noun.span];

@@ -55,7 +55,6 @@ pub(super) fn resolve_pronouns(
     let mut subjects: Vec<Option<(usize, usize)>> = vec![None; doc.sentences().len()];
     let mut next_person = 0;
     let mut out = Vec::new();
-    let longest_pronoun = lex.function.longest_with(FunctionClass::SubjectPronoun);
     for (si, sentence) in doc.sentences().iter().enumerate() {
         // Name mentions and resolved pronouns of the sentence, in order, for its subject.
         let mut items: Vec<(usize, Span)> = Vec::new();
@@ -67,13 +66,7 @@ pub(super) fn resolve_pronouns(
             next_person += 1;
         }
         for t in doc.tokens_in(sentence.span) {
-            let word = &text[t.span];
-            // Lower case keeps an ASCII word's length: one longer than every subject pronoun
-            // is none, without a lookup (most words).
-            if word.len() > longest_pronoun && word.is_ascii() {
-                continue;
-            }
-            let Some(gender) = subject_gender(lex, word) else {
+            let Some(gender) = subject_gender(lex, &text[t.span]) else {
                 continue;
             };
             let quoted = in_quote(t.span);
@@ -352,15 +345,16 @@ fn named_in_quote_before(doc: &Document, res: &Resolution, span: Span) -> Vec<us
 /// The gender of a subject pronoun that refers to one person ("he", "She"), written in
 /// lower case or capitalised.
 fn subject_gender(lex: &Lexicons, word: &str) -> Option<Gender> {
+    // Most words are no pronoun: that is asked first.
+    if !lex.is(word, FunctionClass::SubjectPronoun) {
+        return None;
+    }
     let mut chars = word.chars();
     let first_ok = chars.next().is_some();
     if !first_ok || chars.any(char::is_uppercase) {
         return None;
     }
     let classes = lex.function_classes(word);
-    if !classes.has(FunctionClass::SubjectPronoun) {
-        return None;
-    }
     if classes.has(FunctionClass::Male) {
         Some(Gender::Male)
     } else if classes.has(FunctionClass::Female) {
