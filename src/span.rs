@@ -91,6 +91,12 @@ pub(crate) fn starting_within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Sp
     &items[from..to.max(from)]
 }
 
+/// The first item of `items` (sorted by start) that starts exactly at `start`, if any.
+pub(crate) fn starting_at<T>(items: &[T], start: usize, key: impl Fn(&T) -> Span) -> Option<&T> {
+    let i = items.partition_point(|t| key(t).start < start);
+    items.get(i).filter(|t| key(t).start == start)
+}
+
 /// The item of `items` (sorted by start, not overlapping each other) that ends exactly at
 /// `end`, if any.
 pub(crate) fn ending_at<T>(items: &[T], end: usize, key: impl Fn(&T) -> Span) -> Option<&T> {
@@ -172,6 +178,11 @@ mod tests {
         let id = |s: &Span| *s;
         assert_eq!(starting_within(&spans, Span::new(4, 13), id), &spans[1..3]);
         assert!(starting_within(&spans, Span::new(16, 20), id).is_empty());
+        assert_eq!(starting_at(&spans, 5, id), Some(&spans[1]));
+        assert_eq!(starting_at(&spans, 6, id), None);
+        assert_eq!(starting_at(&spans, 16, id), None);
+        let same_start = [Span::new(2, 4), Span::new(2, 7)];
+        assert_eq!(starting_at(&same_start, 2, id), Some(&same_start[0]));
         assert_eq!(ending_at(&spans, 9, id), Some(&spans[1]));
         assert_eq!(ending_at(&spans, 8, id), None);
         assert_eq!(overlapping(&spans, Span::new(8, 10), id), Some(&spans[1]));

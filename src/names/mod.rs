@@ -36,7 +36,7 @@ use crate::mentions::GazetteerMentions;
 use crate::packed::Flags;
 use crate::resolve::SurnameIndex;
 use crate::segment::{Token, TokenKind};
-use crate::span::{ending_at, overlapping, starting_within};
+use crate::span::{ending_at, overlapping, starting_at, starting_within};
 use crate::{EntityKind, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -351,15 +351,12 @@ impl Context<'_> {
     pub(super) fn country_mention_after(&self, offset: usize) -> Option<(usize, Span)> {
         self.text[offset..].strip_prefix(" of ")?;
         let start = offset + " of ".len();
-        starting_within(&self.found.mentions, Span::new(start, start + 1), |m| {
-            m.span
-        })
-        .first()
-        .filter(|m| {
-            let e = self.gaz.entry(m.entry);
-            e.kind == EntityKind::Place && e.place_type.as_deref() == Some("country")
-        })
-        .map(|m| (m.entry, m.span))
+        starting_at(&self.found.mentions, start, |m| m.span)
+            .filter(|m| {
+                let e = self.gaz.entry(m.entry);
+                e.kind == EntityKind::Place && e.place_type.as_deref() == Some("country")
+            })
+            .map(|m| (m.entry, m.span))
     }
 
     /// Reads a person's name from token `i`: capitalised words joined by single spaces,

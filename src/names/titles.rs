@@ -9,7 +9,7 @@ use super::{mark, token_index_at, Context, NameVia, Pass, RuleName, TitleMention
 use super::{starts_upper, title_start};
 use crate::gazetteer::{Title, TitleKind, WordClass};
 use crate::segment::{is_whole_word, longest_whole_words};
-use crate::span::starting_within;
+use crate::span::starting_at;
 use crate::{EntityKind, Span};
 use aho_corasick::AhoCorasick;
 /// The title rule: each title that stands as one, with the country before it and the
@@ -193,12 +193,7 @@ fn second_name_sharing(pass: &mut Pass<'_>, found: &[(Span, usize)], mention: Ti
     let next = after + 1;
     let joined = tokens.get(next).is_some_and(|n| {
         &text[tokens[after].span.end..n.span.start] == " "
-            && starting_within(
-                found,
-                Span::new(n.span.start, n.span.start + 1),
-                |(t, _)| *t,
-            )
-            .is_empty()
+            && starting_at(found, n.span.start, |(t, _)| *t).is_none()
     });
     if !joined {
         return;
